@@ -1,0 +1,167 @@
+"""Load every file in ``data/``, check it, and hand back one typed, trusted dataset.
+
+Why: the site must never be built from data with a problem in it, and an editor must see every
+problem at once. Each file is read, each record validated on its own (so one bad mission does not
+hide the next), then the records are checked against each other. Any problem raises ``DataError``
+with all of them.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .explain import explain
+from .messages import message
+from .model import (
+    ContactsFile,
+    CountriesFile,
+    InterfaceFile,
+    Mission,
+    MissionsFile,
+    Program,
+    ProgramFile,
+    Text,
+)
+from .places import Gazetteer, iso_country
+from .problems import DataError, Problem
+from .yamlsource import Source, locate, read
+
+FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "missions.yaml": (MissionsFile, "the peace operations under missions:"),
+    "program.yaml": (ProgramFile, "the program's facts under program:"),
+    "contacts.yaml": (ContactsFile, "the public contact channels under contacts:"),
+    "countries.yaml": (CountriesFile, "country names and territories"),
+    "interface.yaml": (InterfaceFile, "the interface text under text:"),
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    missions: tuple[Mission, ...]
+    program: Program
+    contacts: ContactsFile
+    places: Gazetteer
+    interface: dict[str, Text]
+
+
+def load(data_dir: Path, display_dir: str = "data") -> Dataset:
+    """The validated dataset in ``data_dir``; raises ``DataError`` listing every problem."""
+    problems: list[Problem] = []
+    sources: dict[str, Source] = {}
+    for name, (_, what) in FILES.items():
+        source, found = read(data_dir / name, f"{display_dir}/{name}", what)
+        sources[name] = source
+        problems += found
+
+    missions_source = sources.pop("missions.yaml")
+    validated = {name: _validate_file(source, FILES[name][0], problems) for name, source in sources.items()}
+    missions = _validate_missions(missions_source, problems)
+
+    countries = validated["countries.yaml"]
+    places = Gazetteer(countries or CountriesFile())
+    if countries is not None:
+        problems += _check_country_names(sources["countries.yaml"], countries)
+    problems += _check_missions(missions, missions_source, places)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        missions=tuple(mission for mission, _ in missions),
+        program=validated["program.yaml"].program,
+        contacts=validated["contacts.yaml"],
+        places=places,
+        interface=validated["interface.yaml"].text,
+    )
+
+
+def _validate_file(source: Source, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if source.data is None:
+        return None
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as error:
+        problems += explain(error, source.data, (), source.display, model)
+        return None
+
+
+def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mission, int]]:
+    """Each mission validated on its own; returns the good ones with their index in the file."""
+    data = source.data
+    if data is None:
+        return []
+    items = data.get("missions") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        problems.append(Problem(source.display, *locate(data, ("missions",)), message("top_level", key="missions")))
+        return []
+    extra = {key: value for key, value in data.items() if key != "missions"}
+    if extra:
+        try:
+            MissionsFile.model_validate({"missions": [], **extra})
+        except ValidationError as error:
+            problems += explain(error, data, (), source.display, MissionsFile)
+    adapter = TypeAdapter(Mission)
+    good = []
+    for index, item in enumerate(items):
+        try:
+            good.append((adapter.validate_python(item), index))
+        except ValidationError as error:
+            problems += explain(error, data, ("missions", index), source.display, Mission)
+    return good
+
+
+def _check_missions(missions: list[tuple[Mission, int]], source: Source, places: Gazetteer) -> list[Problem]:
+    """Checks across records: ids unique, countries known, dates in order."""
+    problems = []
+    first_line: dict[str, int] = {}
+
+    def at(index: int, *path: Any) -> tuple[int, int]:
+        return locate(source.data, ("missions", index, *path))
+
+    for mission, index in missions:
+        line, column = at(index, "id")
+        if mission.id in first_line:
+            problems.append(
+                Problem(source.display, line, column, message("duplicate_id", id=mission.id, line=first_line[mission.id]))
+            )
+        else:
+            first_line[mission.id] = line
+        if places.get(mission.country) is None:
+            close = difflib.get_close_matches(mission.country, places.known_codes(), n=1, cutoff=0.5)
+            suggestion = message("did_you_mean", match=close[0]) if close else ""
+            problems.append(
+                Problem(
+                    source.display,
+                    *at(index, "country"),
+                    message("unknown_country", code=mission.country, suggestion=suggestion),
+                )
+            )
+        if mission.end is not None and mission.end.last_day < mission.start.first_day:
+            problems.append(
+                Problem(source.display, *at(index, "end"), message("end_before_start", end=mission.end, start=mission.start))
+            )
+        for kind in ("deployed", "authorized"):
+            figure = getattr(mission.officers, kind)
+            if figure is not None and figure.as_of.last_day < mission.start.first_day:
+                problems.append(
+                    Problem(
+                        source.display,
+                        *at(index, "officers", kind, "as_of"),
+                        message("as_of_before_start", as_of=figure.as_of, start=mission.start),
+                    )
+                )
+    return problems
+
+
+def _check_country_names(source: Source, countries: CountriesFile) -> list[Problem]:
+    problems = []
+    for code in countries.names:
+        if iso_country(code) is None:
+            problems.append(Problem(source.display, *locate(source.data, ("names", code), at_key=True), message("unknown_override", code=code)))
+    for key, territory in countries.territories.items():
+        if territory.iso is not None and iso_country(territory.iso) is None:
+            where = locate(source.data, ("territories", key, "iso"))
+            problems.append(Problem(source.display, *where, message("unknown_country", code=territory.iso, suggestion="")))
+    return problems

@@ -1,0 +1,118 @@
+"""Turn the data model's validation errors into one plain line each, placed at the editor's line.
+
+Why: pydantic's own wording ("Extra inputs are not permitted", "Input should be a valid integer")
+and its ``('missions', 3, 'officers')`` locations mean nothing to an editor. This maps each error to
+the wording in ``messages`` and to the line and column of the value in the YAML file.
+"""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .messages import MESSAGES, describe, message
+from .model import LANGUAGE_NAMES
+from .problems import Problem
+from .yamlsource import locate
+
+_NESTED_NAMES = {"en", "fr", "count", "as_of", "source", "year", "iso", "name"}
+
+
+def explain(
+    error: ValidationError, root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]
+) -> list[Problem]:
+    """One problem per error in ``error``; ``prefix`` locates the validated value inside ``root``."""
+    return [_problem(item, root, prefix, display, model) for item in error.errors()]
+
+
+def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]) -> Problem:
+    loc = tuple(item["loc"])
+    where = prefix + loc
+    kind = item["type"]
+    field = field_name(loc)
+    ctx = item.get("ctx") or {}
+    at_key = False
+
+    if kind == "missing":
+        line, column = locate(root, where[:-1])
+        if loc[-1] in LANGUAGE_NAMES and _model_at(model, loc[:-1]).__name__ in {"Text", "LocalizedUrl"}:
+            text = message("missing_language", language=LANGUAGE_NAMES[loc[-1]], code=loc[-1])
+        else:
+            text = message("missing", field=field, help=_help(model, loc))
+        return Problem(display, line, column, text)
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc[:-1])
+        if owner is not None and owner.__name__ in {"Text", "LocalizedUrl"} and " " in str(loc[-1]):
+            line, column = locate(root, where, at_key=True)
+            return Problem(display, line, column, message("comma_in_text", key=loc[-1]))
+        allowed = list(owner.model_fields) if owner else []
+        matches = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        suggestion = message("did_you_mean", match=matches[0]) if matches else ""
+        text = message("unknown_field", key=loc[-1], suggestion=suggestion, allowed=", ".join(allowed))
+        at_key = True
+    elif kind in MESSAGES:
+        text = message(kind, field=field, **ctx)
+    elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+        text = message("not_group", field=field, got=describe(item.get("input")))
+    elif kind == "list_type":
+        text = message("not_list", field=field, got=describe(item.get("input")))
+    elif kind == "too_short":
+        text = message("missing", field=field, help=_help(model, loc))
+    else:
+        text = message("invalid", field=field, detail=item.get("msg", kind))
+    line, column = locate(root, where, at_key=at_key)
+    return Problem(display, line, column, text)
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    """How a field is named in a message: ``start``, or ``name.fr`` for a part of a bigger value."""
+    names = [str(part) for part in loc if not isinstance(part, int)]
+    if not names:
+        return "this entry"
+    if len(names) > 1 and names[-1] in _NESTED_NAMES:
+        return f"{names[-2]}.{names[-1]}"
+    return names[-1]
+
+
+def _help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    owner = _model_at(model, loc[:-1])
+    info = owner.model_fields.get(str(loc[-1])) if owner else None
+    description = (info.description or "") if info else ""
+    return (description[:1].lower() + description[1:]).rstrip(".") if description else "add it"
+
+
+def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that describes the value at ``loc``, following lists and dicts."""
+    annotation: Any = model
+    for part in loc:
+        annotation = _unwrap(annotation)
+        origin = typing.get_origin(annotation)
+        if origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            annotation = typing.get_args(annotation)[1]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = annotation.model_fields.get(str(part))
+            annotation = info.annotation if info else None
+        else:
+            return None
+    annotation = _unwrap(annotation)
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` to ``X``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in {typing.Union, types.UnionType}:
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation

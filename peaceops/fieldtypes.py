@@ -1,0 +1,190 @@
+"""The kinds of value an editor types: texts, counts, years or dates, web and email addresses.
+
+Why: the YAML reader hands every value over as the text the editor typed. These types turn that text
+into a number, a date or a checked string, and explain in plain words what was expected when they
+cannot. The JSON Schema each one publishes is what editors' tools check while they type.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .messages import describe
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_YEAR = re.compile(r"^\d{4}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def fail(kind: str, value: Any, **extra: Any) -> PydanticCustomError:
+    """An error whose ``kind`` names a message in ``messages.MESSAGES``."""
+    return PydanticCustomError(kind, kind, {"got": describe(value), **extra})
+
+
+def _scalar(value: Any, kind: str = "not_text") -> str:
+    if isinstance(value, (dict, list)):
+        raise fail(kind, value)
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _plain_text(value: Any) -> str:
+    text = _scalar(value)
+    if not text:
+        raise fail("empty", value)
+    found = _TAG.search(text)
+    if found:
+        raise fail("html", value, tag=found.group(0))
+    return text
+
+
+def _count(value: Any) -> int:
+    text = _scalar(value, "whole_number")
+    if re.fullmatch(r"-?\d+", text):
+        number = int(text)
+        if number < 0:
+            raise fail("negative", value)
+        return number
+    if re.fullmatch(r"-?\d*[.,]\d+", text):
+        raise fail("fractional", value)
+    raise fail("whole_number", value)
+
+
+def _year(value: Any) -> int:
+    text = _scalar(value, "whole_number")
+    if not _YEAR.fullmatch(text) or not EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
+        raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
+    return int(text)
+
+
+def _yes_no(value: Any) -> bool:
+    text = _scalar(value, "yes_no").lower()
+    if text in {"yes", "true"}:
+        return True
+    if text in {"no", "false"}:
+        return False
+    raise fail("yes_no", value)
+
+
+def _url(value: Any) -> str:
+    text = _scalar(value)
+    if not _URL.fullmatch(text):
+        raise fail("url", value)
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _scalar(value)
+    if not _EMAIL.fullmatch(text):
+        raise fail("email", value)
+    return text
+
+
+def _identifier(value: Any) -> str:
+    text = _scalar(value)
+    if not _ID.fullmatch(text):
+        raise fail("id", value)
+    return text
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A year (``2004``) or a full date (``2004-06-01``); sources often give only the year."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def is_year(self) -> bool:
+        return self.month == 0
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 1, 1) if self.is_year else date(self.year, self.month, self.day)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, 12, 31) if self.is_year else date(self.year, self.month, self.day)
+
+    @property
+    def decade(self) -> int:
+        return self.year // 10 * 10
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}" if self.is_year else self.first_day.isoformat()
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+def parse_when(value: Any) -> When:
+    if isinstance(value, When):
+        return value
+    text = _scalar(value, "date")
+    if _YEAR.fullmatch(text):
+        year = int(text)
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
+        return When(year)
+    if _DATE.fullmatch(text):
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise fail("impossible_date", value) from None
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
+        return When(day.year, day.month, day.day)
+    raise fail("date", value)
+
+
+def _day(value: Any) -> date:
+    when = parse_when(value)
+    if when.is_year:
+        raise fail("date", value)
+    return when.first_day
+
+
+PlainText = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+Year = Annotated[
+    int,
+    BeforeValidator(_year),
+    WithJsonSchema({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
+]
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "boolean"})]
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Identifier = Annotated[
+    str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern})
+]
+YearOrDate = Annotated[
+    When,
+    PlainValidator(parse_when),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$"},
+            ]
+        }
+    ),
+]
+Day = Annotated[
+    date, PlainValidator(_day), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+]

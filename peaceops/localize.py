@@ -1,0 +1,56 @@
+"""Words and numbers in the reader's language: interface text, numbers, dates, figures.
+
+Why: "3,000" is "3 000" in French and "October 15, 2017" is "15 octobre 2017". Formatting goes through
+Babel's CLDR data rather than hand-written rules, and every label comes from ``data/interface.yaml``,
+so no English can reach a French page from code or templates.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .fieldtypes import When
+from .model import ProgramFigure, Text
+
+LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+
+
+class MissingText(KeyError):
+    """An interface text the templates need is not in data/interface.yaml."""
+
+
+class Localizer:
+    def __init__(self, language: str, interface: dict[str, Text]):
+        self.language = language
+        self.locale = LOCALES[language]
+        self._interface = interface
+
+    def t(self, key: str, **params: object) -> str:
+        """The interface text ``key`` in this language, with ``{name}`` placeholders filled."""
+        try:
+            text = self._interface[key][self.language]
+        except KeyError:
+            raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
+        return text.format(**params) if params else text
+
+    def text(self, value: Text) -> str:
+        return value[self.language]
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def when(self, value: When) -> str:
+        """A year as typed, or a full date in words ("15 octobre 2017")."""
+        if value.is_year:
+            return str(value.year)
+        return format_date(value.first_day, format="long", locale=self.locale)
+
+    def day(self, value: date) -> str:
+        """A date in the ISO form Canada.ca uses for "Date modified"."""
+        return value.isoformat()
+
+    def figure(self, value: ProgramFigure) -> str:
+        """A program figure as the source words it: "close to 3,000", "près de 3 000"."""
+        return self.t(f"qualifier.{value.qualifier}", n=self.number(value.count))

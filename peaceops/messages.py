@@ -1,0 +1,104 @@
+"""Every message an editor can see, in one place, in plain words.
+
+Why: the people who read these messages edit YAML and never read Python. Keeping the wording here,
+apart from the checks, lets it be reviewed for plain language as a whole, and keeps it consistent.
+Each message says what is wrong and what is expected. Placeholders are filled with ``str.format``.
+"""
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # --- The file as a whole -------------------------------------------------------------------
+    "file_missing": "this file is missing; it must exist and list {what}",
+    "file_empty": "this file is empty; it must list {what}",
+    "file_not_utf8": (
+        "this file is not saved as UTF-8 text (a character here cannot be read); "
+        "save it again with the UTF-8 encoding"
+    ),
+    "file_too_large": "this file is {size} KB, more than the {limit} KB allowed; split it or shorten it",
+    "too_deep": "the data is nested more than {limit} levels deep here; check the indentation",
+    "anchor": "anchors (&{name}) are not allowed; write each value out in full",
+    "alias": "aliases (*{name}) are not allowed; write the value out in full",
+    "duplicate_key": '"{key}" appears twice in the same entry (first on line {first}); keep only one',
+    "top_level": "the file must start with \"{key}:\" followed by the entries, indented below it",
+    # --- YAML syntax -------------------------------------------------------------------------
+    "syntax_tab": "a tab character is used here; indent with spaces only",
+    "syntax_unclosed_quote": "the quote that opens here is never closed; add the closing quote",
+    "syntax_colon": (
+        'a colon followed by a space is not allowed here; put text containing ": " in quotes, '
+        "or check the indentation"
+    ),
+    "syntax_indent": "this line is not indented in line with the lines above it; check the spaces at its start",
+    "syntax_flow_list": "a list opened with [ is not closed with ]",
+    "syntax_flow_map": "a group opened with {{ is not closed with }}",
+    "syntax_other": "this line cannot be read as YAML ({problem}); check its punctuation and indentation",
+    # --- A field -----------------------------------------------------------------------------
+    "missing": "{field} is missing; {help}",
+    "unknown_field": '"{key}" is not a field that can go here{suggestion}; allowed fields are: {allowed}',
+    "comma_in_text": (
+        'a comma inside {{en: ..., fr: ...}} ends the text before "{key}"; put the whole text in quotes'
+    ),
+    "did_you_mean": '; did you mean "{match}"?',
+    "missing_language": "the {language} text ({code}:) is missing; every text needs both en: and fr:",
+    "empty": "{field} is empty; write the text, or remove the line if the field is optional",
+    "not_text": "{field} must be a single text, got {got}",
+    "not_group": "{field} must be a group of fields (name: value lines indented below it), got {got}",
+    "not_list": "{field} must be a list, one item per line starting with \"- \", got {got}",
+    "whole_number": "{field} must be a whole number, got {got}",
+    "fractional": "{field} must be a whole number of officers, without decimals, got {got}",
+    "negative": "{field} cannot be negative, got {got}",
+    "date": "{field} must be a year or a date (YYYY-MM-DD), got {got}",
+    "impossible_date": "{field} is not a real date: {got} (check the month and the day)",
+    "year_range": "{field} must be a year between {low} and {high}, got {got}",
+    "choice": "{field} must be one of {choices}, got {got}",
+    "yes_no": "{field} must be yes or no, got {got}",
+    "url": "{field} must be a web address starting with https:// (or http://), got {got}",
+    "email": "{field} must be an email address such as name@example.gc.ca, got {got}",
+    "html": "{field} contains HTML or script ({tag}); write plain text only",
+    "id": (
+        "{field} must be lowercase letters, digits and hyphens (for example \"minustah\" or "
+        "\"eupol-copps\"), got {got}"
+    ),
+    "invalid": "{field} is not valid: {detail}",
+    # --- Between records ---------------------------------------------------------------------
+    "unknown_country": (
+        'country "{code}" is not a two-letter ISO country code nor a territory listed in '
+        "data/countries.yaml{suggestion}"
+    ),
+    "unknown_override": (
+        '"{code}" is not a two-letter ISO country code; names can only be changed for a real country '
+        "(add a territory under territories: instead)"
+    ),
+    "end_before_start": "end ({end}) is before start ({start}); check both dates",
+    "as_of_before_start": "as_of ({as_of}) is before the mission's start ({start}); check both dates",
+    "duplicate_id": 'id "{id}" is already used by the mission on line {line}; give each mission its own id',
+    "duplicate_slug": (
+        'the {language} page address "{slug}" is already used by {other}; give one of them a different '
+        "slug"
+    ),
+    "page_id_missing": (
+        "page_id is missing from the front matter; add it so the page can be paired with its translation"
+    ),
+    "no_counterpart": (
+        'this page (page_id "{page_id}") has no {language} counterpart in content/{code}/; '
+        "write it, with the same page_id"
+    ),
+    "interface_missing": 'the interface text "{key}" is missing; the site\'s templates need it',
+}
+
+CHOICE_SEPARATOR = ", "
+
+
+def message(message_key: str, /, **params: object) -> str:
+    """The wording for ``key`` with its placeholders filled in."""
+    return MESSAGES[message_key].format(**params)
+
+
+def describe(value: object) -> str:
+    """How a wrong value is shown back to the editor: quoted text, or what kind of thing it was."""
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None or value == "":
+        return "nothing"
+    return f'"{value}"'

@@ -1,0 +1,223 @@
+"""The data model: what each file in ``data/`` may contain.
+
+Why: one declaration serves three readers. Validation checks the editors' files against it, the
+JSON Schema generated from it helps editors while they type, and the pages read typed values from
+it. Each field's description is plain-language help: it appears in editors' tools and in the
+message given when the field is missing.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+
+from .fieldtypes import Count, Day, Email, Identifier, PlainText, Url, When, Year, YearOrDate, YesNo, fail
+
+LANGUAGES = ("en", "fr")
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+def choice(*options: str) -> Any:
+    """A text that must be one of ``options`` (as typed, case and all)."""
+
+    def check(value: Any) -> str:
+        text = value.strip() if isinstance(value, str) else value
+        if text not in options:
+            raise fail("choice", value, choices=", ".join(options))
+        return text
+
+    return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", "enum": list(options)})]
+
+
+LEADS = ("UN", "EU", "NATO", "OSCE", "bilateral", "other")
+QUALIFIERS = ("exactly", "about", "close_to", "nearly", "more_than")
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Record):
+    """A text in both official languages, side by side."""
+
+    en: PlainText = Field(description="The text in English.")
+    fr: PlainText = Field(description="The text in French.")
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+class Figure(Record):
+    """A number of officers, with the date it was true and where it was published."""
+
+    count: Count = Field(description="The number of officers, a whole number (for example 85).")
+    as_of: YearOrDate = Field(
+        description="The year or date (YYYY-MM-DD) the number was true, as the source gives it."
+    )
+    source: Url = Field(description="The web address of the page that publishes the number.")
+
+
+class Officers(Record):
+    """Canadian officers on the mission; leave out a number no source gives."""
+
+    deployed: Figure | None = Field(None, description="How many officers were serving, and when.")
+    authorized: Figure | None = Field(None, description="How many officers were authorized, and when.")
+
+
+class Mission(Record):
+    """One peace operation that Canadian police serve or served in."""
+
+    id: Identifier = Field(description="A short unique name, lowercase with hyphens, never changed once published.")
+    acronym: Text = Field(description="The mission's acronym in English and French (they may be the same).")
+    name: Text = Field(description="The mission's full name in English and French.")
+    lead: choice(*LEADS) = Field(  # type: ignore[valid-type]
+        description="Who leads the mission: UN, EU, NATO, OSCE, bilateral (Canada with one country) or other."
+    )
+    country: PlainText = Field(
+        description="Where the mission is: a two-letter ISO country code (HT for Haiti) or a territory "
+        "listed in data/countries.yaml (west-bank)."
+    )
+    start: YearOrDate = Field(description="The year or date (YYYY-MM-DD) Canadian police began serving.")
+    end: YearOrDate | None = Field(
+        None, description="The year or date (YYYY-MM-DD) Canadian police stopped serving; leave out while current."
+    )
+    officers: Officers = Field(Officers(), description="Canadian officers on the mission, each number with its date.")
+    roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
+    language: choice(*LANGUAGES) | None = Field(  # type: ignore[valid-type]
+        None, description="The main language of operation: en (English) or fr (French)."
+    )
+    armed: YesNo | None = Field(None, description="yes if Canadian police carry arms on this mission, no if not.")
+    mandate: Text = Field(description="One or two sentences on what the mission is for.")
+    sources: list[Url] = Field(
+        min_length=1, description="Web addresses of the pages that give the mission's dates and facts."
+    )
+    updated: Day = Field(description="The date (YYYY-MM-DD) this entry was last changed; shown as Date modified.")
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
+
+
+class MissionsFile(Record):
+    missions: list[Mission] = Field(description="Every operation, current and past.")
+
+
+class ProgramFigure(Record):
+    """A program-wide figure, as the source words it."""
+
+    count: Count = Field(description="The number, a whole number.")
+    qualifier: choice(*QUALIFIERS) = Field(  # type: ignore[valid-type]
+        "exactly", description="How the source words it: exactly, about, close_to, nearly or more_than."
+    )
+    as_of: YearOrDate = Field(description="The year or date (YYYY-MM-DD) the number was true.")
+    source: Url = Field(description="The web address of the page that publishes the number.")
+
+
+class SourcedYear(Record):
+    """A year, with where it was published."""
+
+    year: Year = Field(description="The year, four digits.")
+    source: Url = Field(description="The web address of the page that gives the year.")
+
+
+class Partner(Record):
+    """A federal partner in the Canadian Police Arrangement."""
+
+    name: Text = Field(description="The department's name at the time the page describes.")
+    acronym: Text | None = Field(None, description="Its acronym in English and French.")
+    role: Text | None = Field(None, description="What it does in the arrangement; leave out if no source says.")
+
+
+class Arrangement(Record):
+    """The Canadian Police Arrangement, under which deployments are decided."""
+
+    name: Text = Field(description="The arrangement's name.")
+    acronym: Text = Field(description="Its acronym (CPA / APCC).")
+    renewed: SourcedYear = Field(description="The year of its latest renewal.")
+    partners: list[Partner] = Field(min_length=1, description="The partner departments and agencies.")
+    source: Url = Field(description="The web address of the page that describes the arrangement.")
+
+
+class Program(Record):
+    """Program-wide facts."""
+
+    name: Text = Field(description="The program's name.")
+    officers_served: ProgramFigure = Field(description="How many Canadian police have served since the start.")
+    operations: ProgramFigure = Field(description="On how many peace operations they have served.")
+    officers_serving: ProgramFigure = Field(description="How many were serving at the date given.")
+    partner_services_since: SourcedYear = Field(
+        description="The year municipal, provincial and regional police began taking part."
+    )
+    arrangement: Arrangement = Field(description="The Canadian Police Arrangement.")
+    senior_advisor: Text = Field(
+        description="One sentence on the senior police advisor at Canada's Permanent Mission to the UN."
+    )
+    senior_advisor_source: Url = Field(description="The web address that mentions the senior police advisor.")
+    updated: Day = Field(description="The date (YYYY-MM-DD) these facts were last changed.")
+
+
+class ProgramFile(Record):
+    program: Program
+
+
+class LocalizedUrl(Record):
+    """A web address in each language."""
+
+    en: Url = Field(description="The English page's address.")
+    fr: Url = Field(description="The French page's address.")
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+
+class Contact(Record):
+    """One way the public can reach the program."""
+
+    label: Text = Field(description="What this channel is for, in both languages.")
+    email: Email | None = Field(None, description="An email address.")
+    web: LocalizedUrl | None = Field(None, description="A web page, with its address in each language.")
+
+
+class ContactsFile(Record):
+    contacts: list[Contact] = Field(min_length=1, description="The program's public contact channels.")
+    updated: Day = Field(description="The date (YYYY-MM-DD) the contacts were last changed.")
+
+
+class Territory(Record):
+    """A place that is not a country in ISO 3166, such as the West Bank."""
+
+    iso: PlainText | None = Field(
+        None, description="The two-letter ISO code of the area that marks the territory on maps, if any."
+    )
+    name: Text = Field(description="The territory's name in English and French.")
+
+
+class CountriesFile(Record):
+    names: dict[str, Text] = Field(
+        {}, description="Country names to use instead of the ISO standard's, by two-letter code."
+    )
+    territories: dict[Identifier, Territory] = Field(  # type: ignore[valid-type]
+        {}, description="Territories that are not countries, by a short lowercase name."
+    )
+
+
+class InterfaceFile(Record):
+    text: dict[str, Text] = Field(description="Labels and headings used by the templates, by name.")
+
+
+__all__ = [
+    "Arrangement",
+    "Contact",
+    "ContactsFile",
+    "CountriesFile",
+    "Figure",
+    "InterfaceFile",
+    "Mission",
+    "MissionsFile",
+    "Program",
+    "ProgramFile",
+    "Text",
+    "When",
+    "date",
+]

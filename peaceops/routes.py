@@ -1,0 +1,120 @@
+"""Every page of the site in both languages: its id, its source file and its address.
+
+Why: the language toggle, the hreflang links, the sitemap and the links macros write all need to
+know, for any page, where its counterpart in the other language is, even though the French address
+may use French words (``fr/fonctionnement/`` for ``how-it-works/``). Pages are paired by the
+``page_id`` in their front matter; generated country pages get their ids from the data.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .facts import Facts
+from .messages import message
+from .model import LANGUAGES, LANGUAGE_NAMES
+from .problems import DataError, Problem
+
+# Where each language's pages live in the built site.
+LANGUAGE_ROOT = {"en": "", "fr": "fr/"}
+# Where generated country pages go, inside each language's docs folder.
+COUNTRY_FOLDER = {"en": "countries", "fr": "pays"}
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
+
+
+def page_path(source: str) -> str:
+    """The address, within its language, of a Markdown file: ``a/b.md`` -> ``a/b/``, ``index.md`` -> ``""``."""
+    stem = source[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass
+class Routes:
+    """page id -> language -> (source file within the language's docs folder, site-relative address)."""
+
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add(self, page_id: str, language: str, source: str) -> None:
+        self.sources.setdefault(page_id, {})[language] = source
+
+    def path(self, page_id: str, language: str) -> str:
+        """Site-relative address: ``fr/fonctionnement/``."""
+        return LANGUAGE_ROOT[language] + page_path(self.sources[page_id][language])
+
+    def relative(self, page_id: str, language: str, from_path: str) -> str:
+        """A link to the page from the page at site-relative ``from_path``."""
+        return relative_url(self.path(page_id, language), from_path)
+
+    def page_ids(self) -> list[str]:
+        return sorted(self.sources)
+
+
+def relative_url(target: str, from_path: str) -> str:
+    rel = posixpath.relpath(target or ".", from_path or ".")
+    if rel == ".":
+        return "./"
+    return rel if "." in posixpath.basename(rel) else rel + "/"
+
+
+def read_front_matter(path: Path) -> dict:
+    found = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not found:
+        return {}
+    return YAML(typ="safe", pure=True).load(found.group(1)) or {}
+
+
+def build_routes(content_dir: Path, facts: Facts) -> Routes:
+    """Pair the hand-written pages of every language by ``page_id`` and add the country pages.
+
+    Raises ``DataError`` if a page has no ``page_id`` or no counterpart in the other language.
+    """
+    routes = Routes()
+    problems = []
+    where: dict[str, dict[str, str]] = {}
+    for language in LANGUAGES:
+        folder = content_dir / language
+        for path in sorted(folder.rglob("*.md")):
+            display = path.relative_to(content_dir.parent).as_posix()
+            page_id = read_front_matter(path).get("page_id")
+            if not page_id:
+                problems.append(Problem(display, 1, 1, message("page_id_missing")))
+                continue
+            routes.add(str(page_id), language, path.relative_to(folder).as_posix())
+            where.setdefault(str(page_id), {})[language] = display
+    for page_id, languages in where.items():
+        for language in LANGUAGES:
+            if language not in languages:
+                other = next(iter(languages.values()))
+                text = message("no_counterpart", page_id=page_id, language=LANGUAGE_NAMES[language], code=language)
+                problems.append(Problem(other, 1, 1, text))
+    for country in facts.countries:
+        for language in LANGUAGES:
+            routes.add(country_page_id(country.place.code), language, f"{COUNTRY_FOLDER[language]}/{country.place.slug(language)}.md")
+    problems += _duplicate_addresses(routes)
+    if problems:
+        raise DataError(problems)
+    return routes
+
+
+def country_page_id(code: str) -> str:
+    return f"country/{code}"
+
+
+def _duplicate_addresses(routes: Routes) -> list[Problem]:
+    problems = []
+    for language in LANGUAGES:
+        seen: dict[str, str] = {}
+        for page_id in routes.page_ids():
+            path = routes.path(page_id, language)
+            if path in seen:
+                problems.append(Problem("data/countries.yaml", 1, 1, message("duplicate_slug", language=LANGUAGE_NAMES[language], slug=path, other=seen[path])))
+            seen[path] = page_id
+    return problems

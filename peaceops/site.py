@@ -1,0 +1,162 @@
+"""The whole site as the generator sees it: data, derived facts, pages, and how to render them.
+
+Why: this is the engine-agnostic core. It knows nothing of MkDocs: given the repository, it loads and
+checks the data, lists every page in both languages, writes the Markdown of generated pages and
+renders any page's Jinja macros. A hook file adapts it to MkDocs; another engine would need only a
+new adapter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .dataset import Dataset, load
+from .facts import Facts, derive
+from .localize import Localizer
+from .model import LANGUAGES
+from .routes import COUNTRY_FOLDER, Routes, build_routes, country_page_id, page_path, read_front_matter, LANGUAGE_ROOT
+
+MACROS_FOLDER = Path("theme") / "macros"
+
+
+class PageError(Exception):
+    """A page's macros failed: an unknown name, a bad call, a missing interface text."""
+
+
+@dataclass
+class Site:
+    root: Path
+    dataset: Dataset
+    facts: Facts
+    routes: Routes
+
+    @classmethod
+    def load(cls, root: Path) -> "Site":
+        """Load and check everything; raises ``DataError`` with every problem found."""
+        dataset = load(root / "data")
+        facts = derive(dataset)
+        routes = build_routes(root / "content", facts)
+        return cls(root, dataset, facts, routes)
+
+    # --- Pages --------------------------------------------------------------------------------
+    def generated_pages(self, language: str) -> dict[str, str]:
+        """Markdown of the pages made from data, by path within the language's docs folder."""
+        pages = {}
+        for country in self.facts.countries:
+            page_id = country_page_id(country.place.code)
+            source = self.routes.sources[page_id][language]
+            pages[source] = (
+                "---\n"
+                f"page_id: {page_id}\n"
+                f"title: \"{country.place.name[language]}\"\n"
+                f"country: {country.place.code}\n"
+                "shows: [missions, countries]\n"
+                "---\n\n"
+                "{{ country_page(country_code) }}\n"
+            )
+        return pages
+
+    def counterpart(self, page_id: str, language: str) -> tuple[str, str]:
+        """(other language, site-relative address) of the page's translation."""
+        other = next(code for code in LANGUAGES if code != language)
+        return other, self.routes.path(page_id, other)
+
+    def date_modified(self, meta: dict[str, Any]) -> date:
+        """The latest of the page's own date and the dates of the data it shows; never the clock."""
+        dates = [_as_date(meta["date_modified"])] if meta.get("date_modified") else []
+        shows = meta.get("shows") or []
+        code = meta.get("country")
+        if "missions" in shows:
+            missions = self.facts.country(code).missions if code else self.dataset.missions
+            dates += [m.updated for m in missions]
+        if "program" in shows:
+            dates.append(self.dataset.program.updated)
+        if "contacts" in shows:
+            dates.append(self.dataset.contacts.updated)
+        return max(dates) if dates else self.latest_change
+
+    @cached_property
+    def latest_change(self) -> date:
+        """The most recent date anything on the site changed, by the data and the pages' own dates."""
+        dates = [m.updated for m in self.dataset.missions]
+        dates += [self.dataset.program.updated, self.dataset.contacts.updated]
+        for language in LANGUAGES:
+            for path in (self.root / "content" / language).rglob("*.md"):
+                value = read_front_matter(path).get("date_modified")
+                if value:
+                    dates.append(_as_date(value))
+        return max(dates)
+
+    def source_date_epoch(self) -> int:
+        moment = datetime.combine(self.latest_change, datetime.min.time(), tzinfo=timezone.utc)
+        return int(moment.timestamp())
+
+    # --- Rendering ----------------------------------------------------------------------------
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        return jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.root / MACROS_FOLDER),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    def localizer(self, language: str) -> Localizer:
+        return Localizer(language, self.dataset.interface)
+
+    def context(self, language: str, path: str, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+        """What a page's Jinja sees: the data, the facts, text and links in its language, and macros."""
+        fmt = self.localizer(language)
+        values: dict[str, Any] = {
+            "lang": language,
+            "t": fmt.t,
+            "fmt": fmt,
+            "facts": self.facts,
+            "data": self.dataset,
+            "path": path,
+            "url": lambda page_id: self.routes.relative(page_id, language, path),
+            "country_url": lambda code: self.routes.relative(country_page_id(code), language, path),
+            "asset": lambda name: _relative_asset(name, path),
+            "country_code": (meta or {}).get("country"),
+        }
+        for name in sorted(self.environment.list_templates(extensions=["html"])):
+            module = self.environment.get_template(name).make_module(values)
+            for attribute in dir(module):
+                if not attribute.startswith("_"):
+                    values[attribute] = getattr(module, attribute)
+        return values
+
+    def render(self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None) -> str:
+        """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong."""
+        try:
+            template = self.environment.from_string(markdown)
+            return template.render(self.context(language, path, meta))
+        except jinja2.TemplateSyntaxError as error:
+            raise PageError(f"line {error.lineno}: {error.message}") from None
+        except (jinja2.UndefinedError, KeyError, TypeError, AttributeError) as error:
+            raise PageError(_plain(error)) from None
+
+
+def _plain(error: Exception) -> str:
+    text = str(error).strip("'\"")
+    return f"{type(error).__name__}: {text}" if not isinstance(error, KeyError) else text
+
+
+def _relative_asset(name: str, path: str) -> str:
+    from .routes import relative_url
+
+    return relative_url(name, path).rstrip("/")
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+__all__ = ["COUNTRY_FOLDER", "LANGUAGE_ROOT", "PageError", "Site", "page_path"]
