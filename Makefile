@@ -1,0 +1,45 @@
+# The two commands a newcomer needs (see README.md):  make site   and   make test
+# Each one creates .venv and installs the exact, hash-locked packages it needs, if not done already.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site check serve test lock clean
+
+## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
+site: $(VENV)/.site
+	$(BIN)/python -m peaceops build
+
+## check: check the data and pages only, and print every problem (fast; for editors and pre-commit)
+check: $(VENV)/.site
+	$(BIN)/python -m peaceops check
+
+## serve: preview at http://127.0.0.1:8000/ ; rebuilds when data/, content/ or theme/ change
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## test: every test, browser tests included
+test: $(VENV)/.test
+	$(BIN)/python -m pytest
+
+$(VENV)/.site: requirements/site.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/site.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	touch $@
+
+$(VENV)/.test: requirements/test.lock $(VENV)/.site
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.lock
+	touch $@
+
+## lock: re-resolve requirements/*.in into the hash-locked requirements/*.lock
+lock: $(VENV)/.test
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o site.lock site.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o test.lock test.in
+
+clean:
+	rm -rf site .site-build-* .site-old-* $(VENV)

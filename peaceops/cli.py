@@ -1,0 +1,81 @@
+"""``python -m peaceops check|build``: what editors and CI run.
+
+Why: ``check`` gives editors every problem in the data in a second, one line each, without a
+traceback. ``build`` checks first, builds the whole bilingual site into a temporary folder and only
+then swaps it into place, so a failed build leaves the last good ``site/`` exactly as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import DataError
+from .site import Site
+
+
+def check(root: Path) -> int:
+    try:
+        site = Site.load(root)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    facts = site.facts
+    print(
+        f"Data OK: {len(facts.missions)} missions ({len(facts.current)} current) "
+        f"in {len(facts.countries)} countries and territories."
+    )
+    return 0
+
+
+def build(root: Path, site_dir: Path, site_url: str | None) -> int:
+    if check(root):
+        return 1
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=root, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 1
+    _swap(staging, site_dir)
+    print(f"Site built in {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
+    return 0
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace ``target`` with ``new`` whole; the old one is removed only once the new one is in place."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.rename(target, old / "site")
+    os.rename(new, target)
+    os.chmod(target, 0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="peaceops", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="check the data and pages; print every problem")
+    build_parser = commands.add_parser("build", help="check, then build the site safely")
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    build_parser.add_argument("--site-url", help="the public address (default: SITE_URL or mkdocs.yml)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return check(root)
+    return build(root, args.site_dir, args.site_url)

@@ -1,0 +1,59 @@
+"""Shared fixtures: the repository, a copy of it to break, and the real site built once per run.
+
+Why: building the site takes a couple of seconds, so the real site is built once per test run into
+a temporary folder (never into site/, which belongs to the person running the tests) and shared.
+Tests that change data work on a copy of the repository's inputs.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ("data", "content", "theme", "hooks", "mkdocs.yml", "mkdocs.fr.yml")
+
+
+def copy_inputs(destination: Path) -> Path:
+    """A copy of everything a build reads, to edit without touching the real repository."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def run_build(root: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "peaceops", "--root", str(root), "build", "--site-dir", str(site_dir)]
+    if site_url:
+        command += ["--site-url", site_url]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    return subprocess.run(command, capture_output=True, text=True, env=env)
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "peaceops", "--root", str(root), "check"]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once from the repository's own inputs."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Path:
+    """A copy of the repository's inputs that a test may edit."""
+    return copy_inputs(tmp_path / "repo")
