@@ -31,8 +31,9 @@ $(VENV)/.site: requirements/site.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
-$(VENV)/.test: requirements/test.lock $(VENV)/.site
+$(VENV)/.test: requirements/test.lock package-lock.json $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.lock
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## lock: re-resolve requirements/*.in into the hash-locked requirements/*.lock
