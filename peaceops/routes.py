@@ -98,7 +98,8 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     for country in facts.countries:
         for language in LANGUAGES:
             routes.add(country_page_id(country.place.code), language, f"{COUNTRY_FOLDER[language]}/{country.place.slug(language)}.md")
-    problems += _duplicate_addresses(routes)
+    if not problems:
+        problems += _duplicate_addresses(routes)
     if problems:
         raise DataError(problems)
     return routes

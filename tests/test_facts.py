@@ -1,0 +1,89 @@
+"""Derived facts: the totals every page, export and map use come out right from small datasets."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from peaceops.dataset import load
+from peaceops.facts import derive
+from peaceops.model import Mission
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load(ROOT / "data")
+
+
+def mission(id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
+            authorized: int | None = None) -> Mission:
+    record = {
+        "id": id, "acronym": {"en": id.upper(), "fr": id.upper()}, "name": {"en": f"{id} en", "fr": f"{id} fr"},
+        "lead": "UN", "country": country, "start": start, "mandate": {"en": "m", "fr": "m"},
+        "sources": ["https://example.org/a"], "updated": "2026-01-01", "officers": {},
+    }
+    if end:
+        record["end"] = end
+    for kind, count in (("deployed", deployed), ("authorized", authorized)):
+        if count is not None:
+            record["officers"][kind] = {"count": str(count), "as_of": "2012", "source": "https://example.org/n"}
+    return Mission.model_validate(record)
+
+
+def with_missions(dataset, *missions):
+    return derive(replace(dataset, missions=tuple(missions)))
+
+
+def test_officers_deployed_sums_current_missions_only(real):
+    facts = with_missions(
+        real,
+        mission("a", "HT", "2004", deployed=10),
+        mission("b", "HT", "2005", deployed=5),
+        mission("c", "CI", "1999", end="2001", deployed=100),
+    )
+    assert facts.officers_deployed.value == 15
+    assert facts.officers_deployed.complete
+
+
+def test_total_says_when_some_missions_have_no_figure(real):
+    facts = with_missions(real, mission("a", "HT", "2004", deployed=10), mission("b", "AF", "2005"))
+    total = facts.officers_deployed
+    assert (total.value, total.known, total.of, total.complete) == (10, 1, 2, False)
+
+
+def test_countries_now_counts_each_place_once(real):
+    facts = with_missions(
+        real,
+        mission("a", "HT", "2004"),
+        mission("b", "HT", "2010"),
+        mission("c", "west-bank", "2006"),
+        mission("d", "NA", "1989", end="1990"),
+    )
+    assert sorted(c.place.code for c in facts.countries_now) == ["HT", "west-bank"]
+    assert len(facts.countries) == 3
+
+
+def test_ending_a_mission_moves_it_to_past(real):
+    before = with_missions(real, mission("a", "HT", "2004", deployed=7))
+    after = with_missions(real, mission("a", "HT", "2004", end="2017-10-15", deployed=7))
+    assert [m.id for m in before.current] == ["a"] and not before.past
+    assert [m.id for m in after.past] == ["a"] and not after.current
+    assert after.officers_deployed.value == 0
+
+
+def test_active_by_year_counts_every_year_a_mission_ran(real):
+    facts = with_missions(
+        real,
+        mission("a", "NA", "1989", end="1990"),
+        mission("b", "HT", "1990", end="1991"),
+        mission("c", "AF", "1991"),
+    )
+    assert facts.first_year == 1989
+    assert dict(facts.active_by_year) == {1989: 1, 1990: 2, 1991: 2}
+
+
+def test_real_data_first_year_is_the_earliest_start(real):
+    assert derive(real).first_year == min(m.start.year for m in real.missions)

@@ -1,0 +1,184 @@
+"""The real site, built: both languages, every page paired, every figure equal to what the data gives.
+
+Expected figures are computed here straight from the YAML (a plain YAML 1.2 read), not through the
+peaceops package, so a mistake in the package cannot hide itself.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT, run_build
+
+CORE_PAGES = {  # English address -> French address
+    "": "fr/",
+    "how-it-works/": "fr/fonctionnement/",
+    "deployments/": "fr/deploiements/",
+    "past-operations/": "fr/operations-passees/",
+    "contact/": "fr/nous-joindre/",
+}
+
+
+class PageFacts(HTMLParser):
+    """Collects <html lang>, the language toggle's link and every data-fact value of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.toggle = None
+        self.facts: dict[str, list[str]] = {}
+        self._fact = None
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "a" and "pk-language__link" in (attrs.get("class") or ""):
+            self.toggle = attrs
+        if "data-fact" in attrs and self._fact is None:
+            self._fact, self._text, self._depth = attrs["data-fact"], [], 0
+        elif self._fact is not None:
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        if self._fact is not None:
+            if self._depth == 0:
+                self.facts.setdefault(self._fact, []).append(re.sub(r"[ \t\n]+", " ", "".join(self._text)).strip())
+                self._fact = None
+            else:
+                self._depth -= 1
+
+    def handle_data(self, data):
+        if self._fact is not None:
+            self._text.append(data)
+
+
+def read_page(site: Path, address: str) -> PageFacts:
+    parser = PageFacts()
+    parser.feed((site / address / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def missions_from_yaml(root: Path) -> list[dict]:
+    return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text())["missions"]
+
+
+def expected_totals(missions: list[dict]) -> dict[str, int]:
+    current = [m for m in missions if "end" not in m]
+    deployed = [m["officers"]["deployed"]["count"] for m in current if "deployed" in m.get("officers", {})]
+    return {
+        "missions-now": len(current),
+        "countries-now": len({m["country"] for m in current}),
+        "deployed": sum(deployed),
+    }
+
+
+def digits(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def figures(cells: list[str]) -> list[int]:
+    """The officer counts shown in cells such as "4,321 (2010, source)"; cells with no figure are skipped."""
+    return [digits(cell.split("(")[0]) for cell in cells if re.match(r"\d", cell)]
+
+
+@pytest.mark.parametrize("english, french", CORE_PAGES.items())
+def test_every_core_page_exists_in_both_languages_with_the_right_lang(built_site, english, french):
+    assert read_page(built_site, english).lang == "en"
+    assert read_page(built_site, french).lang == "fr"
+
+
+@pytest.mark.parametrize("english, french", CORE_PAGES.items())
+def test_language_toggle_leads_to_the_counterpart(built_site, english, french):
+    for here, there, other in ((english, french, "fr"), (french, english, "en")):
+        toggle = read_page(built_site, here).toggle
+        assert toggle is not None, f"no language toggle on /{here}"
+        assert toggle["lang"] == other and toggle["hreflang"] == other
+        target = (built_site / here / toggle["href"]).resolve()
+        assert target == (built_site / there).resolve(), f"/{here} toggles to {toggle['href']}"
+
+
+def test_country_pages_exist_in_both_languages_with_french_slugs(built_site):
+    countries = {m["country"] for m in missions_from_yaml(ROOT)}
+    english = sorted(p.parent.name for p in (built_site / "countries").glob("*/index.html"))
+    french = sorted(p.parent.name for p in (built_site / "fr" / "pays").glob("*/index.html"))
+    assert len(english) == len(french) == len(countries)
+    assert "haiti" in english and "haiti" in french
+    assert "west-bank" in english and "cisjordanie" in french
+
+
+def test_home_page_figures_equal_the_data(built_site):
+    expected = expected_totals(missions_from_yaml(ROOT))
+    for address in ("", "fr/"):
+        facts = read_page(built_site, address).facts
+        assert digits(facts["missions-now"][0]) == expected["missions-now"]
+        assert digits(facts["countries-now"][0]) == expected["countries-now"]
+        assert digits(facts["officers-deployed"][0]) == expected["deployed"]
+
+
+def test_deployments_table_total_equals_the_data(built_site):
+    expected = expected_totals(missions_from_yaml(ROOT))
+    for address in ("deployments/", "fr/deploiements/"):
+        facts = read_page(built_site, address).facts
+        assert digits(facts["deployed-total"][0]) == expected["deployed"]
+
+
+def test_changing_an_officer_count_changes_every_place_it_appears(workspace, tmp_path):
+    missions_file = workspace / "data" / "missions.yaml"
+    text = missions_file.read_text()
+    # MINUSTAH's deployed figure: the first "count: 131" in the file.
+    assert text.count("count: 131") == 1
+    missions_file.write_text(text.replace("count: 131", "count: 4321"))
+    site = tmp_path / "site"
+    result = run_build(workspace, site)
+    assert result.returncode == 0, result.stderr
+    expected = expected_totals(missions_from_yaml(workspace))
+    assert expected["deployed"] > 4321
+    for home, table, country in (("", "deployments/", "countries/haiti/"), ("fr/", "fr/deploiements/", "fr/pays/haiti/")):
+        assert digits(read_page(site, home).facts["officers-deployed"][0]) == expected["deployed"]
+        table_facts = read_page(site, table).facts
+        assert digits(table_facts["deployed-total"][0]) == expected["deployed"]
+        assert 4321 in figures(table_facts["deployed"])
+        assert 4321 in figures(read_page(site, country).facts["deployed"])
+
+
+def test_french_pages_use_french_number_formatting(workspace, tmp_path):
+    missions_file = workspace / "data" / "missions.yaml"
+    missions_file.write_text(missions_file.read_text().replace("count: 131", "count: 4321"))
+    site = tmp_path / "site"
+    assert run_build(workspace, site).returncode == 0
+    english = read_page(site, "deployments/").facts["deployed"]
+    french = read_page(site, "fr/deploiements/").facts["deployed"]
+    assert any(v.startswith("4,321") for v in english)
+    assert any(v.startswith("4\u00a0321") or v.startswith("4\u202f321") for v in french)
+
+
+def test_a_page_missing_in_french_fails_the_build(workspace, tmp_path):
+    (workspace / "content" / "fr" / "nous-joindre.md").unlink()
+    result = run_build(workspace, tmp_path / "site")
+    assert result.returncode == 1
+    assert "content/en/contact.md:1:1:" in result.stderr and "French" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_undefined_name_in_a_page_fails_the_build_naming_the_page(workspace, tmp_path):
+    page = workspace / "content" / "fr" / "fonctionnement.md"
+    page.write_text(page.read_text() + "\n{{ no_such_macro() }}\n")
+    result = run_build(workspace, tmp_path / "site")
+    assert result.returncode == 1
+    assert "fonctionnement.md" in result.stderr and "no_such_macro" in result.stderr
+
+
+def test_no_page_refers_to_another_host_for_assets(built_site):
+    pattern = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["']https?://""", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(built_site))
+        for path in built_site.rglob("*.html")
+        if any("rel=\"alternate\"" not in m.group(0) and "rel=\"canonical\"" not in m.group(0) for m in pattern.finditer(path.read_text(encoding="utf-8")))
+    ]
+    assert offenders == []
