@@ -39,6 +39,7 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     if check(root):
         return 1
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
