@@ -182,3 +182,18 @@ def test_no_page_refers_to_another_host_for_assets(built_site):
         if any("rel=\"alternate\"" not in m.group(0) and "rel=\"canonical\"" not in m.group(0) for m in pattern.finditer(path.read_text(encoding="utf-8")))
     ]
     assert offenders == []
+
+
+def test_the_build_needs_no_network(tmp_path):
+    """Build inside a network namespace with no interfaces up: any request at build time would fail it."""
+    import shutil
+    import subprocess
+    import sys
+
+    unshare = shutil.which("unshare")
+    assert unshare, "util-linux's unshare is needed to cut the network for this test"
+    command = [unshare, "-rn", sys.executable, "-m", "peaceops", "--root", str(ROOT), "build",
+               "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "fr" / "index.html").is_file()
