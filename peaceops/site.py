@@ -17,6 +17,7 @@ import jinja2
 
 from .dataset import Dataset, load
 from .facts import Facts, derive
+from .fingerprint import fingerprint
 from .localize import Localizer
 from .model import LANGUAGES
 from .routes import COUNTRY_FOLDER, Routes, build_routes, country_page_id, page_path, read_front_matter, LANGUAGE_ROOT
@@ -28,6 +29,10 @@ class PageError(Exception):
     """A page's macros failed: an unknown name, a bad call, a missing interface text."""
 
 
+# The site last loaded from each repository, with the fingerprint of the files it was made from.
+_LOADED: dict[Path, tuple[str, "Site"]] = {}
+
+
 @dataclass
 class Site:
     root: Path
@@ -37,11 +42,22 @@ class Site:
 
     @classmethod
     def load(cls, root: Path) -> "Site":
-        """Load and check everything; raises ``DataError`` with every problem found."""
+        """Load and check everything; raises ``DataError`` with every problem found.
+
+        Unchanged files give the site already loaded: the French half of a build, and a preview
+        rebuild after an edit to anything but the data, pages or macros, do not read and check the
+        data again. The fingerprint is taken first, so an edit made during loading means a reload.
+        """
+        key = fingerprint(root)
+        cached = _LOADED.get(root)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         dataset = load(root / "data")
         facts = derive(dataset)
         routes = build_routes(root / "content", facts)
-        return cls(root, dataset, facts, routes)
+        site = cls(root, dataset, facts, routes)
+        _LOADED[root] = (key, site)
+        return site
 
     # --- Pages --------------------------------------------------------------------------------
     def generated_pages(self, language: str) -> dict[str, str]:
