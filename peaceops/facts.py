@@ -135,11 +135,13 @@ class Facts:
             raise KeyError(code)
         return place
 
+    @cached_property
+    def _country_by_code(self) -> dict[str, CountryFacts]:
+        return {country.place.code: country for country in self.countries}
+
     def country(self, code: str) -> CountryFacts:
-        for country in self.countries:
-            if country.place.code == code:
-                return country
-        raise KeyError(code)
+        """The facts of one place; a lookup, since every country page and its date ask for theirs."""
+        return self._country_by_code[code]
 
 
 def derive(dataset: Dataset) -> Facts:
