@@ -73,6 +73,9 @@ class Site:
                 f"country: {country.place.code}\n"
                 "shows: [missions, countries]\n"
                 "---\n\n"
+                # A Markdown heading (not the one Material adds) puts the title in the table of
+                # contents, which is where Material's "Skip to content" link takes its target from.
+                f"# {country.place.name[language]}\n\n"
                 "{{ country_page(country_code) }}\n"
             )
         return pages

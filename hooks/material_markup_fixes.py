@@ -1,0 +1,43 @@
+"""Fix the few invalid bits of markup in Material's ``base.html`` that no template block can reach.
+
+Why a hook and not a template: the drawer and search checkboxes are written by ``base.html`` outside
+any block, so the only template fix would be a full copy of ``base.html`` (260 lines to keep in step
+with every Material release) to change two attributes. This replaces exactly the markup it names,
+and fails the build if that markup is no longer there, so that a Material upgrade that changes it
+(or fixes it) is noticed and this file updated or removed.
+"""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+# Material 9.8.2 base.html, lines 99-100. `autocomplete` is not allowed on a checkbox (HTML, and the
+# Nu HTML checker says so on every page). Material adds it so that Firefox does not restore the
+# drawer/search toggles' checked state on reload; the cost of dropping it is that Firefox may
+# reopen the menu after a reload, which the reader closes as usual.
+FIXES = {
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">':
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">':
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+}
+
+
+def fix_markup(html: str, where: str) -> str:
+    for wrong, right in FIXES.items():
+        if wrong not in html:
+            raise PluginError(
+                f"{where}: Material's markup changed ({wrong!r} not found); review hooks/material_markup_fixes.py"
+            )
+        html = html.replace(wrong, right)
+    return html
+
+
+def on_post_page(output, page, config):
+    return fix_markup(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    # 404.html is rendered from a template, not a page; sitemap.xml and the like have no such markup.
+    if not template_name.endswith(".html"):
+        return output_content
+    return fix_markup(output_content, template_name)
