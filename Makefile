@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve test lock clean
+.PHONY: site check serve schema test lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -17,9 +17,14 @@ site: $(VENV)/.site
 check: $(VENV)/.site
 	$(BIN)/python -m peaceops check
 
-## serve: preview at http://127.0.0.1:8000/ ; rebuilds when data/, content/ or theme/ change
+## serve: preview at http://127.0.0.1:8000/ ; rebuilds when data/, content/ or theme/ change,
+##        prints any problem and keeps serving the last good version until it is fixed (peaceops/preview.py)
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m peaceops serve --dev-addr 127.0.0.1:8000
+
+## schema: regenerate schema/*.schema.json (editors' help while typing) from the data model
+schema: $(VENV)/.site
+	$(BIN)/python -m peaceops schema
 
 ## test: every test, browser tests included
 test: $(VENV)/.test

@@ -1,8 +1,9 @@
-"""``python -m peaceops check|build``: what editors and CI run.
+"""``python -m peaceops check|build|serve|schema``: what editors and CI run.
 
 Why: ``check`` gives editors every problem in the data in a second, one line each, without a
 traceback. ``build`` checks first, builds the whole bilingual site into a temporary folder and only
 then swaps it into place, so a failed build leaves the last good ``site/`` exactly as it was.
+``serve`` is the live preview (see ``preview.py``).
 """
 from __future__ import annotations
 
@@ -14,18 +15,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .problems import DataError
+from .messages import message
+from .problems import DataError, Problem
 from .site import Site
 
 
-def check(root: Path) -> int:
+def check(root: Path, output_format: str = "text") -> int:
     try:
         site = Site.load(root)
     except DataError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            if output_format == "github":
+                print(github_annotation(problem))
+            else:
+                print(problem, file=sys.stderr)
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        print(message("summary_problems", count=count, plural="s" if count != 1 else ""), file=sys.stderr)
         return 1
     facts = site.facts
     print(
@@ -33,6 +38,19 @@ def check(root: Path) -> int:
         f"in {len(facts.countries)} countries and territories."
     )
     return 0
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that marks the problem on the file's line in a pull request."""
+
+    def escape(text: str, *, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    return (
+        f"::error file={escape(problem.path, prop=True)},line={problem.line},col={problem.column}::"
+        f"{escape(problem.message)}"
+    )
 
 
 def build(root: Path, site_dir: Path, site_url: str | None) -> int:
@@ -48,7 +66,7 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        print(message("build_failed", folder=site_dir.name), file=sys.stderr)
         return 1
     _swap(staging, site_dir)
     print(f"Site built in {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
@@ -71,12 +89,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="peaceops", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="check the data and pages; print every problem")
+    check_parser = commands.add_parser("check", help="check the data and pages; print every problem")
+    check_parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: file:line:col: message (default); github: GitHub Actions annotations",
+    )
+    commands.add_parser("schema", help="write schema/*.schema.json from the data model")
+    serve_parser = commands.add_parser("serve", help="live preview that survives bad edits")
+    serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     build_parser = commands.add_parser("build", help="check, then build the site safely")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
     build_parser.add_argument("--site-url", help="the public address (default: SITE_URL or mkdocs.yml)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root)
+        return check(root, args.format)
+    if args.command == "schema":
+        from .schema import SCHEMA_FOLDER, write
+
+        for path in write(root / SCHEMA_FOLDER):
+            print(f"Wrote {path.relative_to(root)}")
+        return 0
+    if args.command == "serve":
+        from .preview import serve  # imports MkDocs' server, which check does not need
+
+        host, _, port = args.dev_addr.rpartition(":")
+        return serve(root, host, int(port))
     return build(root, args.site_dir, args.site_url)

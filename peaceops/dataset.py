@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .explain import explain
-from .messages import message
+from .messages import describe, message
 from .model import (
     ContactsFile,
     CountriesFile,
@@ -65,7 +66,8 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     places = Gazetteer(countries or CountriesFile())
     if countries is not None:
         problems += _check_country_names(sources["countries.yaml"], countries)
-    problems += _check_missions(missions, missions_source, places)
+    # With countries.yaml unreadable, a territory's code would look unknown: say nothing rather than mislead.
+    problems += _check_missions(missions, missions_source, places if countries is not None else None)
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -94,14 +96,23 @@ def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mi
         return []
     items = data.get("missions") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        problems.append(Problem(source.display, *locate(data, ("missions",)), message("top_level", key="missions")))
+        if isinstance(data, dict) and "missions" in data:
+            text = message("not_list", field="missions", got=describe(items))
+        else:
+            text = message("top_level", key="missions")
+        problems.append(Problem(source.display, *locate(data, ("missions",), at_key=items in (None, "")), text))
         return []
+    if not items:
+        where = locate(data, ("missions",))
+        problems.append(Problem(source.display, *where, message("no_missions")))
     extra = {key: value for key, value in data.items() if key != "missions"}
     if extra:
         try:
             MissionsFile.model_validate({"missions": [], **extra})
         except ValidationError as error:
-            problems += explain(error, data, (), source.display, MissionsFile)
+            outside = [item for item in error.errors() if item["loc"][:1] != ("missions",)]
+            if outside:
+                problems += explain(ValidationError.from_exception_data(error.title, outside), data, (), source.display, MissionsFile)
     adapter = TypeAdapter(Mission)
     good = []
     for index, item in enumerate(items):
@@ -112,7 +123,9 @@ def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mi
     return good
 
 
-def _check_missions(missions: list[tuple[Mission, int]], source: Source, places: Gazetteer) -> list[Problem]:
+def _check_missions(
+    missions: list[tuple[Mission, int]], source: Source, places: Gazetteer | None
+) -> list[Problem]:
     """Checks across records: ids unique, countries known, dates in order."""
     problems = []
     first_line: dict[str, int] = {}
@@ -128,9 +141,9 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
             )
         else:
             first_line[mission.id] = line
-        if places.get(mission.country) is None:
-            close = difflib.get_close_matches(mission.country, places.known_codes(), n=1, cutoff=0.5)
-            suggestion = message("did_you_mean", match=close[0]) if close else ""
+        if places is not None and places.get(mission.country) is None:
+            close = _country_meant(mission.country, places)
+            suggestion = message("did_you_mean", match=close) if close else ""
             problems.append(
                 Problem(
                     source.display,
@@ -165,3 +178,17 @@ def _check_country_names(source: Source, countries: CountriesFile) -> list[Probl
             where = locate(source.data, ("territories", key, "iso"))
             problems.append(Problem(source.display, *where, message("unknown_country", code=territory.iso, suggestion="")))
     return problems
+
+
+def _country_meant(typed: str, places: Gazetteer) -> str | None:
+    """The code an editor probably meant: ``ht`` or ``Haiti`` -> ``HT``, ``westbank`` -> ``west-bank``."""
+    if places.get(typed.upper()) is not None:
+        return typed.upper()
+    if len(typed) > 2:
+        try:
+            return pycountry.countries.lookup(typed).alpha_2
+        except LookupError:
+            pass
+    territories = [code for code in places.known_codes() if len(code) > 2]
+    close = difflib.get_close_matches(typed.lower(), territories, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -25,7 +25,27 @@ def explain(
     error: ValidationError, root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]
 ) -> list[Problem]:
     """One problem per error in ``error``; ``prefix`` locates the validated value inside ``root``."""
-    return [_problem(item, root, prefix, display, model) for item in error.errors()]
+    items = _without_misspelled(error.errors(), model)
+    return [_problem(item, root, prefix, display, model) for item in items]
+
+
+def _without_misspelled(items: list[Any], model: type[BaseModel]) -> list[Any]:
+    """Drop "x is missing" when the same entry has a misspelling of x: the typo's message says it all."""
+    misspelled = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            loc = tuple(item["loc"])
+            match = _closest_field(model, loc)
+            if match:
+                misspelled.add(loc[:-1] + (match,))
+    return [item for item in items if not (item["type"] == "missing" and tuple(item["loc"]) in misspelled)]
+
+
+def _closest_field(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    owner = _model_at(model, loc[:-1])
+    allowed = list(owner.model_fields) if owner else []
+    matches = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]) -> Problem:
@@ -49,18 +69,18 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
             line, column = locate(root, where, at_key=True)
             return Problem(display, line, column, message("comma_in_text", key=loc[-1]))
         allowed = list(owner.model_fields) if owner else []
-        matches = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        suggestion = message("did_you_mean", match=matches[0]) if matches else ""
+        match = _closest_field(model, loc)
+        suggestion = message("did_you_mean", match=match) if match else ""
         text = message("unknown_field", key=loc[-1], suggestion=suggestion, allowed=", ".join(allowed))
         at_key = True
+    elif kind == "too_short":
+        text = message("too_short", field=field, help=_help(model, loc))
     elif kind in MESSAGES:
         text = message(kind, field=field, **ctx)
     elif kind in {"model_type", "model_attributes_type", "dict_type"}:
         text = message("not_group", field=field, got=describe(item.get("input")))
     elif kind == "list_type":
         text = message("not_list", field=field, got=describe(item.get("input")))
-    elif kind == "too_short":
-        text = message("missing", field=field, help=_help(model, loc))
     else:
         text = message("invalid", field=field, detail=item.get("msg", kind))
     line, column = locate(root, where, at_key=at_key)

@@ -57,6 +57,8 @@ def _count(value: Any) -> int:
         if number < 0:
             raise fail("negative", value)
         return number
+    if re.fullmatch(r"\d{1,3}([, \u00a0\u202f]\d{3})+", text):
+        raise fail("thousands", value)
     if re.fullmatch(r"-?\d*[.,]\d+", text):
         raise fail("fractional", value)
     raise fail("whole_number", value)
@@ -152,10 +154,9 @@ def parse_when(value: Any) -> When:
 
 
 def _day(value: Any) -> date:
-    when = parse_when(value)
-    if when.is_year:
-        raise fail("date", value)
-    return when.first_day
+    if not _DATE.fullmatch(_scalar(value, "full_date")):
+        raise fail("full_date", value)
+    return parse_when(value).first_day
 
 
 PlainText = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "minLength": 1})]
@@ -165,7 +166,8 @@ Year = Annotated[
     BeforeValidator(_year),
     WithJsonSchema({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
 ]
-YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"type": "boolean"})]
+# Editors' tools read YAML 1.2, where yes and no are texts, not true and false: the schema accepts both.
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": ["yes", "no", True, False]})]
 Url = Annotated[
     str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]

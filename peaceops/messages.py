@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "anchor": "anchors (&{name}) are not allowed; write each value out in full",
     "alias": "aliases (*{name}) are not allowed; write the value out in full",
     "duplicate_key": '"{key}" appears twice in the same entry (first on line {first}); keep only one',
+    "no_missions": "the list of missions is empty; add at least one mission under missions:",
     "top_level": "the file must start with \"{key}:\" followed by the entries, indented below it",
     # --- YAML syntax -------------------------------------------------------------------------
     "syntax_tab": "a tab character is used here; indent with spaces only",
@@ -28,25 +29,33 @@ MESSAGES: dict[str, str] = {
         "or check the indentation"
     ),
     "syntax_indent": "this line is not indented in line with the lines above it; check the spaces at its start",
+    "syntax_after_end": (
+        "this line does not fit with the lines above it; check that the lines above are not indented too far "
+        "and that each name ends with a colon"
+    ),
     "syntax_flow_list": "a list opened with [ is not closed with ]",
     "syntax_flow_map": "a group opened with {{ is not closed with }}",
     "syntax_other": "this line cannot be read as YAML ({problem}); check its punctuation and indentation",
     # --- A field -----------------------------------------------------------------------------
     "missing": "{field} is missing; {help}",
-    "unknown_field": '"{key}" is not a field that can go here{suggestion}; allowed fields are: {allowed}',
+    "unknown_field": '"{key}" is not a field that can go here{suggestion}; the fields allowed here are: {allowed}',
+    "too_short": "{field} needs at least one item; {help}",
+    "contact_channel": "this contact has neither an email nor a web address; add email: or web: (or both)",
     "comma_in_text": (
         'a comma inside {{en: ..., fr: ...}} ends the text before "{key}"; put the whole text in quotes'
     ),
-    "did_you_mean": '; did you mean "{match}"?',
+    "did_you_mean": ' (did you mean "{match}"?)',
     "missing_language": "the {language} text ({code}:) is missing; every text needs both en: and fr:",
     "empty": "{field} is empty; write the text, or remove the line if the field is optional",
     "not_text": "{field} must be a single text, got {got}",
     "not_group": "{field} must be a group of fields (name: value lines indented below it), got {got}",
     "not_list": "{field} must be a list, one item per line starting with \"- \", got {got}",
     "whole_number": "{field} must be a whole number, got {got}",
-    "fractional": "{field} must be a whole number of officers, without decimals, got {got}",
+    "fractional": "{field} must be a whole number, without decimals, got {got}",
+    "thousands": "{field} must be written without commas or spaces between the digits (3000, not 3,000), got {got}",
     "negative": "{field} cannot be negative, got {got}",
-    "date": "{field} must be a year or a date (YYYY-MM-DD), got {got}",
+    "date": "{field} must be a year (2004) or a date written YYYY-MM-DD (2004-06-01), got {got}",
+    "full_date": "{field} must be a date written YYYY-MM-DD (for example 2026-01-31), got {got}",
     "impossible_date": "{field} is not a real date: {got} (check the month and the day)",
     "year_range": "{field} must be a year between {low} and {high}, got {got}",
     "choice": "{field} must be one of {choices}, got {got}",
@@ -61,8 +70,8 @@ MESSAGES: dict[str, str] = {
     "invalid": "{field} is not valid: {detail}",
     # --- Between records ---------------------------------------------------------------------
     "unknown_country": (
-        'country "{code}" is not a two-letter ISO country code nor a territory listed in '
-        "data/countries.yaml{suggestion}"
+        'country "{code}" is neither a two-letter ISO country code nor a territory listed in '
+        "data/countries.yaml{suggestion}; write a code in capitals such as HT (Haiti), or add the territory there"
     ),
     "unknown_override": (
         '"{code}" is not a two-letter ISO country code; names can only be changed for a real country '
@@ -83,6 +92,23 @@ MESSAGES: dict[str, str] = {
         "write it, with the same page_id"
     ),
     "interface_missing": 'the interface text "{key}" is missing; the site\'s templates need it',
+    # --- The command line and the preview ----------------------------------------------------
+    "summary_problems": "{count} problem{plural} found; nothing was built.",
+    "build_failed": "The build failed; {folder}/ was left as it was.",
+    "preview_updated": "Preview updated: {url}",
+    "preview_build_failed": "The preview could not be rebuilt: {detail}",
+    "preview_kept": (
+        "The preview still shows the last version without problems; fix the lines above and save, "
+        "and it will update by itself."
+    ),
+    "preview_nothing_yet": (
+        "The preview shows the list of problems until they are fixed; fix the lines above and save, "
+        "and it will update by itself."
+    ),
+    "preview_page_title": "The site cannot be previewed yet",
+    "preview_page_help": (
+        "Fix these problems in the files named below and save; this page will then show the site by itself."
+    ),
 }
 
 CHOICE_SEPARATOR = ", "

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from .fieldtypes import Count, Day, Email, Identifier, PlainText, Url, When, Year, YearOrDate, YesNo, fail
 
@@ -82,7 +83,7 @@ class Mission(Record):
     end: YearOrDate | None = Field(
         None, description="The year or date (YYYY-MM-DD) Canadian police stopped serving; leave out while current."
     )
-    officers: Officers = Field(Officers(), description="Canadian officers on the mission, each number with its date.")
+    officers: Officers = Field(default_factory=Officers, description="Canadian officers on the mission, each number with its date.")
     roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
     language: choice(*LANGUAGES) | None = Field(  # type: ignore[valid-type]
         None, description="The main language of operation: en (English) or fr (French)."
@@ -100,7 +101,7 @@ class Mission(Record):
 
 
 class MissionsFile(Record):
-    missions: list[Mission] = Field(description="Every operation, current and past.")
+    missions: list[Mission] = Field(min_length=1, description="Every operation, current and past.")
 
 
 class ProgramFigure(Record):
@@ -174,9 +175,18 @@ class LocalizedUrl(Record):
 class Contact(Record):
     """One way the public can reach the program."""
 
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["email"]}, {"required": ["web"]}]})
+
     label: Text = Field(description="What this channel is for, in both languages.")
     email: Email | None = Field(None, description="An email address.")
     web: LocalizedUrl | None = Field(None, description="A web page, with its address in each language.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        """A channel with neither an address nor a page would show the public a label leading nowhere."""
+        if self.email is None and self.web is None:
+            raise PydanticCustomError("contact_channel", "contact_channel")
+        return self
 
 
 class ContactsFile(Record):

@@ -61,8 +61,8 @@ def read(path: Path, display: str, what: str) -> tuple[Source, list[Problem]]:
     """Read ``path``; return its data (or None) and every problem found in it."""
     source = Source(path, display)
 
-    def problem(line: int, column: int, key: str, **params: object) -> list[Problem]:
-        return [Problem(display, line, column, message(key, **params))]
+    def problem(line: int, column: int, kind: str, **params: object) -> list[Problem]:
+        return [Problem(display, line, column, message(kind, **params))]
 
     if not path.is_file():
         return source, problem(1, 1, "file_missing", what=what)
@@ -93,8 +93,8 @@ def _scan(text: str, display: str) -> list[Problem]:
     # One frame per open collection: [is_mapping, next_is_key, {key: first line}]
     frames: list[list[Any]] = []
 
-    def add(mark: Any, key: str, **params: object) -> None:
-        problems.append(Problem(display, mark.line + 1, mark.column + 1, message(key, **params)))
+    def add(mark: Any, kind: str, **params: object) -> None:
+        problems.append(Problem(display, mark.line + 1, mark.column + 1, message(kind, **params)))
 
     try:
         for event in _yaml().parse(text):
@@ -137,6 +137,8 @@ def _syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
         key, mark = "syntax_flow_list", error.context_mark or mark
     elif "flow mapping" in context:
         key, mark = "syntax_flow_map", error.context_mark or mark
+    elif "document start" in problem:
+        key = "syntax_after_end"
     elif "expected <block end>" in problem or "block collection" in context or "block mapping" in context:
         key = "syntax_indent"
     else:

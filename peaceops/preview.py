@@ -1,0 +1,125 @@
+"""``python -m peaceops serve``: a live preview that survives bad edits and recovers by itself.
+
+Why: plain ``mkdocs serve`` exits if the data is broken when it starts, and after a failed rebuild it
+holds every request until the build succeeds, so the editor's browser seems to hang. This preview
+checks the data first (printing the same one-line messages as ``check``), builds into a temporary
+folder and swaps it in only when the build succeeds. The last good preview stays served while the
+data is broken; if nothing good was built yet, a page listing the problems is served instead. Either
+way the browser reloads by itself once the files are fixed. It uses MkDocs' own live-reload server.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+
+from .messages import message
+from .problems import DataError, Problem
+from .site import Site
+
+log = logging.getLogger("peaceops.preview")
+
+
+class Preview:
+    """Builds the site for the preview server, keeping the last good build in ``served``."""
+
+    def __init__(self, root: Path, served: Path, url: str):
+        self.root = root
+        self.served = served
+        self.url = url
+        self.has_good_build = False
+
+    def rebuild(self) -> None:
+        """Called by the server for each change; never raises, so the server never gets stuck."""
+        try:
+            Site.load(self.root)
+        except DataError as error:
+            self._failed(error.problems)
+            return
+        staging = Path(tempfile.mkdtemp(prefix="peaceops-preview-build-", dir=self.served.parent))
+        try:
+            config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(staging))
+            config.site_url = self.url
+            config.plugins.on_startup(command="serve", dirty=False)
+            build(config, serve_url=self.url)
+        except Exception as error:  # noqa: BLE001 - MkDocs' Abort included: the preview must survive
+            shutil.rmtree(staging, ignore_errors=True)
+            self._failed([], detail=str(error))
+            return
+        self._swap_in(staging)
+        self.has_good_build = True
+        print(message("preview_updated", url=self.url), file=sys.stderr, flush=True)
+
+    def _failed(self, problems: list[Problem], detail: str = "") -> None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if detail and not problems:
+            print(message("preview_build_failed", detail=detail), file=sys.stderr)
+        key = "preview_kept" if self.has_good_build else "preview_nothing_yet"
+        print(message(key), file=sys.stderr, flush=True)
+        if not self.has_good_build:
+            _write_problems_page(self.served, problems, detail)
+
+    def _swap_in(self, staging: Path) -> None:
+        old = self.served.with_name(self.served.name + "-old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(self.served, old)
+        os.rename(staging, self.served)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_problems_page(folder: Path, problems: list[Problem], detail: str) -> None:
+    """A bare page listing the problems; the live-reload script replaces it once the data is fixed."""
+    lines = [str(problem) for problem in problems] or [detail]
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+    title = html.escape(message("preview_page_title"))
+    page = (
+        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>\n'
+        f"<body><h1>{title}</h1>\n<p>{html.escape(message('preview_page_help'))}</p>\n<ul>\n{items}\n</ul>\n"
+        "</body></html>\n"
+    )
+    for old in folder.iterdir():
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    (folder / "index.html").write_text(page, encoding="utf-8")
+
+
+def serve(root: Path, host: str, port: int) -> int:
+    _show_mkdocs_warnings()
+    config = load_config(str(root / "mkdocs.yml"))
+    url = f"http://{host}:{port}/"
+    work = Path(tempfile.mkdtemp(prefix="peaceops-preview-"))
+    served = work / "site"
+    served.mkdir()
+    preview = Preview(root, served, url)
+    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(served))
+    try:
+        preview.rebuild()
+        for path in [config.docs_dir, config.config_file_path, *config.watch]:
+            server.watch(str(path))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs' warnings and errors, and the server's own news, in the terminal; not its chatter."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs = logging.getLogger("mkdocs")
+    mkdocs.addHandler(handler)
+    mkdocs.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)

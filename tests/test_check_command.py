@@ -1,0 +1,75 @@
+"""``python -m peaceops check`` as editors, pre-commit and CI run it: exit status, format, speed."""
+from __future__ import annotations
+
+import re
+import time
+
+from conftest import run_check
+
+LINE = re.compile(r"^data/[a-z]+\.yaml:\d+:\d+: \S.*$")
+
+
+def break_three_files(workspace):
+    """A YAML syntax error, a duplicate key and a wrong type, in three files; returns their places."""
+    data = workspace / "data"
+    missions = (data / "missions.yaml").read_text(encoding="utf-8")
+    (data / "missions.yaml").write_text(missions.replace("        count: 131\n", "        count: lots\n"), encoding="utf-8")
+    contacts = (data / "contacts.yaml").read_text(encoding="utf-8")
+    (data / "contacts.yaml").write_text(contacts.replace("    email: peacekeeping@", '    email: "peacekeeping@'), encoding="utf-8")
+    countries = (data / "countries.yaml").read_text(encoding="utf-8")
+    (data / "countries.yaml").write_text(countries.replace("  TL:\n", "  IQ:\n"), encoding="utf-8")
+
+    def place(name: str, needle: str, offset: int) -> tuple[str, int, int]:
+        text = (data / name).read_text(encoding="utf-8")
+        index = text.rindex(needle) + offset  # the last one: a repeated key is reported where it repeats
+        return f"data/{name}", text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+    return [
+        place("contacts.yaml", '"peacekeeping@', 0),
+        place("countries.yaml", "\n  IQ:\n", 3),
+        place("missions.yaml", "count: lots", 7),
+    ]
+
+
+def test_check_reports_every_problem_and_exits_1_without_a_traceback(workspace):
+    expected = break_three_files(workspace)
+    started = time.perf_counter()
+    result = run_check(workspace)
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "3 problems found; nothing was built."
+    assert all(LINE.match(line) for line in lines[:-1]), result.stderr
+    assert [tuple(line.split(":")[:3]) for line in lines[:-1]] == [(f, str(l), str(c)) for f, l, c in expected]
+    assert "quote" in lines[0] and "appears twice" in lines[1] and "whole number" in lines[2]
+    assert elapsed < 2.0, f"check took {elapsed:.2f} s"  # interpreter start-up included
+
+
+def test_check_passes_on_good_data(workspace):
+    result = run_check(workspace)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Data OK:")
+
+
+def test_check_github_format_gives_annotations(workspace):
+    import subprocess
+    import sys
+
+    expected = break_three_files(workspace)
+    command = [sys.executable, "-m", "peaceops", "--root", str(workspace), "check", "--format", "github"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    assert [re.match(r"::error file=([^,]+),line=(\d+),col=(\d+)::", a).groups() for a in annotations] == [
+        (f, str(l), str(c)) for f, l, c in expected
+    ]
+    assert "whole number" in annotations[2]
+
+
+def test_github_annotation_escapes_what_github_would_misread():
+    from peaceops.cli import github_annotation
+    from peaceops.problems import Problem
+
+    problem = Problem("data/a,b:c.yaml", 3, 4, "100% wrong\nsecond line")
+    assert github_annotation(problem) == "::error file=data/a%2Cb%3Ac.yaml,line=3,col=4::100%25 wrong%0Asecond line"

@@ -1,0 +1,57 @@
+"""A failed build leaves the last good site exactly as it was; a good build replaces it whole."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+pytestmark = pytest.mark.build
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_failed_builds_leave_the_site_untouched_and_a_good_one_replaces_it_whole(workspace, tmp_path):
+    site = tmp_path / "public" / "site"
+    site.parent.mkdir()
+    first = run_build(workspace, site)
+    assert first.returncode == 0, first.stderr
+    (site / "stale-page.html").write_text("left over from an old build", encoding="utf-8")
+    before = snapshot(site)
+    missions = workspace / "data" / "missions.yaml"
+
+    # A data mistake: stopped by the check, before MkDocs runs.
+    edit(missions, "        count: 131\n", "        count: lots\n")
+    broken = run_build(workspace, site)
+    assert broken.returncode == 1
+    assert "data/missions.yaml:" in broken.stderr and "Traceback" not in broken.stderr
+    assert snapshot(site) == before
+
+    # A mistake only MkDocs finds (a page calling a macro that does not exist): stopped mid-build.
+    edit(missions, "        count: lots\n", "        count: 131\n")
+    page = workspace / "content" / "en" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+    broken = run_build(workspace, site)
+    assert broken.returncode == 1
+    assert "was left as it was" in broken.stderr and "Traceback" not in broken.stderr
+    assert snapshot(site) == before
+    assert not list(site.parent.glob(".site-build-*")), "the failed build's temporary folder was left behind"
+
+    # Fixed: the new site replaces the old one whole.
+    page.write_text(page.read_text(encoding="utf-8").replace("\n{{ no_such_macro() }}\n", ""), encoding="utf-8")
+    edit(missions, "        count: 131\n", "        count: 132\n")
+    fixed = run_build(workspace, site)
+    assert fixed.returncode == 0, fixed.stderr
+    assert not (site / "stale-page.html").exists()
+    assert (site / "index.html").is_file() and (site / "fr" / "index.html").is_file()
+    assert snapshot(site) != {k: v for k, v in before.items() if k != "stale-page.html"}
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"], "temporary folders were left behind"

@@ -1,0 +1,343 @@
+"""One test per kind of editor's mistake: the message names the right file, line and column, and
+says what is wrong and what is expected.
+
+Each test writes its own mistake into a copy of data/ and computes the expected place from that edit.
+The checks run in-process (``peaceops.dataset.load``); test_check_command.py runs some through the CLI.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from datacopy import DataCopy, assert_at, only_problem
+
+M = "missions.yaml"
+ACRONYM = "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n"  # a line of the first mission, minustah
+HAITI = "    country: HT\n    start: 2004\n"  # minustah's country and start
+NAME_EN = "      en: United Nations Stabilization Mission in Haiti\n"
+COUNT = "        count: 131\n"  # minustah's officers deployed
+
+
+@pytest.fixture
+def data(tmp_path) -> DataCopy:
+    return DataCopy(tmp_path / "data")
+
+
+def insert_after(data: DataCopy, anchor: str, lines: str, name: str = M) -> None:
+    data.replace(name, anchor, anchor + lines)
+
+
+# --- YAML syntax ------------------------------------------------------------------------------
+def test_unclosed_quote(data):
+    data.replace(M, NAME_EN, '      en: "United Nations Stabilization Mission in Haiti\n')
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, '"United Nations Stabilization'), "quote", "never closed", "add the closing quote")
+
+
+def test_line_indented_less_than_its_neighbours(data):
+    data.replace(M, HAITI, "   country: HT\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "\n   country: HT\n    start: 2004", offset=4), "not indented in line", "spaces")
+
+
+def test_line_indented_more_than_its_neighbours(data):
+    data.replace(M, HAITI, "     country: HT\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    # YAML reads the extra-indented line as the rest of "lead: UN"; the colon is where it goes wrong.
+    assert_at(problem, M, data.where(M, ": HT\n    start: 2004"), "indentation")
+
+
+def test_tab(data):
+    data.replace(M, HAITI, "\tcountry: HT\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "\tcountry"), "tab", "spaces only")
+
+
+def test_colon_in_unquoted_text(data):
+    data.replace(M, NAME_EN, "      en: United Nations: Haiti\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, ": Haiti"), "colon", "quotes")
+
+
+def test_unclosed_flow_group(data):
+    data.replace(M, ACRONYM, "    acronym: {en: MINUSTAH, fr: MINUSTAH\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{en: MINUSTAH, fr: MINUSTAH\n"), "{", "not closed", "}")
+
+
+def test_comma_in_flow_text(data):
+    data.replace(M, ACRONYM, "    acronym: {en: MINUSTAH, the mission, fr: MINUSTAH}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "the mission,"), "comma", "quotes")
+
+
+def test_duplicate_key(data):
+    insert_after(data, HAITI, "    country: CD\n")
+    problem = only_problem(data.problems())
+    first_line = data.where(M, HAITI)[0]
+    assert_at(problem, M, data.where(M, "2004\n    country: CD", offset=9), '"country" appears twice', f"line {first_line}", "keep only one")
+
+
+# --- Types ------------------------------------------------------------------------------------
+def test_text_where_a_number_goes(data):
+    data.replace(M, COUNT, "        count: many\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "count: many", offset=7), "deployed.count", "whole number", '"many"')
+
+
+def test_list_where_a_text_goes(data):
+    data.replace(M, HAITI, "    country: [HT, CD]\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "[HT, CD]"), "country", "single text", "a list")
+
+
+def test_text_where_a_group_goes(data):
+    data.replace(M, ACRONYM, "    acronym: MINUSTAH\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "MINUSTAH\n    name:"), "acronym", "group of fields")
+
+
+def test_missing_required_field(data):
+    data.replace(M, HAITI, "    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "id: minustah"), "country is missing", "two-letter ISO country code")
+
+
+def test_unknown_field_suggests_the_right_name(data):
+    data.replace(M, HAITI, "    contry: HT\n    start: 2004\n")
+    problem = only_problem(data.problems())  # and no second message saying country is missing
+    assert_at(problem, M, data.where(M, "contry"), '"contry" is not a field', 'did you mean "country"', "allowed here")
+
+
+def test_unknown_field_without_a_close_match(data):
+    insert_after(data, ACRONYM, "    budget: 12\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "budget"), '"budget" is not a field', "acronym, name")
+    assert "did you mean" not in problem.message
+
+
+def test_choice_outside_the_list(data):
+    data.replace(M, "    language: fr\n", "    language: es\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "es\n    armed"), "language", "en, fr", '"es"')
+
+
+def test_yes_or_no(data):
+    data.replace(M, "    armed: yes\n", "    armed: maybe\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "maybe"), "armed", "yes or no")
+
+
+def test_malformed_id(data):
+    data.replace(M, "  - id: minustah\n", "  - id: MINUSTAH 2\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "MINUSTAH 2"), "id", "lowercase")
+
+
+# --- Countries --------------------------------------------------------------------------------
+def test_unknown_country_code(data):
+    data.replace(M, HAITI, "    country: XQ\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "XQ"), 'country "XQ"', "two-letter ISO country code", "data/countries.yaml")
+
+
+@pytest.mark.parametrize("typed, meant", [("ht", "HT"), ("Haiti", "HT")])
+def test_unknown_country_suggests_the_code(data, typed, meant):
+    data.replace(M, HAITI, f"    country: {typed}\n    start: 2004\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, f"{typed}\n    start: 2004"), f'did you mean "{meant}"')
+
+
+def test_name_override_for_a_code_that_is_not_a_country(data):
+    data.replace("countries.yaml", "  IQ:\n", "  QZ:\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, "countries.yaml", data.where("countries.yaml", "QZ:"), '"QZ"', "territory")
+
+
+# --- Numbers ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        ("-3", ("cannot be negative", '"-3"')),
+        ("2.5", ("whole number", "without decimals")),
+        ("3,000", ("without commas", "3000")),
+    ],
+)
+def test_officer_count_not_a_whole_number(data, typed, words):
+    data.replace(M, COUNT, f"        count: {typed}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, f"count: {typed}", offset=7), "deployed.count", *words)
+
+
+# --- Dates ------------------------------------------------------------------------------------
+def test_impossible_date(data):
+    data.replace(M, HAITI, "    country: HT\n    start: 2004-02-30\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "2004-02-30"), "start", "not a real date", "month and the day")
+
+
+@pytest.mark.parametrize("typed", ["2004/02/03", "June 2004", "04"])
+def test_malformed_date(data, typed):
+    data.replace(M, HAITI, f"    country: HT\n    start: {typed}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, f"start: {typed}\n", offset=7), "start", "YYYY-MM-DD", f'"{typed}"')
+
+
+def test_year_where_a_full_date_goes(data):
+    last_updated = "    updated: 2026-11-29\n\n  - id: unmis\n"
+    data.replace(M, last_updated, "    updated: 2026\n\n  - id: unmis\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "2026\n\n  - id: unmis"), "updated", "YYYY-MM-DD")
+
+
+def test_end_before_start(data):
+    insert_after(data, HAITI, "    end: 2001\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "2001\n    officers"), "end (2001) is before start (2004)")
+
+
+def test_figure_dated_before_the_mission_started(data):
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: 1999\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "as_of: 1999", offset=7), "as_of (1999)", "before the mission's start")
+
+
+# --- Between records --------------------------------------------------------------------------
+def test_duplicate_mission_id(data):
+    text = data.text(M)
+    start = text.index("  - id: minustah\n")
+    end = text.index("  - id:", start + 1)
+    data.path(M).write_text(text + "\n" + text[start:end], encoding="utf-8")
+    problem = only_problem(data.problems())
+    first_line = text[:start].count("\n") + 1
+    second_line = text.count("\n") + 2
+    assert_at(problem, M, (second_line, 9), 'id "minustah"', f"line {first_line}", "its own id")
+
+
+# --- Texts ------------------------------------------------------------------------------------
+def test_text_in_only_one_language(data):
+    data.replace(M, ACRONYM, "    acronym: {en: MINUSTAH}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{en: MINUSTAH}"), "French text (fr:) is missing", "both en: and fr:")
+
+
+def test_empty_text(data):
+    data.replace(M, ACRONYM, "    acronym: {en: MINUSTAH, fr: ''}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "''"), "acronym.fr is empty", "write the text")
+
+
+@pytest.mark.parametrize(
+    "typed", ["United Nations <script>alert(1)</script>", 'Mission <b onclick="x()">Haiti</b>', "javascript:alert(1)"]
+)
+def test_html_or_script_in_a_text(data, typed):
+    data.replace(M, NAME_EN, f"      en: {typed}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, typed), "name.en", "HTML or script", "plain text only")
+
+
+# --- Addresses and contacts -------------------------------------------------------------------
+def test_malformed_web_address(data):
+    data.replace(M, COUNT + "        as_of: 2010\n        source: https://", COUNT + "        as_of: 2010\n        source: htps://")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "htps://"), "deployed.source", "web address starting with https://")
+
+
+def test_malformed_email(data):
+    data.replace("contacts.yaml", "peacekeeping@rcmp-grc.gc.ca", "peacekeeping.rcmp-grc.gc.ca")
+    problem = only_problem(data.problems())
+    assert_at(problem, "contacts.yaml", data.where("contacts.yaml", "peacekeeping."), "email", "name@example.gc.ca")
+
+
+def test_contact_without_email_or_web_address(data):
+    data.replace("contacts.yaml", "    email: peacekeeping@rcmp-grc.gc.ca\n", "")
+    problem = only_problem(data.problems())
+    place = data.where("contacts.yaml", "label:\n      en: Questions about the program")
+    assert_at(problem, "contacts.yaml", place, "neither an email nor a web address", "add email: or web:")
+
+
+# --- Whole files ------------------------------------------------------------------------------
+def test_empty_file(data):
+    data.path(M).write_text("", encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 1), "empty", "missions:")
+
+
+def test_file_with_only_comments(data):
+    data.path(M).write_text("# yaml-language-server: $schema=../schema/missions.schema.json\n# nothing yet\n")
+    assert_at(only_problem(data.problems()), M, (1, 1), "empty")
+
+
+def test_missing_file(data):
+    data.path("contacts.yaml").unlink()
+    assert_at(only_problem(data.problems()), "contacts.yaml", (1, 1), "missing", "contact channels")
+
+
+def test_empty_list_of_missions(data):
+    data.path(M).write_text("missions: []\n", encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 11), "list of missions is empty", "add at least one mission")
+
+
+def test_missions_with_nothing_under_it(data):
+    data.path(M).write_text("missions:\n", encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 1), "missions must be a list", '"- "', "got nothing")
+
+
+def test_file_that_does_not_start_with_its_list(data):
+    data.path(M).write_text("- id: minustah\n", encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 1), 'start with "missions:"')
+
+
+def test_file_not_saved_as_utf8(data):
+    text = data.text(M)
+    data.path(M).write_bytes(text.encode("cp1252"))  # how an editor on Windows might save "Haïti"
+    first = text.index("ï")
+    line = text.count("\n", 0, first) + 1
+    column = first - text.rfind("\n", 0, first)
+    assert_at(only_problem(data.problems()), M, (line, column), "not saved as UTF-8", "save it again")
+
+
+def test_file_too_large(data):
+    data.path(M).write_text(data.text(M) + "#" * (2 * 1024 * 1024), encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 1), "KB", "more than the 1024 KB allowed")
+
+
+def test_file_nested_too_deep_fails_fast(data):
+    data.path(M).write_text("missions: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    problem = only_problem(data.problems())
+    assert time.perf_counter() - started < 1.0
+    assert_at(problem, M, (1, 11 + 9), "nested more than 10 levels")  # the 11th level opens at "[" no. 10
+
+
+def test_alias_bomb_fails_fast_without_expanding(data):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 30)]
+    data.path(M).write_text("\n".join(lines) + "\nmissions: *a29\n", encoding="utf-8")
+    started = time.perf_counter()
+    problems = data.problems()
+    assert time.perf_counter() - started < 1.0
+    assert_at(problems[0], M, (1, 5), "anchors (&a0) are not allowed")
+    assert_at(problems[1], M, (2, 5), "anchors (&a1) are not allowed")
+    assert_at(problems[2], M, (2, 10), "aliases (*a0) are not allowed", "write the value out in full")
+
+
+# --- All at once ------------------------------------------------------------------------------
+def test_every_problem_in_every_file_in_one_run(data):
+    data.replace(M, COUNT, "        count: many\n")
+    data.replace(M, HAITI, "    country: HT\n    start: 2004-13-01\n")
+    data.replace("contacts.yaml", "peacekeeping@rcmp-grc.gc.ca", "nobody")
+    problems = data.problems()
+    assert [(p.path, p.line, p.column) for p in problems] == [
+        ("data/contacts.yaml", *data.where("contacts.yaml", "nobody")),
+        ("data/missions.yaml", *data.where(M, "2004-13-01")),
+        ("data/missions.yaml", *data.where(M, "count: many", offset=7)),
+    ]
+
+
+def test_the_repository_data_has_no_problems():
+    from peaceops.dataset import load
+    from datacopy import ROOT
+
+    dataset = load(ROOT / "data")
+    assert dataset.missions
