@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
+from . import chart, exports, worldmap
 from .dataset import Dataset, load
 from .facts import Facts, derive
 from .fingerprint import fingerprint
@@ -144,6 +146,13 @@ class Site:
             "country_url": lambda code: self.routes.relative(country_page_id(code), language, path),
             "asset": lambda name: _relative_asset(name, path),
             "country_code": (meta or {}).get("country"),
+            # Drawings and open data, made in Python (see worldmap.py, chart.py, exports.py).
+            "draw_world_map": lambda: Markup(worldmap.render(self.facts, fmt, lambda code: self.routes.relative(country_page_id(code), language, path))),
+            "map_countries": lambda: worldmap.marked_countries(self.facts, language),
+            "map_swatch": lambda: Markup(worldmap.legend_swatch()),
+            "draw_operations_chart": lambda: Markup(chart.render(self.facts, fmt)),
+            "open_data_files": exports.FILES,
+            "open_data_columns": [column.name for column in exports.COLUMNS],
         }
         for name in sorted(self.environment.list_templates(extensions=["html"])):
             module = self.environment.get_template(name).make_module(values)

@@ -1,0 +1,23 @@
+"""Write the open-data files (missions.json, missions.csv, missions.schema.json) into the built site.
+
+Why a hook of its own: the files belong to the whole bilingual site, not to one language, so they are
+written once, at the top of the site, by the English build (the French pages link up to them). All
+the content comes from ``peaceops.exports``; this only puts the bytes where MkDocs built the site.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from peaceops.exports import open_data_files
+from peaceops.model import LANGUAGES
+from peaceops.site import Site
+
+
+def on_post_build(config):
+    if config.theme["language"] != "en":
+        return
+    site = Site.load(Path(config.config_file_path).parent)  # the site already loaded for this build
+    localizers = {language: site.localizer(language) for language in LANGUAGES}
+    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/")
+    for name, content in files.items():
+        (Path(config.site_dir) / name).write_bytes(content)

@@ -1,0 +1,271 @@
+"""The open data: missions.json, missions.csv and the JSON Schema of both, made from the same facts.
+
+Why: researchers and journalists should not have to scrape the pages. The files carry every mission
+with the same figures, dates and sources as the pages (they read the same ``Facts``), under the Open
+Government Licence – Canada. Columns that mean what a column of the UN's police-contributor data
+means carry the UN's name (Contributing_Country, ISOCode3, Mission_Acronym, Personnel_Type,
+Last_Reporting_Date), so the two can be joined. The bytes depend only on the data and the site's
+address: keys sorted, rows in the facts' order, no timestamps, so an unchanged site is unchanged.
+
+A mission row in missions.json and a line of missions.csv have the same columns; in the CSV a list
+(roles, sources) is one cell with one item per line, and a missing value is an empty cell.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .facts import Facts, Total
+from .localize import Localizer
+from .model import LANGUAGES, Mission
+from .places import Place, iso_country
+from .routes import Routes, country_page_id
+
+JSON_FILE = "missions.json"
+CSV_FILE = "missions.csv"
+SCHEMA_FILE = "missions.schema.json"
+# Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds).
+FILES = {JSON_FILE: "json", CSV_FILE: "csv", SCHEMA_FILE: "schema"}
+LIST_SEPARATOR = "\n"  # inside a CSV cell; no list item (a role, a web address) contains a line break
+
+CONTRIBUTOR = "CA"  # the contributing country, as the UN's data names it (Contributing_Country, ISOCode3)
+# The UN's Personnel_Type for police officers deployed one by one (not as Formed Police Units),
+# which is how the Canadian Police Arrangement deploys them.
+PERSONNEL_TYPE = "Individual Police"
+
+_WHEN = r"^\d{4}(-\d{2}-\d{2})?$"
+TEXT = {"type": "string", "minLength": 1}
+TEXTS = {"type": "array", "items": TEXT}
+URL = {"type": "string", "pattern": "^https?://"}
+WHEN = {"type": "string", "pattern": _WHEN}
+MAYBE_WHEN = {"type": ["string", "null"], "pattern": _WHEN}
+MAYBE_COUNT = {"type": ["integer", "null"], "minimum": 0}
+MAYBE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
+PAGE = {"type": "string", "pattern": "^(https?://|/)"}  # absolute, or from the site's root when it has no address
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a column's value is made from: one mission, its place and the site's addresses."""
+
+    mission: Mission
+    place: Place
+    pages: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    schema: dict[str, Any]
+    value: Callable[[Row], Any]
+
+
+def _figure(kind: str, part: str) -> Callable[[Row], Any]:
+    def get(row: Row) -> Any:
+        figure = getattr(row.mission.officers, kind)
+        if figure is None:
+            return None
+        value = getattr(figure, part)
+        return value.iso if part == "as_of" else value
+
+    return get
+
+
+def _contributor() -> Place:
+    place = iso_country(CONTRIBUTOR)
+    assert place is not None
+    return place
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Mission_ID", {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}, lambda r: r.mission.id),
+    Column("Mission_Acronym", TEXT, lambda r: r.mission.acronym.en),
+    Column("Mission_Acronym_FR", TEXT, lambda r: r.mission.acronym.fr),
+    Column("Mission_Name_EN", TEXT, lambda r: r.mission.name.en),
+    Column("Mission_Name_FR", TEXT, lambda r: r.mission.name.fr),
+    Column("Lead_Organization", {"type": "string", "enum": ["UN", "EU", "NATO", "OSCE", "bilateral", "other"]}, lambda r: r.mission.lead),
+    Column("Status", {"type": "string", "enum": ["current", "past"]}, lambda r: "current" if r.mission.current else "past"),
+    Column("Start", WHEN, lambda r: r.mission.start.iso),
+    Column("End", MAYBE_WHEN, lambda r: r.mission.end.iso if r.mission.end else None),
+    Column("Location_Code", TEXT, lambda r: r.place.code),
+    Column("Location_ISOCode3", {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}, lambda r: r.place.iso3),
+    Column("Location_Name_EN", TEXT, lambda r: r.place.name.en),
+    Column("Location_Name_FR", TEXT, lambda r: r.place.name.fr),
+    Column("Contributing_Country", TEXT, lambda r: _contributor().name.en),
+    Column("ISOCode3", {"type": "string", "pattern": "^[A-Z]{3}$"}, lambda r: _contributor().iso3),
+    Column("Personnel_Type", {"type": "string", "const": PERSONNEL_TYPE}, lambda r: PERSONNEL_TYPE),
+    Column("Officers_Deployed", MAYBE_COUNT, _figure("deployed", "count")),
+    Column("Last_Reporting_Date", MAYBE_WHEN, _figure("deployed", "as_of")),
+    Column("Officers_Deployed_Source", MAYBE_URL, _figure("deployed", "source")),
+    Column("Officers_Authorized", MAYBE_COUNT, _figure("authorized", "count")),
+    Column("Officers_Authorized_As_Of", MAYBE_WHEN, _figure("authorized", "as_of")),
+    Column("Officers_Authorized_Source", MAYBE_URL, _figure("authorized", "source")),
+    Column("Language_Of_Operation", {"type": ["string", "null"], "enum": ["en", "fr", None]}, lambda r: r.mission.language),
+    Column("Armed", {"type": ["boolean", "null"]}, lambda r: r.mission.armed),
+    Column("Roles_EN", TEXTS, lambda r: [role.en for role in r.mission.roles]),
+    Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
+    Column("Mandate_EN", TEXT, lambda r: r.mission.mandate.en),
+    Column("Mandate_FR", TEXT, lambda r: r.mission.mandate.fr),
+    Column("Sources", {"type": "array", "items": URL, "minItems": 1}, lambda r: list(r.mission.sources)),
+    Column("Updated", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, lambda r: r.mission.updated.isoformat()),
+    Column("Page_EN", PAGE, lambda r: r.pages["en"]),
+    Column("Page_FR", PAGE, lambda r: r.pages["fr"]),
+)
+
+
+def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
+    """One dict per mission, in the facts' order (newest start first), keys as the columns."""
+    result = []
+    for mission in facts.missions:
+        page_id = country_page_id(mission.country)
+        pages = {language: site_url + routes.path(page_id, language) for language in LANGUAGES}
+        row = Row(mission, facts.place(mission.country), pages)
+        result.append({column.name: column.value(row) for column in COLUMNS})
+    return result
+
+
+def _total(value: Total) -> dict[str, int]:
+    return {"sum": value.value, "missions_with_figure": value.known, "missions": value.of}
+
+
+def totals(facts: Facts) -> dict[str, Any]:
+    """The site's totals, exactly as the pages show them (both read ``Facts``)."""
+    return {
+        "missions_now": len(facts.current),
+        "countries_now": len(facts.countries_now),
+        "officers_deployed_now": _total(facts.officers_deployed),
+        "officers_authorized_now": _total(facts.officers_authorized),
+        "operations_listed": facts.operations_listed,
+        "countries_listed": len(facts.countries),
+        "first_year": facts.first_year,
+    }
+
+
+def licence(localizers: dict[str, Localizer]) -> dict[str, dict[str, str]]:
+    return {
+        part: {language: fmt.t(f"opendata.licence.{part}") for language, fmt in localizers.items()}
+        for part in ("name", "url", "attribution")
+    }
+
+
+def document(facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str) -> dict[str, Any]:
+    """The content of missions.json."""
+    return {
+        "licence": licence(localizers),
+        "totals": totals(facts),
+        "operations_per_year": [{"year": year, "operations": count} for year, count in facts.active_by_year],
+        "missions": rows(facts, routes, site_url),
+    }
+
+
+def schema(localizers: dict[str, Localizer], site_url: str) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of missions.json; each column described in both languages."""
+    english, french = localizers["en"], localizers["fr"]
+
+    def described(key: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {**body, "description": english.t(key), "x-description-fr": french.t(key)}
+
+    total = {
+        "type": "object",
+        "required": ["sum", "missions_with_figure", "missions"],
+        "additionalProperties": False,
+        "properties": {name: {"type": "integer", "minimum": 0} for name in ("sum", "missions_with_figure", "missions")},
+    }
+    bilingual = {
+        "type": "object",
+        "required": list(LANGUAGES),
+        "additionalProperties": False,
+        "properties": {language: TEXT for language in LANGUAGES},
+    }
+    count = {"type": "integer", "minimum": 0}
+    total_properties = {
+        "missions_now": count,
+        "countries_now": count,
+        "officers_deployed_now": total,
+        "officers_authorized_now": total,
+        "operations_listed": count,
+        "countries_listed": count,
+        "first_year": {"type": ["integer", "null"]},
+    }
+    mission = {
+        "type": "object",
+        "required": [column.name for column in COLUMNS],
+        "additionalProperties": False,
+        "properties": {column.name: described(f"opendata.column.{column.name}", column.schema) for column in COLUMNS},
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site_url + SCHEMA_FILE,
+        "title": english.t("opendata.schema.title"),
+        "x-title-fr": french.t("opendata.schema.title"),
+        "type": "object",
+        "required": ["licence", "totals", "operations_per_year", "missions"],
+        "additionalProperties": False,
+        "properties": {
+            "licence": {
+                "type": "object",
+                "required": ["name", "url", "attribution"],
+                "additionalProperties": False,
+                "properties": {"name": bilingual, "url": bilingual, "attribution": bilingual},
+            },
+            "totals": described(
+                "opendata.schema.totals",
+                {
+                    "type": "object",
+                    "required": list(total_properties),
+                    "additionalProperties": False,
+                    "properties": total_properties,
+                },
+            ),
+            "operations_per_year": described(
+                "opendata.schema.per_year",
+                {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["year", "operations"],
+                        "additionalProperties": False,
+                        "properties": {"year": {"type": "integer"}, "operations": count},
+                    },
+                },
+            ),
+            "missions": described("opendata.schema.missions", {"type": "array", "items": mission}),
+        },
+    }
+
+
+def csv_text(table: list[dict[str, Any]]) -> str:
+    """The rows as CSV (RFC 4180: comma, double quotes, CRLF), in column order."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([column.name for column in COLUMNS])
+    for row in table:
+        writer.writerow([_cell(row[column.name]) for column in COLUMNS])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def open_data_files(facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str) -> dict[str, bytes]:
+    """File name -> exact bytes, for the build to write at the top of the site."""
+    content = document(facts, routes, localizers, site_url)
+    return {
+        JSON_FILE: _json(content),
+        CSV_FILE: csv_text(content["missions"]).encode("utf-8"),
+        SCHEMA_FILE: _json(schema(localizers, site_url)),
+    }

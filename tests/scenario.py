@@ -1,0 +1,105 @@
+"""What the issue's acceptance asks, built once: one mission added in a new country, one mission ended.
+
+Why: "adding a mission to the YAML, with nothing else" and "adding an end date" must change every
+page, the map, the chart, the exports and the totals. Building that site once per test run, from a
+copy of the inputs with only data/missions.yaml edited, lets each test module check its own part.
+Expected values are worked out from the YAML here, never from the peaceops package.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT, copy_inputs, run_build
+
+NEW_MISSION = """
+  - id: test-colombia
+    acronym: {en: UNVMC, fr: UNVMC}
+    name:
+      en: United Nations Verification Mission in Colombia
+      fr: Mission de vérification des Nations Unies en Colombie
+    lead: UN
+    country: CO
+    start: 2017
+    officers:
+      authorized:
+        count: 10
+        as_of: 2017
+        source: https://pm.gc.ca/en/node/3572
+    roles:
+      - en: Verify the laying down of arms
+        fr: Vérifier le dépôt des armes
+    language: en
+    armed: no
+    mandate:
+      en: Verifies the peace agreement in Colombia.
+      fr: Vérifie l'accord de paix en Colombie.
+    sources:
+      - https://pm.gc.ca/en/node/3572
+    updated: 2026-11-30
+"""
+NEW_ID, NEW_CODE = "test-colombia", "CO"
+NEW_PAGES = {"en": "countries/colombia/", "fr": "fr/pays/colombie/"}  # Colombia is "Colombie" in French
+ENDED_ID, ENDED_CODE, ENDED_YEAR = "eupol-copps", "west-bank", 2013
+ENDED_PAGES = {"en": "countries/west-bank/", "fr": "fr/pays/cisjordanie/"}
+
+
+@dataclass(frozen=True)
+class Built:
+    root: Path
+    site: Path
+
+
+def read_missions(root: Path) -> list[dict]:
+    return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+
+
+def year(value) -> int:
+    return int(str(value)[:4])
+
+
+def latest_year(missions: list[dict]) -> int:
+    """The latest year the data speaks of: a start, an end or the date of a figure."""
+    years = [year(m["start"]) for m in missions] + [year(m["end"]) for m in missions if "end" in m]
+    years += [year(f["as_of"]) for m in missions for f in m.get("officers", {}).values()]
+    return max(years)
+
+
+def operations_per_year(missions: list[dict]) -> dict[int, int]:
+    """For each year from the first start, how many missions had begun and not yet ended."""
+    last = latest_year(missions)
+    first = min(year(m["start"]) for m in missions)
+    counts = {y: 0 for y in range(first, last + 1)}
+    for mission in missions:
+        for y in range(year(mission["start"]), year(mission.get("end", last)) + 1):
+            counts[y] += 1
+    return counts
+
+
+def add_and_end(root: Path) -> None:
+    """The two edits of the acceptance test, made to data/missions.yaml only."""
+    path = root / "data" / "missions.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"- id: {ENDED_ID}\n")
+    line = "    start: 2005\n"
+    at = text.index(line, start)
+    text = text[: at + len(line)] + f"    end: {ENDED_YEAR}\n" + text[at + len(line):]
+    path.write_text(text.rstrip("\n") + "\n" + NEW_MISSION, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def changed_site(tmp_path_factory) -> Built:
+    root = copy_inputs(tmp_path_factory.mktemp("changed") / "repo")
+    add_and_end(root)
+    site = root.parent / "site"
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(root, site)
+
+
+@pytest.fixture(scope="session")
+def original() -> list[dict]:
+    return read_missions(ROOT)

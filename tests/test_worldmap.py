@@ -1,0 +1,133 @@
+"""The map of current deployments: drawn at build time from the Natural Earth copy, marked without
+relying on colour, each marked country a named link to its page, and following the data.
+
+Expected countries and counts come from data/missions.yaml and data/countries.yaml, read here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT
+from htmltree import page, resolve
+from scenario import ENDED_CODE, NEW_CODE, changed_site, original, read_missions  # noqa: F401
+
+SHAPES = ROOT / "peaceops" / "assets" / "world-110m.json"
+PAGES = {"en": "deployments/", "fr": "fr/deploiements/"}
+
+
+def yaml_file(name: str) -> dict:
+    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+def current_counts(missions: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for mission in missions:
+        if "end" not in mission:
+            counts[mission["country"]] = counts.get(mission["country"], 0) + 1
+    return counts
+
+
+def the_map(site: Path, address: str):
+    return page(site, address).find("svg", data_map="deployments")
+
+
+def make_world_shapes():
+    spec = importlib.util.spec_from_file_location("make_world_shapes", ROOT / "tools" / "make_world_shapes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shapes_file_is_compact_and_says_where_it_comes_from():
+    assert SHAPES.stat().st_size < 150_000
+    shapes = json.loads(SHAPES.read_text(encoding="utf-8"))
+    assert "Natural Earth" in shapes["about"] and "world-atlas@2.0.2" in shapes["about"]
+    assert "public domain" in shapes["about"]
+
+
+def test_every_place_in_the_data_can_be_placed_on_the_map():
+    shapes = json.loads(SHAPES.read_text(encoding="utf-8"))
+    territories = yaml_file("countries.yaml")["territories"]
+    for mission in yaml_file("missions.yaml")["missions"]:
+        code = mission["country"]
+        iso = territories[code].get("iso") if code in territories else code
+        if iso is None:
+            continue  # a territory with no ISO area (Kosovo) is named in the key, not drawn
+        assert iso in shapes["countries"] or iso in shapes["points"], code
+
+
+def test_no_outline_jumps_across_the_world():
+    """Rings that cross longitude 180 (Fiji, Chukotka) are cut there, not drawn as lines across the map."""
+    shapes = json.loads(SHAPES.read_text(encoding="utf-8"))
+    for code, shape in shapes["countries"].items():
+        for ring in re.findall(r"l([^Mz]*)z", shape["d"]):
+            numbers = [int(n) for n in re.findall(r"-?\d+", ring)]
+            assert all(abs(dx) < shapes["width"] / 2 for dx in numbers[0::2]), code
+
+
+def test_a_ring_across_longitude_180_is_split_into_one_ring_on_each_side():
+    tool = make_world_shapes()
+    ring = [(178, -16), (180, -16), (-179, -16), (-179, -18), (180, -18), (178, -18)]
+    pieces = tool.split_at_antimeridian(ring)
+    assert len(pieces) == 2
+    for piece in pieces:
+        longitudes = [lon for lon, _ in piece]
+        assert -180 <= min(longitudes) and max(longitudes) <= 180 and max(longitudes) - min(longitudes) <= 2
+    assert sum(abs(tool.area(piece)) for piece in pieces) == pytest.approx(2 * 3)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_map_has_a_title_and_description_in_the_page_language(built_site, language, original):
+    svg = the_map(built_site, PAGES[language])
+    text = yaml_file("interface.yaml")["text"]
+    assert svg.attrs["role"] == "group"  # not "img": an image's children, the links, would be hidden
+    title = svg.find("title", id=svg.attrs["aria-labelledby"])
+    description = svg.find("desc", id=svg.attrs["aria-describedby"])
+    assert title.text == text["map.title"][language]
+    assert str(len(current_counts(original))) in description.text
+    assert not svg.find_all("script") and not svg.find_all("image")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_current_country_is_marked_numbered_and_linked_to_its_page(built_site, language, original):
+    address = PAGES[language]
+    counts = current_counts(original)
+    svg = the_map(built_site, address)
+    links = svg.find_all("a", data_country=True)
+    assert {a.attrs["data-country"] for a in links} == set(counts)
+    assert svg.find("pattern", id="pk-map-hatch")
+    for link in links:
+        target = resolve(built_site, address, link.attrs["href"])
+        country_page = page(built_site, str(target.parent.relative_to(built_site)))
+        name = country_page.find("h1").text
+        label = link.attrs["aria-label"]
+        assert name in label and str(counts[link.attrs["data-country"]]) in label
+        assert country_page.find_all("section", data_mission=True)
+        # Not by colour alone: a numbered marker, and (where the shape is drawn) a hatched, outlined fill.
+        assert link.find("circle", **{"class": "pk-map__marker"})
+        assert re.fullmatch(r"\d+", link.find("text").text)
+        for shape in link.find_all("path"):
+            assert shape.attrs["fill"] == "url(#pk-map-hatch)" and float(shape.attrs["stroke-width"]) >= 1
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_numbered_key_names_each_marker(built_site, language):
+    document = page(built_site, PAGES[language])
+    numbers = {a.attrs["data-country"]: int(a.find("text").text) for a in the_map(built_site, PAGES[language]).find_all("a", data_country=True)}
+    key = document.find("ol", **{"class": "pk-map__key"}).find_all("a", data_country=True)
+    assert [a.attrs["data-country"] for a in key] == sorted(numbers, key=numbers.get)
+    assert [numbers[a.attrs["data-country"]] for a in key] == list(range(1, len(key) + 1))
+
+
+def test_the_map_follows_the_data(changed_site):
+    counts = current_counts(read_missions(changed_site.root))
+    assert NEW_CODE in counts and ENDED_CODE not in counts
+    for address in PAGES.values():
+        marked = {a.attrs["data-country"] for a in the_map(changed_site.site, address).find_all("a", data_country=True)}
+        assert marked == set(counts)
