@@ -306,7 +306,7 @@ def test_file_nested_too_deep_fails_fast(data):
     data.path(M).write_text("missions: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     started = time.perf_counter()
     problem = only_problem(data.problems())
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # generous for a busy machine; expanding would never end
     assert_at(problem, M, (1, 11 + 9), "nested more than 10 levels")  # the 11th level opens at "[" no. 10
 
 
@@ -316,7 +316,7 @@ def test_alias_bomb_fails_fast_without_expanding(data):
     data.path(M).write_text("\n".join(lines) + "\nmissions: *a29\n", encoding="utf-8")
     started = time.perf_counter()
     problems = data.problems()
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # generous for a busy machine; expanding would never end
     assert_at(problems[0], M, (1, 5), "anchors (&a0) are not allowed")
     assert_at(problems[1], M, (2, 5), "anchors (&a1) are not allowed")
     assert_at(problems[2], M, (2, 10), "aliases (*a0) are not allowed", "write the value out in full")
