@@ -7,11 +7,12 @@ new adapter.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -41,6 +42,8 @@ class Site:
     dataset: Dataset
     facts: Facts
     routes: Routes
+    # Generated pages by language, made once: other pages' sitemap entries and breadcrumbs ask for them.
+    _generated: dict[str, Mapping[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, root: Path) -> "Site":
@@ -62,8 +65,13 @@ class Site:
         return site
 
     # --- Pages --------------------------------------------------------------------------------
-    def generated_pages(self, language: str) -> dict[str, str]:
-        """Markdown of the pages made from data, by path within the language's docs folder."""
+    def generated_pages(self, language: str) -> Mapping[str, str]:
+        """Markdown of the pages made from data, by path within the language's docs folder (read-only)."""
+        if language not in self._generated:
+            self._generated[language] = MappingProxyType(self._make_generated_pages(language))
+        return self._generated[language]
+
+    def _make_generated_pages(self, language: str) -> dict[str, str]:
         pages = {}
         for country in self.facts.countries:
             page_id = country_page_id(country.place.code)
