@@ -7,9 +7,11 @@ may use French words (``fr/fonctionnement/`` for ``how-it-works/``). Pages are p
 """
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -65,10 +67,22 @@ def relative_url(target: str, from_path: str) -> str:
 
 
 def read_front_matter(path: Path) -> dict:
-    found = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    return front_matter(path.read_text(encoding="utf-8"))
+
+
+def front_matter(markdown: str) -> dict:
+    """The YAML front matter at the top of a page's Markdown, or {}; a copy the caller may change."""
+    found = _FRONT_MATTER.match(markdown)
     if not found:
         return {}
-    return YAML(typ="safe", pure=True).load(found.group(1)) or {}
+    return copy.deepcopy(_parse_front_matter(found.group(1)))
+
+
+@lru_cache(maxsize=4096)
+def _parse_front_matter(text: str) -> dict:
+    """Parsed once per distinct text: routes, dates, the sitemap and breadcrumbs read the same pages
+    again and again, and the pure-Python YAML parser takes milliseconds for each."""
+    return YAML(typ="safe", pure=True).load(text) or {}
 
 
 def build_routes(content_dir: Path, facts: Facts) -> Routes:
