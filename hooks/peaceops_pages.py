@@ -12,8 +12,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from peaceops import feed, metadata, sitemap, wayfinding
+from peaceops.addresses import absolute, site_root
+from peaceops.printlinks import add_print_addresses
 from peaceops.problems import DataError
-from peaceops.routes import LANGUAGE_ROOT
+from peaceops.routes import LANGUAGE_ROOT, relative_url
 from peaceops.site import PageError, Site
 
 _sites: dict[str, Site] = {}
@@ -32,6 +35,7 @@ def on_config(config):
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
     config.site_name = site.dataset.program.name[config.theme["language"]]
+    config.theme["logo"] = site.publisher.logo
     # Page dates and the sitemap's gzip header come from the data, never the clock: same input, same bytes.
     os.environ["SOURCE_DATE_EPOCH"] = str(site.source_date_epoch())
     return config
@@ -59,20 +63,65 @@ def on_page_context(context, page, config, nav):
     here = LANGUAGE_ROOT[language] + page.url
     other, there = site.counterpart(page.meta["page_id"], language)
     fmt = site.localizer(language)
-    base = config.site_url or "/"
     page.meta["alternate"] = {
         "lang": other,
-        "href": _relative(there, here),
+        "href": relative_url(there, here),
         "label": fmt.t("toggle.label"),
         "title": fmt.t("toggle.title"),
     }
-    page.meta["hreflang"] = {language: base + here, other: base + there}
+    root = _root(config)
+    page_url = absolute(root, here)
+    page.meta["hreflang"] = {language: page_url, other: absolute(root, there)}
     page.meta["date_modified_iso"] = site.date_modified(page.meta).isoformat()
     page.meta["date_modified_label"] = fmt.t("footer.date_modified")
+    # Issue 6: Canada.ca's breadcrumb and report-a-problem link; search engines' and previews' data.
+    page.meta["pk_breadcrumb"] = wayfinding.breadcrumb(site, page.meta["page_id"], language)
+    page.meta["pk_report"] = wayfinding.report_problem(site, language, page_url)
+    page.meta["pk_jsonld"] = metadata.json_for_script(metadata.organization(site, language, root))
+    page.meta["pk_open_graph"] = metadata.open_graph(site, language, page.title, page.meta.get("description"), page_url)
     return context
 
 
-def _relative(target: str, here: str) -> str:
-    from peaceops.routes import relative_url
+def _root(config) -> str:
+    """The whole site's address (the French build's site_url ends in fr/)."""
+    return site_root(config.site_url or "/", config.theme["language"])
 
-    return relative_url(target, here)
+
+def on_env(env, config, files):
+    # What the templates that have no page need (404.html, sitemap.xml), and the footer of every page.
+    site = _site(config)
+    language = config.theme["language"]
+    root = _root(config)
+    fmt = site.localizer(language)
+    publisher = site.publisher.publisher
+    # One sitemap for both languages, at the site root: the French build renders it empty, and
+    # MkDocs writes no file for an empty template.
+    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if not LANGUAGE_ROOT[language] else ""
+    env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
+    env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
+    env.globals["pk_text"] = fmt.t
+    env.globals["pk_home_links"] = wayfinding.home_links(site, language, root)
+    return env
+
+
+def _here(page, language):
+    """The page's address within the site, or None on the 404 page, which is served at any address."""
+    if not page:
+        return None
+    return LANGUAGE_ROOT[language] + page.url
+
+
+def on_page_content(html, page, config, files):
+    # Full link addresses for the print stylesheet, which writes them after each link on paper.
+    here = LANGUAGE_ROOT[config.theme["language"]] + page.url
+    return add_print_addresses(html, absolute(_root(config), here))
+
+
+def on_post_build(config):
+    # The feed of each language in its own folder; robots.txt once, at the site root.
+    site = _site(config)
+    language = config.theme["language"]
+    root = _root(config)
+    Path(config.site_dir, feed.FEED_FILE).write_bytes(feed.atom_feed(site, language, root))
+    if not LANGUAGE_ROOT[language]:
+        Path(config.site_dir, "robots.txt").write_text(sitemap.robots_txt(root), encoding="utf-8")

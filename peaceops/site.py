@@ -7,6 +7,7 @@ new adapter.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
@@ -23,6 +24,7 @@ from .facts import Facts, derive
 from .fingerprint import fingerprint
 from .localize import Localizer
 from .model import LANGUAGES
+from .publisher import PublisherFile, load_publisher
 from .routes import COUNTRY_FOLDER, Routes, build_routes, country_page_id, page_path, read_front_matter, LANGUAGE_ROOT
 
 MACROS_FOLDER = Path("theme") / "macros"
@@ -61,6 +63,7 @@ class Site:
         facts = derive(dataset)
         routes = build_routes(root / "content", facts)
         site = cls(root, dataset, facts, routes)
+        site.publisher  # checked now, so that `check` reports its problems too
         _LOADED[root] = (key, site)
         return site
 
@@ -80,6 +83,7 @@ class Site:
                 "---\n"
                 f"page_id: {page_id}\n"
                 f"title: \"{country.place.name[language]}\"\n"
+                f"description: {self._country_description(country, language)}\n"
                 f"country: {country.place.code}\n"
                 "shows: [missions, countries]\n"
                 "---\n\n"
@@ -89,6 +93,16 @@ class Site:
                 "{{ country_page(country_code) }}\n"
             )
         return pages
+
+    def _country_description(self, country: Any, language: str) -> str:
+        """The country page's summary for search engines, as a quoted YAML (JSON) string."""
+        text = self.localizer(language).t("country.description", country=country.place.name[language])
+        return json.dumps(text, ensure_ascii=False)
+
+    @cached_property
+    def publisher(self) -> PublisherFile:
+        """Who publishes the site, and its logo (data/publisher.yaml)."""
+        return load_publisher(self.root / "data", self.root / "theme")
 
     def counterpart(self, page_id: str, language: str) -> tuple[str, str]:
         """(other language, site-relative address) of the page's translation."""
@@ -149,6 +163,7 @@ class Site:
             "fmt": fmt,
             "facts": self.facts,
             "data": self.dataset,
+            "publisher": self.publisher.publisher,
             "path": path,
             "url": lambda page_id: self.routes.relative(page_id, language, path),
             "country_url": lambda code: self.routes.relative(country_page_id(code), language, path),

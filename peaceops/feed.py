@@ -1,0 +1,123 @@
+"""An Atom feed of changes to deployments, one per language, made from the missions' own dates.
+
+Why: people who follow the program (journalists, researchers, police services) want to know when a
+mission starts, ends or gets new figures, without checking the site. Each such change is already a
+dated fact in ``data/missions.yaml``: a start, an end, or a published officer figure with its
+``as_of`` date. The feed lists them; nothing depends on the build clock, so the same data gives the
+same bytes.
+
+One feed per language, not one bilingual feed: a feed reader shows one language at a time, each
+language's pages link to the feed in their language, and a bilingual feed would put English in front
+of French readers (and the reverse), against the rule that both languages are served equally.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+from .addresses import absolute
+from .fieldtypes import When
+from .model import Mission
+from .routes import LANGUAGE_ROOT, country_page_id
+from .site import Site
+
+FEED_FILE = "feed.xml"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Entry ids are name-based UUIDs under this fixed namespace: stable across builds and across site
+# addresses (a staging copy and the public site give the same ids), unique per language and change.
+ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:peaceops:deployment-changes")
+KINDS = ("started", "ended", "deployed", "authorized")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated change to a deployment: a mission started or ended, or a figure was published."""
+
+    mission: Mission
+    kind: str  # one of KINDS
+    when: When
+    count: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.mission.id}/{self.kind}/{self.when.iso}"
+
+
+def deployment_changes(missions: tuple[Mission, ...]) -> list[Change]:
+    """Every change the data records, newest first (ties in a fixed order)."""
+    changes = []
+    for mission in missions:
+        changes.append(Change(mission, "started", mission.start))
+        if mission.end is not None:
+            changes.append(Change(mission, "ended", mission.end))
+        for kind in ("deployed", "authorized"):
+            figure = getattr(mission.officers, kind)
+            if figure is not None:
+                changes.append(Change(mission, kind, figure.as_of, figure.count))
+    return sorted(changes, key=lambda c: (-c.when.first_day.toordinal(), c.mission.id, KINDS.index(c.kind)))
+
+
+def feed_path(language: str) -> str:
+    """Where the language's feed is, within the whole site."""
+    return LANGUAGE_ROOT[language] + FEED_FILE
+
+
+def atom_feed(site: Site, language: str, root: str) -> bytes:
+    """The feed of ``language``, as UTF-8 bytes."""
+    ET.register_namespace("", ATOM_NS)
+    fmt = site.localizer(language)
+    changes = deployment_changes(site.dataset.missions)
+    newest = max([m.updated for m in site.dataset.missions] + [c.when.first_day for c in changes])
+
+    feed = ET.Element(_atom("feed"), {XML_LANG: language})
+    _text(feed, "id", _urn(f"feed/{language}"))
+    _text(feed, "title", fmt.t("feed.title"))
+    _text(feed, "subtitle", fmt.t("feed.subtitle"))
+    _text(feed, "updated", _timestamp(newest))
+    ET.SubElement(feed, _atom("link"), {"rel": "self", "type": "application/atom+xml", "href": absolute(root, feed_path(language))})
+    ET.SubElement(feed, _atom("link"), {"rel": "alternate", "type": "text/html", "href": absolute(root, site.routes.path("deployments", language))})
+    author = ET.SubElement(feed, _atom("author"))
+    _text(author, "name", fmt.text(site.publisher.publisher.name))
+    _text(author, "uri", site.publisher.publisher.url[language])
+
+    for change in changes:
+        entry = ET.SubElement(feed, _atom("entry"))
+        _text(entry, "id", _urn(f"{language}/{change.key}"))
+        _text(entry, "title", _title(site, change, language))
+        _text(entry, "updated", _timestamp(change.when.first_day))
+        country_page = site.routes.path(country_page_id(change.mission.country), language)
+        ET.SubElement(entry, _atom("link"), {"rel": "alternate", "type": "text/html", "href": absolute(root, country_page)})
+        summary = fmt.t("feed.summary", name=fmt.text(change.mission.name), mandate=fmt.text(change.mission.mandate))
+        _text(entry, "summary", summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _title(site: Site, change: Change, language: str) -> str:
+    fmt = site.localizer(language)
+    place = site.facts.place(change.mission.country)
+    params = {"mission": fmt.text(change.mission.acronym), "country": fmt.text(place.name), "when": fmt.when(change.when)}
+    if change.count is not None:
+        params["n"] = fmt.number(change.count)
+    return fmt.t(f"feed.{change.kind}", **params)
+
+
+def _atom(name: str) -> str:
+    return f"{{{ATOM_NS}}}{name}"
+
+
+def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, _atom(name))
+    element.text = text
+    return element
+
+
+def _urn(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, name)}"
+
+
+def _timestamp(day) -> str:
+    """Atom wants a full date-time; a year-only date counts as its first day, at midnight UTC."""
+    return f"{day.isoformat()}T00:00:00Z"

@@ -1,0 +1,86 @@
+"""The links every page carries besides its content: breadcrumb, report a problem, footer, 404.
+
+Why: Canada.ca asks every page for a breadcrumb trail, a "Report a problem on this page" link
+and a footer with the Terms and conditions and Privacy pages; the 404 page must lead back to both
+home pages. Their targets and words come from the routes and the data, in the page's language,
+so a template only lays them out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .addresses import absolute
+from .catalogue import page_info
+from .feed import feed_path
+from .model import LANGUAGES
+from .routes import LANGUAGE_ROOT, relative_url
+from .site import Site
+
+HOME = "home"
+FOOTER_PAGES = ("terms", "privacy")
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str
+    lang: str | None = None  # set when the label is in another language than the page
+
+
+def breadcrumb(site: Site, page_id: str, language: str) -> list[Link]:
+    """The trail above a page: the publisher, the program's home, then the page's parent.
+
+    As on Canada.ca, the trail starts at the top organization and never shows the current page.
+    A country page's parent is Current deployments if Canadian police serve there now, and Past
+    operations otherwise.
+    """
+    here = site.routes.path(page_id, language)
+    publisher = site.publisher.publisher
+    trail = [Link(site.localizer(language).text(publisher.name), publisher.url[language])]
+    if page_id != HOME:
+        trail.append(_page_link(site, HOME, language, here))
+    parent = _parent(site, page_id)
+    if parent:
+        trail.append(_page_link(site, parent, language, here))
+    return trail
+
+
+def _parent(site: Site, page_id: str) -> str | None:
+    for country in site.facts.countries:
+        if page_id == f"country/{country.place.code}":
+            return "deployments" if country.current else "past-operations"
+    return None
+
+
+def _page_link(site: Site, page_id: str, language: str, here: str) -> Link:
+    return Link(page_info(site, page_id, language).title, site.routes.relative(page_id, language, here))
+
+
+def report_problem(site: Site, language: str, page_url: str) -> Link:
+    """A mailto: link to the program, with the page's address in the subject."""
+    fmt = site.localizer(language)
+    email = next(contact.email for contact in site.dataset.contacts.contacts if contact.email)
+    subject = quote(fmt.t("report.subject", url=page_url), safe=":/")
+    return Link(fmt.t("report.link"), f"mailto:{email}?subject={subject}")
+
+
+def footer_links(site: Site, language: str, here: str | None, root: str) -> list[Link]:
+    """Terms and conditions, Privacy, and the feed of changes.
+
+    ``here`` is the page's address within the site; None (the 404 page, served at any address)
+    gives absolute links.
+    """
+    fmt = site.localizer(language)
+    targets = [(fmt.t(f"footer.{page_id}"), site.routes.path(page_id, language)) for page_id in FOOTER_PAGES]
+    targets.append((fmt.t("footer.feed"), feed_path(language)))
+    return [Link(label, absolute(root, path) if here is None else relative_url(path, here)) for label, path in targets]
+
+
+def home_links(site: Site, language: str, root: str) -> list[Link]:
+    """Both home pages, this language's first, each labelled in its own language (for the 404 page)."""
+    ordered = [language] + [code for code in LANGUAGES if code != language]
+    return [
+        Link(site.localizer(code).t("notfound.home"), absolute(root, LANGUAGE_ROOT[code]), None if code == language else code)
+        for code in ordered
+    ]

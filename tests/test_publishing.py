@@ -1,0 +1,328 @@
+"""Issue 6: what every page carries for readers (breadcrumb, report a problem, footer, 404 pages,
+print) and for machines (sitemap with hreflang, robots.txt, JSON-LD, Open Graph, Atom feeds).
+
+Expected values come from the data files read plainly (publishing_support.data), never through the
+peaceops package, and every link is followed to a file of the built site.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import posixpath
+from urllib.parse import parse_qs, unquote, urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from publishing_support import content_pages, data, interface, language_of, parse, root_url
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+TERMS = {"en": "terms-and-conditions/", "fr": "fr/avis/"}
+PRIVACY = {"en": "privacy/", "fr": "fr/confidentialite/"}
+HOME = {"en": "", "fr": "fr/"}
+
+
+def file_at(site, url: str, root: str):
+    """The built file an absolute address of the site leads to."""
+    assert url.startswith(root), f"{url} is not on {root}"
+    path = site / url[len(root):]
+    return path / "index.html" if url.endswith("/") else path
+
+
+def resolve(site, address: str, href: str):
+    """The built file a relative link on the page at ``address`` leads to."""
+    target = posixpath.normpath(posixpath.join(address or ".", href))
+    path = site / target
+    return path / "index.html" if href.endswith("/") or path.is_dir() else path
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return {address: parse(path) for address, path in content_pages(built_site).items()}
+
+
+@pytest.fixture(scope="module")
+def root(built_site):
+    return root_url(built_site)
+
+
+# --- Sitemap and robots.txt -------------------------------------------------------------------------
+
+def test_sitemap_lists_every_page_of_both_languages_with_both_hreflang_alternates(built_site, pages, root):
+    urls = ET.parse(built_site / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    listed = {url.findtext(f"{SITEMAP}loc"): url for url in urls}
+    assert len(listed) == len(urls), "a page is listed twice"
+    assert set(listed) == {root + address for address in pages}
+    for loc, url in listed.items():
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link") if link.get("rel") == "alternate"}
+        assert set(alternates) == {"en", "fr"}, loc
+        language = language_of(loc[len(root):])
+        assert alternates[language] == loc
+        for href in alternates.values():
+            assert file_at(built_site, href, root).is_file(), f"{loc}: alternate {href} is not a page"
+        other = alternates["fr" if language == "en" else "en"]
+        assert language_of(other[len(root):]) != language
+
+
+def test_sitemap_lastmod_is_the_date_modified_printed_on_each_page(built_site, pages, root):
+    for url in ET.parse(built_site / "sitemap.xml").getroot().findall(f"{SITEMAP}url"):
+        page = pages[url.findtext(f"{SITEMAP}loc")[len(root):]]
+        printed = [time.attrs["datetime"] for dl in page.with_class("pk-date-modified") for time in dl.all("time")]
+        assert printed == [url.findtext(f"{SITEMAP}lastmod")]
+
+
+def test_the_french_build_writes_no_second_sitemap(built_site):
+    assert (built_site / "sitemap.xml").is_file()
+    assert not (built_site / "fr" / "sitemap.xml").exists()
+    assert not (built_site / "fr" / "sitemap.xml.gz").exists()
+
+
+def test_robots_txt_allows_everything_and_names_the_sitemap(built_site, root):
+    lines = (built_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines and "Allow: /" in lines
+    assert f"Sitemap: {root}sitemap.xml" in lines
+
+
+# --- Page furniture: breadcrumb, report a problem, footer ----------------------------------------------
+
+def test_every_page_has_a_breadcrumb_in_its_language_starting_at_the_publisher(built_site, pages):
+    publisher = data("publisher.yaml")["publisher"]
+    for address, page in pages.items():
+        language = language_of(address)
+        navs = [nav for nav in page.all("nav") if nav.has_class("pk-breadcrumb")]
+        assert len(navs) == 1, address
+        assert navs[0].attrs["aria-label"] == interface("breadcrumb.label", language)
+        links = navs[0].all("a")
+        assert links[0].text == publisher["name"][language]
+        assert links[0].attrs["href"] == publisher["url"][language]
+        for link in links[1:]:
+            assert resolve(built_site, address, link.attrs["href"]).is_file(), (address, link.attrs["href"])
+            assert language_of(posixpath.normpath(posixpath.join(address, link.attrs["href"])) + "/") == language
+        if address == HOME[language]:
+            assert len(links) == 1  # Canada.ca: the current page is never in the trail
+        else:
+            assert resolve(built_site, address, links[1].attrs["href"]) == built_site / HOME[language] / "index.html"
+
+
+def test_country_pages_breadcrumb_goes_through_deployments_or_past_operations(built_site, pages):
+    current = {m["id"]: m.get("end") is None for m in data("missions.yaml")["missions"]}
+    parents = {True: {"en": "deployments", "fr": "deploiements"}, False: {"en": "past-operations", "fr": "operations-passees"}}
+    seen = set()
+    for address, page in pages.items():
+        if not address.startswith(("countries/", "fr/pays/")):
+            continue
+        shown = [section.attrs["data-mission"] for section in page.all("section") if "data-mission" in section.attrs]
+        has_current = any(current[mission] for mission in shown)
+        seen.add(has_current)
+        last = page.with_class("pk-breadcrumb")[0].all("a")[-1]
+        parent = resolve(built_site, address, last.attrs["href"]).parent.name
+        assert parent == parents[has_current][language_of(address)], address
+    assert seen == {True, False}, "the data should have countries with and without a current mission"
+
+
+def test_every_page_has_report_a_problem_mailto_with_its_own_address(pages, root):
+    email = next(contact["email"] for contact in data("contacts.yaml")["contacts"] if contact.get("email"))
+    for address, page in pages.items():
+        language = language_of(address)
+        reports = [p for p in page.with_class("pk-report")]
+        assert len(reports) == 1, address
+        link = reports[0].all("a")[0]
+        assert link.text == interface("report.link", language)
+        target = urlsplit(link.attrs["href"])
+        assert target.scheme == "mailto" and target.path == email
+        subject = parse_qs(target.query)["subject"][0]
+        assert subject == interface("report.subject", language).format(url=root + address)
+
+
+def test_every_page_has_a_footer_with_terms_privacy_and_feed_in_its_language(built_site, pages):
+    for address, page in pages.items():
+        language = language_of(address)
+        footers = [nav for nav in page.all("nav") if nav.has_class("pk-footer")]
+        assert len(footers) == 1, address
+        assert footers[0].attrs["aria-label"] == interface("footer.about", language)
+        links = {link.text: link.attrs["href"] for link in footers[0].all("a")}
+        terms = links[interface("footer.terms", language)]
+        privacy = links[interface("footer.privacy", language)]
+        feed = links[interface("footer.feed", language)]
+        assert resolve(built_site, address, terms) == built_site / TERMS[language] / "index.html"
+        assert resolve(built_site, address, privacy) == built_site / PRIVACY[language] / "index.html"
+        assert resolve(built_site, address, feed) == built_site / HOME[language] / "feed.xml"
+
+
+def test_every_page_still_has_its_date_modified(pages):
+    for address, page in pages.items():
+        dates = page.with_class("pk-date-modified")
+        assert len(dates) == 1, address
+        assert dates[0].all("dt")[0].text == interface("footer.date_modified", language_of(address))
+        datetime.date.fromisoformat(dates[0].all("time")[0].attrs["datetime"])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_terms_and_privacy_pages_exist_in_both_languages_and_translate_each_other(built_site, pages, language):
+    for page_set in (TERMS, PRIVACY):
+        page = pages[page_set[language]]
+        assert page.all("html")[0].attrs["lang"] == language
+        toggle = page.with_class("pk-language__link")[0].attrs["href"]
+        other = "fr" if language == "en" else "en"
+        assert resolve(built_site, page_set[language], toggle) == built_site / page_set[other] / "index.html"
+
+
+def test_privacy_page_says_no_cookies_no_trackers_and_what_the_host_logs(pages):
+    english = pages[PRIVACY["en"]].text
+    french = pages[PRIVACY["fr"]].text
+    for words in ("no cookies", "no analytics", "IP", "log"):
+        assert words.lower() in english.lower(), words
+    for words in ("aucun témoin", "aucun outil d'analyse", "IP", "journal"):
+        assert words.lower() in french.lower(), words
+
+
+# --- 404 pages ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_404_page_is_in_its_language_and_links_to_both_home_pages(built_site, root, language):
+    page = parse(built_site / HOME[language] / "404.html")
+    assert page.all("html")[0].attrs["lang"] == language
+    assert page.all("h1")[0].text == interface("notfound.title", language)
+    homes = {}
+    for item in page.with_class("pk-notfound__homes")[0].all("li"):
+        link = item.all("a")[0]
+        homes[item.attrs.get("lang", language)] = (link.attrs["href"], link.text)
+    assert homes == {code: (root + HOME[code], interface("notfound.home", code)) for code in ("en", "fr")}
+    footer = {link.text: link.attrs["href"] for link in page.with_class("pk-footer")[0].all("a")}
+    # Served at any address, so its links are absolute.
+    assert footer[interface("footer.terms", language)] == root + TERMS[language]
+    assert footer[interface("footer.privacy", language)] == root + PRIVACY[language]
+
+
+def test_french_pages_show_no_english_interface_text(built_site, pages):
+    english_only = {
+        text["en"] for key, text in data("interface.yaml")["text"].items()
+        if key.split(".")[0] in {"breadcrumb", "report", "footer", "notfound"} and text["en"] != text["fr"]
+    }
+    french = {a: p for a, p in pages.items() if a.startswith("fr/")}
+    french["fr/404.html"] = parse(built_site / "fr" / "404.html")
+    for address, page in french.items():
+        marked_english = " ".join(node.text for node in page.walk() if node.attrs.get("lang") == "en")
+        visible = page.all("body")[0].text
+        for text in english_only:
+            assert visible.count(text) == marked_english.count(text), f"{address}: {text!r}"
+
+
+# --- Structured data, Open Graph, print ------------------------------------------------------------------
+
+def test_every_page_has_json_ld_organization_with_the_contacts_from_the_data(pages, root):
+    contacts = data("contacts.yaml")["contacts"]
+    program = data("program.yaml")["program"]
+    publisher = data("publisher.yaml")["publisher"]
+    for address, page in pages.items():
+        language = language_of(address)
+        scripts = page.all("script", type="application/ld+json")
+        assert len(scripts) == 1, address
+        found = json.loads(scripts[0].text)
+        assert found["@context"] == "https://schema.org" and found["@type"] == "Organization"
+        assert found["name"] == program["name"][language]
+        assert found["url"] == root + HOME[language]
+        assert found["parentOrganization"] == {"@type": "Organization", "name": publisher["name"][language], "url": publisher["url"][language]}
+        points = found["contactPoint"]
+        assert [p["contactType"] for p in points] == [c["label"][language] for c in contacts]
+        assert [p.get("email") for p in points] == [c.get("email") for c in contacts]
+        assert [p.get("url") for p in points] == [c["web"][language] if c.get("web") else None for c in contacts]
+        assert all(p["@type"] == "ContactPoint" for p in points)
+
+
+def test_every_page_has_open_graph_tags_matching_its_canonical_address_and_description(pages, root):
+    for address, page in pages.items():
+        language = language_of(address)
+        tags = {meta.attrs["property"]: meta.attrs["content"] for meta in page.all("meta") if "property" in meta.attrs}
+        canonical = next(link.attrs["href"] for link in page.all("link", rel="canonical"))
+        description = next(meta.attrs["content"] for meta in page.all("meta", name="description"))
+        assert canonical == root + address
+        assert tags["og:url"] == canonical
+        assert tags["og:description"] == description
+        assert tags["og:locale"] == {"en": "en_CA", "fr": "fr_CA"}[language]
+        assert tags["og:type"] == "website" and tags["og:title"]
+
+
+def test_country_pages_have_a_description_naming_the_country(pages):
+    for address, page in pages.items():
+        if address.startswith(("countries/", "fr/pays/")):
+            description = next(meta.attrs["content"] for meta in page.all("meta", name="description"))
+            assert page.all("h1")[0].text in description, address
+
+
+def test_every_page_has_the_print_stylesheet_and_full_link_addresses_for_paper(built_site, pages, root):
+    css = (built_site / "assets" / "print.css").read_text(encoding="utf-8")
+    assert "attr(data-print-href)" in css and ".md-header" in css and ".pk-breadcrumb" in css
+    marked = 0
+    for address, page in pages.items():
+        sheets = [link for link in page.all("link", rel="stylesheet") if link.attrs.get("media") == "print"]
+        assert len(sheets) == 1 and resolve(built_site, address, sheets[0].attrs["href"]).is_file(), address
+        for link in page.all("a"):
+            if "data-print-href" in link.attrs:
+                marked += 1
+                full = link.attrs["data-print-href"]
+                href = link.attrs["href"]
+                assert full.startswith(("https://", "http://")) or "@" in full, full
+                if not href.startswith(("http", "mailto:")):
+                    assert full.startswith(root) and file_at(built_site, full.split("#")[0], root).exists(), (address, href)
+    assert marked > 100
+
+
+# --- Atom feed -------------------------------------------------------------------------------------------
+
+def _expected_changes() -> list[tuple[str, str, str]]:
+    """(mission id, kind, first day) of every change, from data/missions.yaml read plainly."""
+
+    def first_day(value) -> str:
+        return f"{value}-01-01" if isinstance(value, int) else str(value)
+
+    changes = []
+    for mission in data("missions.yaml")["missions"]:
+        changes.append((mission["id"], "started", first_day(mission["start"])))
+        if mission.get("end") is not None:
+            changes.append((mission["id"], "ended", first_day(mission["end"])))
+        for kind in ("deployed", "authorized"):
+            figure = (mission.get("officers") or {}).get(kind)
+            if figure:
+                changes.append((mission["id"], kind, first_day(figure["as_of"])))
+    return changes
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_atom_feed_has_one_entry_per_change_in_the_data(built_site, root, language):
+    feed = ET.parse(built_site / HOME[language] / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    assert feed.findtext(f"{ATOM}title") == interface("feed.title", language)
+    self_link = [l.get("href") for l in feed.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    assert self_link == [root + HOME[language] + "feed.xml"]
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == data("publisher.yaml")["publisher"]["name"][language]
+    entries = feed.findall(f"{ATOM}entry")
+    expected = _expected_changes()
+    assert len(entries) == len(expected)
+    assert sorted(e.findtext(f"{ATOM}updated")[:10] for e in entries) == sorted(day for _, _, day in expected)
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True), "entries are not newest first"
+    for entry in entries:
+        datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
+        assert entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}summary")
+        link = entry.find(f"{ATOM}link").get("href")
+        assert file_at(built_site, link, root).is_file(), link
+        assert language_of(link[len(root):]) == language
+    newest = max([m["updated"] for m in data("missions.yaml")["missions"]])
+    assert feed.findtext(f"{ATOM}updated") >= f"{newest.isoformat()}T00:00:00Z"
+
+
+def test_feed_titles_give_the_published_figures(built_site):
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    minustah = next(m for m in data("missions.yaml")["missions"] if m["id"] == "minustah")
+    count = minustah["officers"]["authorized"]["count"]
+    expected = interface("feed.authorized", "en").format(
+        mission=minustah["acronym"]["en"], country="Haiti", n=f"{count:,}", when=minustah["officers"]["authorized"]["as_of"]
+    )
+    assert expected in titles

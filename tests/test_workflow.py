@@ -1,0 +1,107 @@
+"""Issue 6: the publish workflow (.github/workflows/publish.yml) is valid and does exactly what it
+should: check, build strictly and test on every pull request and push to main, attach the site to
+pull requests, and deploy to GitHub Pages from main only, after a green build, with pinned actions
+and the least permissions each job needs.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value as text.
+    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
+def test_workflow_is_valid_against_the_github_workflow_schema():
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_rejects_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("pages: write", "pages: publish"), encoding="utf-8")
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+
+
+def test_every_run_script_is_valid_bash(workflow):
+    for job in workflow["jobs"]:
+        for step in _steps(workflow, job):
+            if "run" in step:
+                result = subprocess.run(["bash", "-n"], input=step["run"], capture_output=True, text=True)
+                assert result.returncode == 0, f"{step.get('name')}: {result.stderr}"
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version():
+    uses = [PINNED.match(line) for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
+    assert uses and all(uses), "a uses: line could not be read"
+    for found in uses:
+        assert re.fullmatch(r"[0-9a-f]{40}", found["ref"]), f"{found['action']} is not pinned to a commit SHA"
+        assert found["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", found["comment"].strip()), f"{found['action']}: no version comment"
+
+
+def test_runs_on_pull_requests_and_pushes_to_main_only(workflow):
+    assert set(workflow["on"]) == {"pull_request", "push"}
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+
+
+def test_permissions_are_least_privilege(workflow):
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    checkout = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] == "false"
+
+
+def test_build_checks_builds_and_tests_with_the_readme_commands_in_order(workflow):
+    runs = [step["run"].strip() for step in _steps(workflow, "build") if "run" in step]
+    commands = [run for run in runs if run.startswith("make ")]
+    assert commands == ["make check", "make site", "make test"]
+    install = next(run for run in runs if "apt-get install" in run)
+    for package in ("chromium", "default-jre-headless", "nodejs", "npm", "python3-venv", "make"):
+        assert re.search(rf"\b{re.escape(package)}\b", install), package
+    assert workflow["jobs"]["build"]["container"].startswith("debian:")  # Debian's Chromium, as in .ci/run
+
+
+def test_pull_requests_get_the_built_site_as_an_artifact(workflow):
+    steps = _steps(workflow, "build")
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "github.event_name == 'pull_request'"
+    assert upload["with"]["path"] == "site/"
+    assert steps.index(upload) > next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make test")
+
+
+def test_deploys_only_from_main_after_a_green_build(workflow):
+    steps = _steps(workflow, "build")
+    package = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert package["if"] == main_only
+    assert steps.index(package) > next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make test")
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["if"] == main_only
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert all("if" not in step or step["if"] != "always()" for job in workflow["jobs"] for step in _steps(workflow, job))
