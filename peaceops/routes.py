@@ -60,10 +60,13 @@ class Routes:
 
 
 def relative_url(target: str, from_path: str) -> str:
+    """A relative link; a page's folder address keeps its trailing slash (``../../``), a file's does not."""
     rel = posixpath.relpath(target or ".", from_path or ".")
     if rel == ".":
         return "./"
-    return rel if "." in posixpath.basename(rel) else rel + "/"
+    last = posixpath.basename(rel)
+    is_file = "." in last and last not in {".", ".."}
+    return rel if is_file else rel + "/"
 
 
 def read_front_matter(path: Path) -> dict:
