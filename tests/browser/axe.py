@@ -1,0 +1,51 @@
+"""axe-core, exactly the version pinned in package.json, and the WCAG rules the site is held to.
+
+Why: a newer axe adds rules; the version must change in a reviewed commit (package.json and its
+lock), not because someone's machine had another one.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_PACKAGE = ROOT / "node_modules" / "axe-core"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+    .then(result => result.violations.map(v => ({
+        id: v.id, help: v.help,
+        nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))})))"""
+
+
+def pinned_version() -> str:
+    return json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
+
+
+@cache
+def axe_source() -> str:
+    """The script to inject; fails (never skips) when node_modules is missing or not the pinned version."""
+    script = AXE_PACKAGE / "axe.min.js"
+    if not script.exists():
+        pytest.fail(f"axe-core is missing ({script}); run `npm ci` (make test does)")
+    installed = json.loads((AXE_PACKAGE / "package.json").read_text(encoding="utf-8"))["version"]
+    if installed != pinned_version():
+        pytest.fail(f"axe-core {installed} is installed but package.json pins {pinned_version()}; run `npm ci`")
+    return script.read_text(encoding="utf-8")
+
+
+def run_axe(page) -> list[dict]:
+    """The WCAG A/AA violations on the page as it is now, one dict per rule broken."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source())
+    return page.evaluate(RUN_AXE, WCAG_TAGS)
+
+
+def describe(violations: list[dict]) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['help']}): {node['target']}: {node['summary']}"
+        for violation in violations
+        for node in violation["nodes"]
+    ]

@@ -1,0 +1,120 @@
+"""Visit every page once in Chromium and record what the per-rule tests need.
+
+Why one crawl: each page load costs more than all the checks on it, so one visit per page gathers
+the axe results, every request and console message, the links and ids, and where the language
+toggle lands; the tests then assert on the records and can name every failing page at once.
+Requests to any other host are refused (and recorded), so a crawl never reaches the network.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .axe import run_axe
+
+READ_PAGE = """() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    ids: [...document.querySelectorAll('[id]')].map(element => element.id),
+    // getAttribute, not .href: an SVG <a> (the map) has no plain-string href property.
+    links: [...document.querySelectorAll('a[href]')].map(a => new URL(a.getAttribute('href'), document.baseURI).href),
+    assets: [
+        ...[...document.querySelectorAll('link[href]:not([rel~=canonical]):not([rel~=alternate])')].map(l => l.href),
+        ...[...document.querySelectorAll('script[src], img[src], source[src], iframe[src]')].map(e => e.src),
+    ],
+    canonical: document.querySelector('link[rel=canonical]')?.href ?? null,
+    toggle: (a => a && {href: a.href, lang: a.getAttribute('lang')})(document.querySelector('.pk-language__link')),
+})"""
+
+
+@dataclass
+class PageRecord:
+    address: str
+    url: str
+    lang: str | None = None
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    toggle: dict | None = None
+    toggle_landed: dict | None = None  # {"url": ..., "lang": ..., "toggle_back": ...} after a real click
+    axe_violations: list[dict] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
+
+
+def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRecord]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    records: dict[str, PageRecord] = {}
+    current: list[PageRecord] = []  # the page whose events are being recorded
+
+    def route(route):
+        if route.request.url.startswith(base_url):
+            route.continue_()
+        else:
+            current[-1].foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    in_flight = _InFlight(page)
+    page.on("console", lambda message: message.type == "error" and current[-1].console_errors.append(message.text))
+    page.on("pageerror", lambda error: current[-1].console_errors.append(f"uncaught: {error}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and current[-1].failed_responses.append(f"{response.status} {response.url}"),
+    )
+    try:
+        for address in addresses:
+            record = PageRecord(address, base_url + address)
+            records[address] = record
+            current.append(record)
+            response = page.goto(record.url, wait_until="load")
+            if response is None or response.status != 200:
+                record.failed_responses.append(f"{response.status if response else 'no response'} {record.url}")
+            facts = page.evaluate(READ_PAGE)
+            record.lang, record.links, record.assets = facts["lang"], facts["links"], facts["assets"]
+            record.ids, record.canonical, record.toggle = set(facts["ids"]), facts["canonical"], facts["toggle"]
+            record.axe_violations = run_axe(page)
+            in_flight.settle()
+            if record.toggle:
+                record.toggle_landed = _follow_toggle(page)
+                in_flight.settle()
+    finally:
+        context.close()
+    return records
+
+
+class _InFlight:
+    """Counts the page's unfinished requests, to wait until Material's late ones (search index,
+    sitemap) are done: Playwright's "networkidle" waits a fixed 500 ms, too slow for every page."""
+
+    POLL_MS = 25
+
+    def __init__(self, page):
+        self.page = page
+        self.count = 0
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.count += 1
+
+    def _ended(self, request):
+        self.count -= 1
+
+    def settle(self, timeout_ms: int = 10_000) -> None:
+        """Return once no request has been open for two polls in a row (50 ms)."""
+        waited = quiet = 0
+        while quiet < 2 and waited < timeout_ms:
+            self.page.wait_for_timeout(self.POLL_MS)
+            waited += self.POLL_MS
+            quiet = quiet + 1 if self.count <= 0 else 0
+
+
+def _follow_toggle(page) -> dict:
+    """Click the language toggle as a reader would, and say where it led."""
+    with page.expect_navigation(wait_until="load"):
+        page.click(".pk-language__link")
+    back = page.evaluate("() => document.querySelector('.pk-language__link')?.href ?? null")
+    return {"url": page.url, "lang": page.evaluate("() => document.documentElement.getAttribute('lang')"), "toggle_back": back}

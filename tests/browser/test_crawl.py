@@ -1,0 +1,130 @@
+"""Every page, both languages, in Chromium: WCAG A/AA by axe, no other host, no console errors,
+every internal link and asset resolving, the language toggle landing on the counterpart page.
+
+Why: these are the checks a Government of Canada site is judged on (WCAG 2.1 AA, official language
+parity), and they only mean something in a real browser, after Material's JavaScript has run.
+"""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from .axe import describe
+from .pages import is_not_found_page, language_of
+
+pytestmark = pytest.mark.browser
+OTHER = {"en": "fr", "fr": "en"}
+
+
+def _failures(crawl, attribute: str) -> dict[str, list]:
+    return {address: getattr(record, attribute) for address, record in crawl.items() if getattr(record, attribute)}
+
+
+def test_the_crawl_covers_every_page_in_both_languages(crawl):
+    addresses = list(crawl)
+    english = [a for a in addresses if language_of(a) == "en"]
+    french = [a for a in addresses if language_of(a) == "fr"]
+    assert len(english) == len(french), (english, french)
+    for expected in ("", "fr/", "404.html", "fr/404.html"):
+        assert expected in addresses
+    assert any(a.startswith("countries/") for a in english) and any(a.startswith("fr/pays/") for a in french)
+    wrong_lang = {a: r.lang for a, r in crawl.items() if r.lang != language_of(a)}
+    assert not wrong_lang, f"<html lang> is not the page's language: {wrong_lang}"
+
+
+def test_axe_finds_no_wcag_a_or_aa_violations(crawl):
+    found = {address: describe(record.axe_violations) for address, record in crawl.items() if record.axe_violations}
+    assert not found, found
+
+
+def test_no_request_goes_to_any_host_but_the_local_server(crawl):
+    assert not _failures(crawl, "foreign_requests")
+
+
+def test_no_console_errors(crawl):
+    assert not _failures(crawl, "console_errors")
+
+
+def test_every_request_made_while_loading_succeeds(crawl):
+    assert not _failures(crawl, "failed_responses")
+
+
+def test_every_internal_link_and_asset_resolves(crawl, base_url):
+    """Each internal address answers 200, and each #fragment names an element of its page."""
+    by_url = {record.url: record for record in crawl.values()}
+    status: dict[str, int] = {}
+    broken = []
+    for address, record in crawl.items():
+        for href in record.links + record.assets:
+            if not href.startswith(base_url):
+                continue
+            target, fragment = urldefrag(href)
+            if target not in status:
+                status[target] = _status(target)
+            if status[target] != 200:
+                broken.append(f"{address or '/'} -> {href}: HTTP {status[target]}")
+            elif fragment and target in by_url and fragment not in by_url[target].ids:
+                broken.append(f"{address or '/'} -> {href}: no element has the id {fragment!r}")
+    assert not broken, "\n".join(broken)
+    assert len(status) > len(crawl), "the crawl found too few internal links to be believed"
+
+
+def test_external_links_are_listed_and_well_formed(crawl, base_url, tmp_path_factory, record_property):
+    """External links are not fetched (the network is not the site's to test), only listed."""
+    external = sorted(
+        {href for record in crawl.values() for href in record.links if not href.startswith(base_url)}
+    )
+    listing = tmp_path_factory.mktemp("links") / "external-links.txt"
+    listing.write_text("\n".join(external) + "\n", encoding="utf-8")
+    record_property("external_links", str(listing))
+    malformed = [
+        href
+        for href in external
+        if not (urlsplit(href).scheme in ("http", "https") and urlsplit(href).netloc)
+        and not (href.startswith("mailto:") and "@" in href)
+    ]
+    assert not malformed, malformed
+    assert external, "the site cites its sources, so some external links were expected"
+
+
+def test_language_toggle_lands_on_the_counterpart_in_the_other_language(crawl, base_url):
+    problems = []
+    for address, record in crawl.items():
+        if is_not_found_page(address):
+            continue  # no toggle on Material's 404 template: see test_keyboard.py
+        if not record.toggle:
+            problems.append(f"{address}: no language toggle")
+            continue
+        language = language_of(address)
+        landed = record.toggle_landed
+        if record.toggle["lang"] != OTHER[language]:
+            problems.append(f"{address}: toggle has lang={record.toggle['lang']!r}")
+        if landed["lang"] != OTHER[language]:
+            problems.append(f"{address}: toggle landed on {landed['url']} with <html lang={landed['lang']!r}>")
+        if landed["url"] != record.toggle["href"] or landed["url"].removeprefix(base_url) not in crawl:
+            problems.append(f"{address}: toggle links to {record.toggle['href']} but landed on {landed['url']}")
+        if landed["toggle_back"] != record.url:
+            problems.append(f"{address}: the counterpart's toggle leads to {landed['toggle_back']}, not back here")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_names_its_own_public_address_as_canonical(crawl):
+    public_root = crawl[""].canonical
+    assert public_root and public_root.startswith("https://"), public_root
+    wrong = {
+        address: record.canonical
+        for address, record in crawl.items()
+        if not is_not_found_page(address) and record.canonical != public_root + address
+    }
+    assert not wrong, wrong
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code

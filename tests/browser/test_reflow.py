@@ -1,0 +1,72 @@
+"""Small screens and large text on every page: at 320 CSS px wide nothing scrolls sideways (WCAG
+1.4.10 reflow) and axe still passes; with text at 200 % the content stays readable (WCAG 1.4.4).
+
+Why: many readers use phones or enlarge text; Material's layout changes at narrow widths (menu in a
+drawer, tabs hidden), so the narrow layout needs its own checks.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .axe import describe, run_axe
+
+pytestmark = pytest.mark.browser
+
+NARROW = {"width": 320, "height": 640}
+WIDE = {"width": 1280, "height": 800}
+DEFAULT_FONT_PX = 16
+
+# Sideways overflow of the page itself; a wide table may scroll inside its own box (allowed by 1.4.10).
+PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+READABILITY = """() => {
+    const body = document.querySelector('.md-content .md-typeset');
+    const problems = [];
+    for (const element of document.querySelectorAll('.md-content p, .md-content li, .md-content h1, .md-content h2, .md-content h3, .md-content dd, .md-content dt')) {
+        const style = getComputedStyle(element);
+        const clipped = ['hidden', 'clip'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
+        const box = element.getBoundingClientRect();
+        if (clipped) problems.push(element.tagName + ' cuts off its text: ' + element.textContent.trim().slice(0, 40));
+        else if (box.width > 0 && (box.left < -1 || box.right > document.documentElement.clientWidth + 1))
+            problems.push(element.tagName + ' runs off the screen: ' + element.textContent.trim().slice(0, 40));
+    }
+    return {fontSize: parseFloat(getComputedStyle(body).fontSize), problems};
+}"""
+
+
+def test_320_px_wide_nothing_scrolls_sideways_and_axe_still_passes(tab, base_url, pages):
+    tab.set_viewport_size(NARROW)
+    problems = []
+    try:
+        for address in pages:
+            tab.goto(base_url + address)
+            overflow = tab.evaluate(PAGE_OVERFLOW)
+            if overflow > 0:
+                problems.append(f"{address or '/'}: the page scrolls {overflow} px sideways at 320 px")
+            problems += [f"{address or '/'} at 320 px: {line}" for line in describe(run_axe(tab))]
+    finally:
+        tab.set_viewport_size(WIDE)
+    assert not problems, "\n".join(problems)
+
+
+def test_text_at_200_percent_stays_readable(tab, base_url, pages):
+    """Chromium's own text-size setting doubled (text zoom, not page zoom), as a reader would set it."""
+    cdp = tab.context.new_cdp_session(tab)
+    problems = []
+    try:
+        tab.goto(base_url)
+        normal = tab.evaluate(READABILITY)["fontSize"]
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 2 * DEFAULT_FONT_PX, "fixed": 2 * 13}})
+        for address in pages:
+            tab.goto(base_url + address)
+            found = tab.evaluate(READABILITY)
+            if found["fontSize"] < 1.9 * normal:
+                problems.append(f"{address or '/'}: text is {found['fontSize']} px, not twice {normal} px")
+            problems += [f"{address or '/'}: {line}" for line in found["problems"]]
+            overflow = tab.evaluate(PAGE_OVERFLOW)
+            if overflow > 0:
+                problems.append(f"{address or '/'}: the page scrolls {overflow} px sideways with text at 200 %")
+    finally:
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": DEFAULT_FONT_PX, "fixed": 13}})
+        cdp.detach()
+    assert not problems, "\n".join(problems)
