@@ -8,7 +8,14 @@ and fails the build if that markup is no longer there, so that a Material upgrad
 """
 from __future__ import annotations
 
+import re
+from html import escape
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
+
+from peaceops.localize import Localizer
+from peaceops.site import Site
 
 # Material 9.8.2 base.html, lines 99-100. `autocomplete` is not allowed on a checkbox (HTML, and the
 # Nu HTML checker says so on every page). Material adds it so that Firefox does not restore the
@@ -36,8 +43,30 @@ def on_post_page(output, page, config):
     return fix_markup(output, page.file.src_uri)
 
 
+# Material takes the skip link's target from the page's table of contents; 404.html is rendered with
+# no page, so its skip div stays empty (WCAG 2.4.1). theme/404.html gives its heading this id.
+EMPTY_SKIP = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
+NOT_FOUND_HEADING = "pk-notfound"
+
+
+def add_skip_link(html: str, text: str) -> str:
+    if not EMPTY_SKIP.search(html):
+        raise PluginError("404.html: Material's skip-link markup changed; review hooks/material_markup_fixes.py")
+    link = f'<a href="#{NOT_FOUND_HEADING}" class="md-skip">{escape(text)}</a>'
+    return EMPTY_SKIP.sub(lambda found: found.group(1) + link + found.group(2), html, count=1)
+
+
 def on_post_template(output_content, template_name, config):
     # 404.html is rendered from a template, not a page; sitemap.xml and the like have no such markup.
     if not template_name.endswith(".html"):
         return output_content
-    return fix_markup(output_content, template_name)
+    html = fix_markup(output_content, template_name)
+    if template_name == "404.html":
+        skip_text = Localizer(config.theme["language"], load_interface(config)).t("notfound.skip")
+        html = add_skip_link(html, skip_text)
+    return html
+
+
+def load_interface(config):
+    """The interface text, from the site the data hook already loaded (cached while files are unchanged)."""
+    return Site.load(Path(config.config_file_path).parent).dataset.interface

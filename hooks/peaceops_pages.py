@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -101,6 +102,14 @@ def on_env(env, config, files):
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
     env.globals["pk_text"] = fmt.t
     env.globals["pk_home_links"] = wayfinding.home_links(site, language, root)
+    other_home = next(link for link in env.globals["pk_home_links"] if link.lang)
+    env.globals["pk_notfound_alternate"] = {
+        "lang": other_home.lang,
+        # Path-absolute (/fr/), like MkDocs' own links on 404.html: served at any address, on any host.
+        "href": urlsplit(other_home.href).path,
+        "label": fmt.t("toggle.label"),
+        "title": fmt.t("toggle.title"),
+    }
     return env
 
 

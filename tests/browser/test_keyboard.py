@@ -54,11 +54,6 @@ def test_every_tab_stop_shows_focus(tab, base_url, pages):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material's placeholder 404 template has no skip link, no language toggle and English text "
-    "on the French site; issue 6 is replacing it (see the report of issue 5)",
-)
 def test_not_found_pages_have_a_skip_link_and_a_language_toggle(tab, base_url, pages):
     for address in (a for a in pages if is_not_found_page(a)):
         tab.goto(base_url + address)
