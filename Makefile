@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve schema test lock clean
+.PHONY: site check serve schema test benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -29,6 +29,11 @@ schema: $(VENV)/.site
 ## test: every test, browser tests included
 test: $(VENV)/.test
 	$(BIN)/python -m pytest
+
+## benchmark: build times and memory (real data, 10/100/1,000 synthetic operations, bare Material),
+## preview wait, page weights and Lighthouse scores, printed as a table (several minutes; see benchmarks/)
+benchmark: $(VENV)/.test
+	$(BIN)/python -m benchmarks.run
 
 $(VENV)/.site: requirements/site.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,0 +1,1 @@
+"""Speed and weight measurements for the site (issue #7); run with ``make benchmark``."""

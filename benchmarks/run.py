@@ -1,0 +1,237 @@
+"""``make benchmark``: build times, memory, editor wait, page weight and Lighthouse, as one table.
+
+Why: performance here is three things (a reader's page load on a slow phone, an editor's wait
+between saving and seeing, CI's build time as the history grows), and each is measured, not
+asserted in timed tests, which would fail on a busy machine. Every build runs in a temporary folder
+(never site/); the synthetic data sets come from make_synthetic.py; the bare Material builds
+(bare_material.py) are measured in the same run, so the ratios compare like with like on this
+machine at this moment.
+
+    python -m benchmarks.run [--sizes 10 100 1000] [--repeat 1] [--no-lighthouse] [--no-preview]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils import yaml_load
+
+from peaceops.routes import LANGUAGE_ROOT, country_page_id, page_path
+from peaceops.site import Site
+
+from . import lighthouse
+from .bare_material import make_bare_site
+from .make_synthetic import copy_inputs, make_synthetic
+from .measure import PYTHON, CommandFailed, Run, best_of, build_env
+from .page_weight import all_pages, page_weight
+from .preview import PreviewTimeout, time_to_preview
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}
+
+
+@dataclass
+class BuildRow:
+    name: str
+    operations: int
+    countries: int
+    pages: int  # HTML pages in both languages, 404 pages left out
+    check: Run
+    build: Run  # python -m peaceops build: check, then mkdocs build --strict (what CI runs)
+    mkdocs: Run  # mkdocs build --strict alone, the same command as the bare build
+    bare: Run
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def peaceops_command(root: Path, *args: str) -> list[str]:
+    return [PYTHON, "-m", "peaceops", "--root", str(root), *args]
+
+
+def mkdocs_build(site_dir: Path) -> list[str]:
+    return [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for page in all_pages(site) if page.name != "404.html")
+
+
+def measure_dataset(name: str, root: Path, work: Path, repeat: int) -> BuildRow:
+    say(f"[{name}] make check, build, mkdocs build, bare Material build ...")
+    env = build_env()
+    site = Site.load(root)
+    check = best_of(repeat, peaceops_command(root, "check"), root, env)
+    build = best_of(repeat, peaceops_command(root, "build", "--site-dir", str(work / f"{name}-site")), root, env)
+    mkdocs = best_of(repeat, mkdocs_build(work / f"{name}-mkdocs"), root, env)
+    built = work / f"{name}-site"
+    pages = count_pages(built)
+    english = count_pages(built) - count_pages(built / "fr")
+    bare_root = make_bare_site(english, work / f"{name}-bare-src")
+    bare = best_of(repeat, mkdocs_build(work / f"{name}-bare"), bare_root, env)
+    return BuildRow(name, len(site.dataset.missions), len(site.facts.countries), pages, check, build, mkdocs, bare)
+
+
+def _both(run: Run) -> str:
+    return f"{run.seconds:.2f} ({run.cpu_seconds:.2f})"
+
+
+def build_table(rows: list[BuildRow]) -> str:
+    head = (
+        f"{'data':<14}{'ops':>5}{'ctry':>5}{'pages':>6}{'check s':>14}{'build s':>15}{'peak MiB':>9}"
+        f"{'mkdocs s':>15}{'bare s':>13}{'bare MiB':>9}{'cpu ×bare':>10}{'mem ×bare':>10}"
+    )
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        lines.append(
+            f"{r.name:<14}{r.operations:>5}{r.countries:>5}{r.pages:>6}{_both(r.check):>14}{_both(r.build):>15}"
+            f"{r.build.peak_mib:>9.0f}{_both(r.mkdocs):>15}{_both(r.bare):>13}{r.bare.peak_mib:>9.0f}"
+            f"{r.mkdocs.cpu_seconds / r.bare.cpu_seconds:>9.1f}×{r.mkdocs.peak_mib / r.bare.peak_mib:>9.1f}×"
+        )
+    return "\n".join(lines)
+
+
+def growth(rows: list[BuildRow]) -> str:
+    """Linear growth shows as the CPU cost per added operation staying about the same between sizes."""
+    synthetic = sorted((r for r in rows if r.name.startswith("synthetic")), key=lambda r: r.operations)
+    lines = []
+    for small, large in zip(synthetic, synthetic[1:]):
+        added = large.operations - small.operations
+
+        def per_op(before: float, after: float) -> str:
+            return f"{1000 * (after - before) / added:.1f} ms"
+
+        ours = (small.mkdocs.cpu_seconds - small.bare.cpu_seconds, large.mkdocs.cpu_seconds - large.bare.cpu_seconds)
+        lines.append(
+            f"{small.operations:>5} -> {large.operations:<5} operations, CPU per added operation: "
+            f"check {per_op(small.check.cpu_seconds, large.check.cpu_seconds)}, "
+            f"mkdocs build {per_op(small.mkdocs.cpu_seconds, large.mkdocs.cpu_seconds)}, "
+            f"our part (mkdocs - bare) {per_op(*ours)}"
+        )
+    return "\n".join(lines)
+
+
+def weight_table(site: Path) -> str:
+    weights = [page_weight(site, page) for page in all_pages(site)]
+    lines = [f"{'page':<44}{'KiB (gzip)':>11}{'files':>7}", "-" * 62]
+    for weight in sorted(weights, key=lambda w: w.page):
+        lines.append(f"{weight.page:<44}{weight.total / 1024:>11.1f}{len(weight.by_file):>7}")
+    return "\n".join(lines)
+
+
+def main_pages(root: Path) -> list[str]:
+    """The pages in the navigation in both languages, and the country page with the most operations."""
+    site = Site.load(root)
+    pages = []
+    for language, config in CONFIGS.items():
+        with (root / config).open(encoding="utf-8") as file:
+            nav = yaml_load(file).get("nav", [])
+        for entry in nav:
+            source = entry if isinstance(entry, str) else next(iter(entry.values()))
+            pages.append(LANGUAGE_ROOT[language] + page_path(source))
+    if site.facts.countries:
+        busiest = max(site.facts.countries, key=lambda country: len(country.missions))
+        pages += [site.routes.path(country_page_id(busiest.place.code), language) for language in CONFIGS]
+    return pages
+
+
+def lighthouse_table(reports: list[lighthouse.Report]) -> str:
+    head = f"{'page':<36}{'perf':>6}{'a11y':>6}{'b.p.':>6}{'seo':>6}   FCP / LCP / TBT / CLS / bytes"
+    lines = [head, "-" * (len(head) + 20)]
+    for report in reports:
+        s = report.scores
+        values = " / ".join(report.metrics.values())
+        lines.append(
+            f"{report.page or '/':<36}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}   {values}"
+        )
+    lost = sorted({item for report in reports for item in report.lost})
+    if lost:
+        lines.append("")
+        lines.append("Audits that cost points (on any page):")
+        for item in lost:
+            pages = [r.page or "/" for r in reports if item in r.lost]
+            lines.append(f"  {item}  [{len(pages)} page{'s' if len(pages) != 1 else ''}]")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10, 100, 1000], help="synthetic operations")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the fastest counts")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-preview", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print it")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="peaceops-benchmark-"))
+    try:
+        roots = {"real": copy_inputs(work / "real")}
+        for size in args.sizes:
+            say(f"generating {size} synthetic operations ...")
+            roots[f"synthetic-{size}"] = make_synthetic(size, work / f"synthetic-{size}")
+        rows = [measure_dataset(name, root, work, args.repeat) for name, root in roots.items()]
+
+        previews = []
+        if not args.no_preview:
+            for name in ["real"] + ([f"synthetic-{max(args.sizes)}"] if args.sizes else []):
+                say(f"[{name}] time from saving data/missions.yaml to the preview rebuilt ...")
+                try:
+                    previews.append((name, f"{time_to_preview(roots[name], work / f'{name}-serve.log'):.2f} s"))
+                except PreviewTimeout as error:
+                    previews.append((name, f"failed: {error}"))
+
+        reports = []
+        if not args.no_lighthouse:
+            if lighthouse.available():
+                pages = main_pages(ROOT)
+                say(f"Lighthouse on {len(pages)} pages (about 15 s each) ...")
+
+                def build_for(site_dir: Path, site_url: str) -> None:
+                    best_of(1, peaceops_command(roots["real"], "build", "--site-dir", str(site_dir), "--site-url", site_url), ROOT, build_env())
+
+                reports = lighthouse.score_pages(build_for, pages)
+            else:
+                say("Lighthouse skipped: node_modules/.bin/lighthouse or /usr/bin/chromium is missing (make test installs them)")
+
+        print("BUILD: wall seconds (CPU seconds in brackets) and peak memory (MiB), on this machine, in this run")
+        print("  check = python -m peaceops check (make check); build = python -m peaceops build (make site: check + strict build, both languages)")
+        print("  mkdocs / bare = mkdocs build --strict of our site / of a bare Material site with the same number of plain pages")
+        print("  ×bare = our mkdocs build over the bare one (CPU time, which other work on the machine disturbs least)")
+        print()
+        print(build_table(rows))
+        print()
+        print(growth(rows))
+        if previews:
+            print()
+            print("PREVIEW: from saving data/missions.yaml to mkdocs serve serving the rebuilt French page")
+            for name, value in previews:
+                print(f"  {name:<16}{value}")
+        print()
+        print("PAGE WEIGHT (real data): what a first visit downloads, text gzipped at level 6")
+        print(weight_table(work / "real-site"))
+        if reports:
+            print()
+            print("LIGHTHOUSE 12 (mobile, simulated slow 4G), real data, served with gzip on 127.0.0.1")
+            print(lighthouse_table(reports))
+        print()
+        print(f"Benchmark took {time.perf_counter() - started:.0f} s.")
+    except CommandFailed as error:
+        say(str(error))
+        return 1
+    finally:
+        if args.keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
