@@ -174,14 +174,32 @@ def test_an_undefined_name_in_a_page_fails_the_build_naming_the_page(workspace, 
     assert "fonctionnement.md" in result.stderr and "no_such_macro" in result.stderr
 
 
-def test_no_page_refers_to_another_host_for_assets(built_site):
-    pattern = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["']https?://""", re.IGNORECASE)
-    offenders = [
-        str(path.relative_to(built_site))
-        for path in built_site.rglob("*.html")
-        if any("rel=\"alternate\"" not in m.group(0) and "rel=\"canonical\"" not in m.group(0) for m in pattern.finditer(path.read_text(encoding="utf-8")))
-    ]
-    assert offenders == []
+class Assets(HTMLParser):
+    """Addresses the browser loads by itself: scripts, images, frames, stylesheets, icons, preloads."""
+
+    LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.loaded: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"script", "img", "iframe", "source", "audio", "video"} and attrs.get("src"):
+            self.loaded.append(attrs["src"])
+        if tag == "link" and self.LOADED_LINKS & set((attrs.get("rel") or "").split()):
+            self.loaded.append(attrs.get("href") or "")
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = {}
+    for path in built_site.rglob("*.html"):
+        parser = Assets()
+        parser.feed(path.read_text(encoding="utf-8"))
+        remote = [address for address in parser.loaded if re.match(r"(https?:)?//", address)]
+        if remote:
+            offenders[str(path.relative_to(built_site))] = remote
+    assert offenders == {}
 
 
 def test_the_build_needs_no_network(tmp_path):
@@ -197,3 +215,25 @@ def test_the_build_needs_no_network(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "fr" / "index.html").is_file()
+
+
+class HeadAlternates(HTMLParser):
+    """<link rel="alternate" hreflang> in the head, with rel read as HTML does: space-separated tokens."""
+
+    def __init__(self):
+        super().__init__()
+        self.alternates: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang"):
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+
+
+@pytest.mark.parametrize("english, french", CORE_PAGES.items())
+def test_head_has_hreflang_alternates_for_both_languages(built_site, english, french):
+    public = "https://peace-operations.example.ca/"
+    for address in (english, french):
+        parser = HeadAlternates()
+        parser.feed((built_site / address / "index.html").read_text(encoding="utf-8"))
+        assert parser.alternates == {"en": public + english, "fr": public + french}
