@@ -84,6 +84,10 @@ MESSAGES: dict[str, str] = {
         'the {language} page address "{slug}" is already used by {other}; give one of them a different '
         "slug"
     ),
+    "front_matter": (
+        "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
+        "write one name: value per line"
+    ),
     "page_id_missing": (
         "page_id is missing from the front matter; add it so the page can be paired with its translation"
     ),

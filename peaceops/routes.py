@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import copy
 import posixpath
+from datetime import date
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
 
 from .facts import Facts
-from .messages import message
+from .messages import describe, message
 from .model import LANGUAGES, LANGUAGE_NAMES
 from .problems import DataError, Problem
+from .yamlsource import syntax_problem
 
 # Where each language's pages live in the built site.
 LANGUAGE_ROOT = {"en": "", "fr": "fr/"}
@@ -95,18 +98,24 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     """
     routes = Routes()
     problems = []
+    unreadable = False  # a page whose front matter cannot be read has no page_id to pair
     where: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         folder = content_dir / language
         for path in sorted(folder.rglob("*.md")):
             display = path.relative_to(content_dir.parent).as_posix()
-            page_id = read_front_matter(path).get("page_id")
+            meta, found = _checked_front_matter(path, display)
+            problems += found
+            unreadable = unreadable or (found and not meta)
+            if not meta:
+                continue
+            page_id = meta.get("page_id")
             if not page_id:
                 problems.append(Problem(display, 1, 1, message("page_id_missing")))
                 continue
             routes.add(str(page_id), language, path.relative_to(folder).as_posix())
             where.setdefault(str(page_id), {})[language] = display
-    for page_id, languages in where.items():
+    for page_id, languages in where.items() if not unreadable else ():
         for language in LANGUAGES:
             if language not in languages:
                 other = next(iter(languages.values()))
@@ -120,6 +129,52 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     if problems:
         raise DataError(problems)
     return routes
+
+
+SHOWS = ("missions", "program", "contacts", "countries")
+
+
+def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]]:
+    """A page's front matter, or the problems that stop it being read (never a traceback)."""
+    try:
+        meta = read_front_matter(path)
+    except MarkedYAMLError as error:
+        # Worded and placed as for data files; the front matter starts on the page's second line.
+        problem = syntax_problem(error, display)
+        return {}, [Problem(display, problem.line + 1, problem.column, problem.message)]
+    except UnicodeDecodeError:
+        return {}, [Problem(display, 1, 1, message("file_not_utf8"))]
+    except ValueError:  # the YAML reader builds dates itself, and a 13th month stops it
+        got = describe(_value_of(path, "date_modified"))
+        return {}, [Problem(display, _line_of(path, "date_modified"), 1, message("impossible_date", field="date_modified", got=got))]
+    if not isinstance(meta, dict):
+        return {}, [Problem(display, 2, 1, message("front_matter", problem="it is not a list of name: value lines"))]
+    problems = []
+    if "date_modified" in meta:
+        value = meta["date_modified"]
+        if not isinstance(value, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+            problems.append(Problem(display, _line_of(path, "date_modified"), 1, message("date", field="date_modified", got=describe(value))))
+        elif not isinstance(value, date):
+            try:
+                date.fromisoformat(str(value))
+            except ValueError:
+                problems.append(Problem(display, _line_of(path, "date_modified"), 1, message("impossible_date", field="date_modified", got=describe(value))))
+    shows = meta.get("shows", [])
+    unknown = [item for item in (shows if isinstance(shows, list) else [shows]) if item not in SHOWS]
+    if unknown:
+        problems.append(Problem(display, _line_of(path, "shows"), 1, message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))))
+    return meta, problems
+
+
+def _value_of(path: Path, key: str) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[_line_of(path, key) - 1].partition(":")[2].strip()
+
+
+def _line_of(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def country_page_id(code: str) -> str:

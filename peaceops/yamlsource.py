@@ -118,11 +118,11 @@ def _scan(text: str, display: str) -> list[Problem]:
             elif isinstance(event, CollectionEndEvent):
                 frames.pop()
     except MarkedYAMLError as error:
-        problems.append(_syntax_problem(error, display))
+        problems.append(syntax_problem(error, display))
     return problems
 
 
-def _syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
+def syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
     """Turn ruamel's parser wording into a plain sentence, placed where the editor must look."""
     problem = error.problem or ""
     context = error.context or ""

@@ -1,0 +1,45 @@
+"""Mistakes in a page's front matter get one placed, plain line each from `check`, like data mistakes."""
+from __future__ import annotations
+
+from conftest import run_check
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path, start):
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start))
+
+
+def test_front_matter_mistakes_are_reported_where_they_are(workspace):
+    contact = workspace / "content" / "en" / "contact.md"
+    how = workspace / "content" / "fr" / "fonctionnement.md"
+    deployments = workspace / "content" / "fr" / "deploiements.md"
+    edit(contact, "date_modified: 2026-11-29", "date_modified: 2026-13-29")
+    edit(how, "title: Fonctionnement du programme", 'title: "Fonctionnement du programme')
+    edit(deployments, "shows: [missions]", "shows: [mission]")
+
+    result = run_check(workspace)
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
+    assert lines == [
+        f"content/en/contact.md:{line_of(contact, 'date_modified')}:1: date_modified is not a real date: "
+        '"2026-13-29" (check the month and the day)',
+        f'content/fr/deploiements.md:{line_of(deployments, "shows")}:1: shows must be one of missions, program, '
+        'contacts, countries, got "mission"',
+        f"content/fr/fonctionnement.md:{line_of(how, 'title')}:8: the quote that opens here is never closed; "
+        "add the closing quote",
+    ]
+
+
+def test_a_page_without_page_id_is_named(workspace):
+    page = workspace / "content" / "fr" / "nous-joindre.md"
+    edit(page, "page_id: contact\n", "")
+    result = run_check(workspace)
+    assert result.returncode == 1
+    assert "content/fr/nous-joindre.md:1:1: page_id is missing" in result.stderr
