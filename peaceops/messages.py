@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
         "or check the indentation"
     ),
     "syntax_indent": "this line is not indented in line with the lines above it; check the spaces at its start",
+    "second_document": 'a second document starts here (a line "---"); keep one document per file and remove this line',
     "syntax_after_end": (
         "this line does not fit with the lines above it; check that the lines above are not indented too far "
         "and that each name ends with a colon"

@@ -1,51 +1,69 @@
 """Strict YAML reading that keeps every value's line and column.
 
-Why: PyYAML (and so mkdocs-macros' ``include_yaml``) turns Norway's code ``NO`` into ``False``, reads
-``1.10`` as ``1.1`` and silently keeps the last of two duplicate keys. Editors' files are read here
-instead with ruamel.yaml's round-trip loader, with every plain scalar kept as the text the editor
-typed (the data model converts it), duplicate keys, anchors and aliases reported, and limits on
-size and nesting so that a runaway file cannot hang the build or eat memory.
+Why: PyYAML's loaders (and so mkdocs-macros' ``include_yaml``) turn Norway's code ``NO`` into
+``False``, read ``1.10`` as ``1.1`` and silently keep the last of two duplicate keys. Here the
+parser's events are read directly and every scalar is kept as the text the editor typed (the data
+model converts it); duplicate keys, anchors and aliases are reported, nesting and size are limited,
+so that a runaway file can neither hang the build nor eat memory. Each mapping and list remembers
+where its keys, values and items are, so a problem found later can be placed at the editor's line.
+
+The events come from libyaml, through PyYAML's C binding: one pass at C speed, which matters for a
+history of a thousand operations (the pure-Python parser took seconds).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import (
+import yaml
+from yaml.events import (
     AliasEvent,
     CollectionEndEvent,
-    CollectionStartEvent,
+    DocumentStartEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
+    SequenceStartEvent,
 )
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.resolver import VersionedResolver
 
 from .messages import message
 from .problems import Problem
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 10
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
 
-class _TextScalars(VersionedResolver):
-    """Resolve every plain scalar to text: ``NO``, ``1.10`` and ``2004-01-01`` stay as typed."""
+@dataclass
+class Positions:
+    """0-based (line, column) of a mapping or list, and of each of its keys, values and items."""
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is ScalarNode:
-            return self.DEFAULT_SCALAR_TAG
-        return super().resolve(kind, value, implicit)
+    line: int
+    col: int
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    items: list[tuple[int, int]] = field(default_factory=list)
+
+    def key(self, name: str) -> tuple[int, int]:
+        return self.keys[name]
+
+    def value(self, name: str) -> tuple[int, int]:
+        return self.values[name]
+
+    def item(self, index: int) -> tuple[int, int]:
+        return self.items[index]
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Resolver = _TextScalars
-    yaml.allow_duplicate_keys = True  # reported, all of them, by _scan instead
-    return yaml
+class PositionedMap(dict):
+    """A mapping from an editor's file; ``lc`` says where its parts are."""
+
+    lc: Positions
+
+
+class PositionedList(list):
+    """A list from an editor's file; ``lc`` says where its items are."""
+
+    lc: Positions
 
 
 @dataclass
@@ -77,57 +95,112 @@ def read(path: Path, display: str, what: str) -> tuple[Source, list[Problem]]:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         return source, problem(line, column, "file_not_utf8")
 
-    problems = _scan(text, display)
+    data, problems = _build(text, display)
     if problems:
         return source, problems
-    data = _yaml().load(text)
     if data is None or data == "":
         return source, problem(1, 1, "file_empty", what=what)
     source.data = data
     return source, []
 
 
-def _scan(text: str, display: str) -> list[Problem]:
-    """Walk the parser's events once: syntax errors, duplicate keys, anchors, aliases, depth."""
+def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
+    """One pass over the parser's events: build the data, and find every problem on the way."""
     problems: list[Problem] = []
-    # One frame per open collection: [is_mapping, next_is_key, {key: first line}]
+    root: Any = None
+    documents = 0
+    # One frame per open collection: [container, next_is_key, pending key]
     frames: list[list[Any]] = []
 
     def add(mark: Any, kind: str, **params: object) -> None:
         problems.append(Problem(display, mark.line + 1, mark.column + 1, message(kind, **params)))
 
+    def attach(value: Any, mark: Any) -> None:
+        nonlocal root
+        where = (mark.line, mark.column)
+        if not frames:
+            root = value
+            return
+        frame = frames[-1]
+        container = frame[0]
+        if isinstance(container, PositionedList):
+            container.append(value)
+            container.lc.items.append(where)
+        elif frame[1]:  # a key
+            key = value if isinstance(value, str) else str(value)
+            if key in container.lc.keys:
+                first = container.lc.keys[key][0] + 1
+                add(mark, "duplicate_key", key=key, first=first)
+                key = None  # the first one stays; the duplicate's value is dropped
+            else:
+                container.lc.keys[key] = where
+            frame[1], frame[2] = False, key
+        else:
+            if frame[2] is not None:
+                container[frame[2]] = value
+                container.lc.values[frame[2]] = where
+            frame[1] = True
+
+    last_end = None
     try:
-        for event in _yaml().parse(text):
-            if isinstance(event, NodeEvent):
-                if frames and frames[-1][0]:
-                    frame = frames[-1]
-                    if frame[1] and isinstance(event, ScalarEvent):
-                        first = frame[2].setdefault(event.value, event.start_mark.line + 1)
-                        if first != event.start_mark.line + 1:
-                            add(event.start_mark, "duplicate_key", key=event.value, first=first)
-                    frame[1] = not frame[1]
-                if isinstance(event, AliasEvent):
-                    add(event.start_mark, "alias", name=event.anchor)
-                elif event.anchor:
+        for event in yaml.parse(text, Loader=_LOADER):
+            last_end = event.end_mark
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    add(event.start_mark, "second_document")
+                    break
+            elif isinstance(event, AliasEvent):
+                add(event.start_mark, "alias", name=event.anchor)
+                attach(None, event.start_mark)
+            elif isinstance(event, ScalarEvent):
+                if event.anchor:
                     add(event.start_mark, "anchor", name=event.anchor)
-            if isinstance(event, CollectionStartEvent):
-                frames.append([isinstance(event, MappingStartEvent), True, {}])
+                attach(event.value, event.start_mark)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                if event.anchor:
+                    add(event.start_mark, "anchor", name=event.anchor)
+                kind = PositionedMap if isinstance(event, MappingStartEvent) else PositionedList
+                container = kind()
+                container.lc = Positions(event.start_mark.line, event.start_mark.column)
+                attach(container, event.start_mark)
+                frames.append([container, True, None])
                 if len(frames) > MAX_DEPTH:
                     add(event.start_mark, "too_deep", limit=MAX_DEPTH)
-                    return problems
+                    return None, problems
             elif isinstance(event, CollectionEndEvent):
                 frames.pop()
-    except MarkedYAMLError as error:
-        problems.append(syntax_problem(error, display))
-    return problems
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or ""):
+            # libyaml reads a deep [[[... run to its own limit before it hands over any of it.
+            start = last_end if last_end is not None and last_end.line == error.problem_mark.line else None
+            line, column = _where_too_deep(text, error.problem_mark.line, start.column if start else 0, len(frames))
+            problems.append(Problem(display, line + 1, column + 1, message("too_deep", limit=MAX_DEPTH)))
+        else:
+            problems.append(syntax_problem(error, display, text))
+    return root, problems
 
 
-def syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
-    """Turn ruamel's parser wording into a plain sentence, placed where the editor must look."""
+def _where_too_deep(text: str, line: int, start: int, open_levels: int) -> tuple[int, int]:
+    """Where the brackets on ``line`` after column ``start`` (the parser's last event) take the
+    ``open_levels`` levels already open past ``MAX_DEPTH``."""
+    depth = open_levels
+    for column, character in enumerate(text.splitlines()[line][start:], start=start):
+        depth += character in "[{"
+        depth -= character in "]}"
+        if depth > MAX_DEPTH:
+            return line, column
+    return line, 0
+
+
+def syntax_problem(error: Any, display: str, text: str | None = None) -> Problem:
+    """Turn the parser's wording (libyaml's or ruamel's) into a plain sentence, placed where the
+    editor must look."""
     problem = error.problem or ""
     context = error.context or ""
     mark = error.problem_mark or error.context_mark
-    if "'\\t'" in problem or "\t" in problem:
+    at_tab = text is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    if at_tab or "tab" in problem or "'\\t'" in problem:
         key = "syntax_tab"
     elif "quoted scalar" in context:
         key, mark = "syntax_unclosed_quote", error.context_mark or mark
@@ -139,7 +212,12 @@ def syntax_problem(error: MarkedYAMLError, display: str) -> Problem:
         key, mark = "syntax_flow_map", error.context_mark or mark
     elif "document start" in problem:
         key = "syntax_after_end"
-    elif "expected <block end>" in problem or "block collection" in context or "block mapping" in context:
+    elif (
+        "expected <block end>" in problem
+        or "did not find expected key" in problem
+        or "block collection" in context
+        or "block mapping" in context
+    ):
         key = "syntax_indent"
     else:
         key = "syntax_other"

@@ -298,8 +298,8 @@ def test_file_not_saved_as_utf8(data):
 
 
 def test_file_too_large(data):
-    data.path(M).write_text(data.text(M) + "#" * (2 * 1024 * 1024), encoding="utf-8")
-    assert_at(only_problem(data.problems()), M, (1, 1), "KB", "more than the 1024 KB allowed")
+    data.path(M).write_text(data.text(M) + "#" * (3 * 1024 * 1024), encoding="utf-8")
+    assert_at(only_problem(data.problems()), M, (1, 1), "KB", "more than the 2048 KB allowed")
 
 
 def test_file_nested_too_deep_fails_fast(data):
