@@ -7,18 +7,13 @@ sitemap's dates always agree with the "Date modified" printed on each page.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from .model import LANGUAGES
-from .routes import country_page_id, read_front_matter
+from .routes import country_page_id, front_matter, read_front_matter
 from .site import Site
-
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -35,8 +30,7 @@ def page_meta(site: Site, page_id: str, language: str) -> dict[str, Any]:
     source = site.routes.sources[page_id][language]
     generated = site.generated_pages(language)
     if source in generated:
-        found = _FRONT_MATTER.match(generated[source])
-        return YAML(typ="safe", pure=True).load(found.group(1)) if found else {}
+        return front_matter(generated[source])
     return read_front_matter(site.root / "content" / language / source)
 
 
