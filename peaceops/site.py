@@ -151,6 +151,18 @@ class Site:
             keep_trailing_newline=True,
         )
 
+    @cached_property
+    def macro_templates(self) -> list[str]:
+        """The macro files, listed once per site rather than once per page."""
+        return sorted(self.environment.list_templates(extensions=["html"]))
+
+    def compiled(self, markdown: str) -> jinja2.Template:
+        """A page's Markdown compiled as Jinja once: every country page has the same body."""
+        cache = self.__dict__.setdefault("_compiled", {})
+        if markdown not in cache:
+            cache[markdown] = self.environment.from_string(markdown)
+        return cache[markdown]
+
     def localizer(self, language: str) -> Localizer:
         return Localizer(language, self.dataset.interface)
 
@@ -177,7 +189,7 @@ class Site:
             "open_data_files": exports.FILES,
             "open_data_columns": [column.name for column in exports.COLUMNS],
         }
-        for name in sorted(self.environment.list_templates(extensions=["html"])):
+        for name in self.macro_templates:
             module = self.environment.get_template(name).make_module(values)
             for attribute in dir(module):
                 if not attribute.startswith("_"):
@@ -187,7 +199,7 @@ class Site:
     def render(self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None) -> str:
         """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong."""
         try:
-            template = self.environment.from_string(markdown)
+            template = self.compiled(markdown)
             return template.render(self.context(language, path, meta))
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"line {error.lineno}: {error.message}") from None
