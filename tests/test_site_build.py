@@ -237,3 +237,12 @@ def test_head_has_hreflang_alternates_for_both_languages(built_site, english, fr
         parser = HeadAlternates()
         parser.feed((built_site / address / "index.html").read_text(encoding="utf-8"))
         assert parser.alternates == {"en": public + english, "fr": public + french}
+
+
+def test_every_dialog_has_an_accessible_name_in_the_page_language(built_site):
+    expected = {"en": 'aria-label="Search this site"', "fr": 'aria-label="Rechercher dans ce site"'}
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        language = "fr" if path.relative_to(built_site).parts[0] == "fr" else "en"
+        for dialog in re.findall(r"<[^>]*role=\"dialog\"[^>]*>", html):
+            assert expected[language] in dialog, f"{path.relative_to(built_site)}: {dialog}"
