@@ -25,7 +25,7 @@ from .fingerprint import fingerprint
 from .localize import Localizer
 from .model import LANGUAGES
 from .publisher import PublisherFile, load_publisher
-from .routes import COUNTRY_FOLDER, Routes, build_routes, country_page_id, page_path, read_front_matter, LANGUAGE_ROOT
+from .routes import Routes, build_routes, country_page_id, read_front_matter, relative_url
 
 MACROS_FOLDER = Path("theme") / "macros"
 
@@ -213,13 +213,9 @@ def _plain(error: Exception) -> str:
 
 
 def _relative_asset(name: str, path: str) -> str:
-    from .routes import relative_url
-
     return relative_url(name, path).rstrip("/")
 
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
-
-__all__ = ["COUNTRY_FOLDER", "LANGUAGE_ROOT", "PageError", "Site", "page_path"]
