@@ -28,7 +28,7 @@ class Organization(Record):
 
 
 class PublisherFile(Record):
-    publisher: Organization = Field(description="The organization responsible for the program and the site.")
+    publisher: Organization = Field(description="Who publishes the site: the organization's name and web address.")
     logo: PlainText = Field(
         description="The header picture: a file in the theme/ folder, such as assets/logo.svg. "
         "Never a federal symbol such as the Canada wordmark."

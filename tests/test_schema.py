@@ -7,7 +7,7 @@ import pytest
 from pydantic import BaseModel
 
 from datacopy import ROOT
-from peaceops.dataset import FILES
+from peaceops.schema import DATA_FILES as FILES
 from peaceops.schema import SCHEMA_FOLDER, expected, header_line, schema_name
 
 
