@@ -18,9 +18,10 @@ from peaceops.addresses import absolute, site_root
 from peaceops.printlinks import add_print_addresses
 from peaceops.problems import DataError
 from peaceops.routes import LANGUAGE_ROOT, relative_url
-from peaceops.site import PageError, Site
+from peaceops.site import PageError, RenderedPage, Site
 
 _sites: dict[str, Site] = {}
+_set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on_page_content
 
 
 def _site(config) -> Site:
@@ -53,9 +54,11 @@ def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
     path = LANGUAGE_ROOT[language] + page.url
     try:
-        return _site(config).render(markdown, language, path, page.meta)
+        rendered = _site(config).render_page(markdown, language, path, page.meta)
     except PageError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+    _set_aside[page.file.src_uri] = rendered
+    return rendered.markdown
 
 
 def on_page_context(context, page, config, nav):
@@ -121,6 +124,8 @@ def _here(page, language):
 
 
 def on_page_content(html, page, config, files):
+    # The macros' long outputs, set aside while Markdown converted the page, go back in first.
+    html = _set_aside.pop(page.file.src_uri).restore(html)
     # Full link addresses for the print stylesheet, which writes them after each link on paper.
     here = LANGUAGE_ROOT[config.theme["language"]] + page.url
     return add_print_addresses(html, absolute(_root(config), here))

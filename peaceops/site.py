@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 import jinja2
+import jinja2.runtime
 from markupsafe import Markup
 
 from . import chart, exports, worldmap
@@ -28,6 +29,25 @@ from .publisher import PublisherFile, load_publisher
 from .routes import Routes, build_routes, country_page_id, read_front_matter, relative_url
 
 MACROS_FOLDER = Path("theme") / "macros"
+
+
+# Macro output at least this long (tables, the map, a country's missions) is kept out of the
+# Markdown converter's way: a placeholder goes through, the HTML is put back after. Python-Markdown
+# parses every raw HTML block it meets, which cost more than the rest of our rendering on big pages.
+BLOCK_MIN_CHARS = 1000
+
+
+@dataclass
+class RenderedPage:
+    """A page's Markdown with its large macro outputs set aside, and how to put them back."""
+
+    markdown: str
+    blocks: dict[str, str]
+
+    def restore(self, html: str) -> str:
+        for placeholder, block in self.blocks.items():
+            html = html.replace(placeholder, block, 1)
+        return html
 
 
 class PageError(Exception):
@@ -166,8 +186,12 @@ class Site:
     def localizer(self, language: str) -> Localizer:
         return Localizer(language, self.dataset.interface)
 
-    def context(self, language: str, path: str, meta: dict[str, Any] | None = None) -> dict[str, Any]:
-        """What a page's Jinja sees: the data, the facts, text and links in its language, and macros."""
+    def context(
+        self, language: str, path: str, meta: dict[str, Any] | None = None, blocks: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """What a page's Jinja sees: the data, the facts, text and links in its language, and macros.
+
+        With ``blocks``, a macro's long output is stored there and a placeholder returned instead."""
         fmt = self.localizer(language)
         values: dict[str, Any] = {
             "lang": language,
@@ -193,18 +217,44 @@ class Site:
             module = self.environment.get_template(name).make_module(values)
             for attribute in dir(module):
                 if not attribute.startswith("_"):
-                    values[attribute] = getattr(module, attribute)
+                    value = getattr(module, attribute)
+                    values[attribute] = _set_aside(value, blocks) if blocks is not None else value
         return values
 
     def render(self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None) -> str:
         """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong."""
+        page = self.render_page(markdown, language, path, meta, set_aside=False)
+        return page.markdown
+
+    def render_page(
+        self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *, set_aside: bool = True
+    ) -> RenderedPage:
+        """Like ``render``, with long macro outputs set aside for ``RenderedPage.restore`` after the
+        Markdown is converted."""
+        blocks: dict[str, str] | None = {} if set_aside else None
         try:
             template = self.compiled(markdown)
-            return template.render(self.context(language, path, meta))
+            return RenderedPage(template.render(self.context(language, path, meta, blocks)), blocks or {})
         except jinja2.TemplateSyntaxError as error:
             raise PageError(f"line {error.lineno}: {error.message}") from None
         except (jinja2.UndefinedError, KeyError, TypeError, AttributeError) as error:
             raise PageError(_plain(error)) from None
+
+
+def _set_aside(value: Any, blocks: dict[str, str]) -> Any:
+    """Wrap a macro so that its long output is stored in ``blocks`` behind an HTML comment."""
+    if not isinstance(value, jinja2.runtime.Macro):
+        return value
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        html = value(*args, **kwargs)
+        if len(html) < BLOCK_MIN_CHARS:
+            return html
+        placeholder = f"<!--pk-block-{len(blocks)}-->"
+        blocks[placeholder] = str(html)
+        return Markup(placeholder)
+
+    return call
 
 
 def _plain(error: Exception) -> str:
