@@ -96,7 +96,14 @@ MESSAGES: dict[str, str] = {
         'this page (page_id "{page_id}") has no {language} counterpart in content/{code}/; '
         "write it, with the same page_id"
     ),
-    "interface_missing": 'the interface text "{key}" is missing; the site\'s templates need it',
+    "interface_family_missing": (
+        'the interface text "{key}" is missing; the site needs one for every possible "{prefix}..." '
+        "value: add it under text:, with its en: and fr: wording"
+    ),
+    "interface_missing": (
+        'the interface text "{key}" is used here but missing from data/interface.yaml; add it under '
+        "text:, with its en: and fr: wording"
+    ),
     # --- The command line and the preview ----------------------------------------------------
     "summary_problems": "{count} problem{plural} found; nothing was built.",
     "build_failed": "The build failed; {folder}/ was left as it was.",

@@ -24,6 +24,7 @@ from .dataset import Dataset, load
 from .facts import Facts, derive
 from .fingerprint import fingerprint
 from .localize import Localizer
+from .problems import DataError
 from .model import LANGUAGES
 from .publisher import PublisherFile, load_publisher
 from .routes import Routes, build_routes, country_page_id, read_front_matter, relative_url
@@ -82,6 +83,11 @@ class Site:
         dataset = load(root / "data")
         facts = derive(dataset)
         routes = build_routes(root / "content", facts)
+        from .interface_keys import missing_interface_texts  # it imports modules that import this one
+
+        missing = missing_interface_texts(root, dataset.interface)
+        if missing:
+            raise DataError(missing)
         site = cls(root, dataset, facts, routes)
         site.publisher  # checked now, so that `check` reports its problems too
         _LOADED[root] = (key, site)

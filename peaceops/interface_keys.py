@@ -1,0 +1,56 @@
+"""Every interface text the templates and the code ask for, checked against data/interface.yaml.
+
+Why: a label the templates need but the data lacks would otherwise surface only halfway through a
+build, as a traceback from deep inside a template. ``check`` finds it up front, and says where it
+is used: the literal keys are read from the templates, pages and code; the keys made from a prefix
+and a value (``'lead.' ~ mission.lead``) are listed here with every value they can take.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import exports, feed, wayfinding
+from .messages import message
+from .model import LANGUAGES, LEADS, QUALIFIERS, Text
+from .problems import Problem
+
+# A call of t, pk_text or a Localizer's .t with a quoted, whole key (not a prefix to which a value is
+# added). Material's own lang.t(...) reads Material's translations, not ours.
+_LITERAL = re.compile(r"""(?:(?<![\w.])t|pk_text|(?<!\blang)\.t)\(\s*['"]([A-Za-z0-9_.]+[A-Za-z0-9_])['"]\s*[,)]""")
+
+# Keys made from a prefix and a value, with every value the prefix can take.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "lead.": LEADS,
+    "language.": LANGUAGES,
+    "qualifier.": QUALIFIERS,
+    "country.intro.": ("one", "other"),
+    "feed.": feed.KINDS,
+    "footer.": wayfinding.FOOTER_PAGES,
+    "opendata.": tuple(exports.FILES.values()),
+    "opendata.column.": tuple(column.name for column in exports.COLUMNS),
+    "opendata.licence.": ("name", "url", "attribution"),
+}
+
+SEARCHED = (("theme", "*.html"), ("content", "*.md"), ("peaceops", "*.py"), ("hooks", "*.py"))
+
+
+def missing_interface_texts(root: Path, interface: dict[str, Text]) -> list[Problem]:
+    """A problem for each use of an interface text that data/interface.yaml does not have."""
+    problems = []
+    for folder, pattern in SEARCHED:
+        for path in sorted((root / folder).rglob(pattern)):
+            text = path.read_text(encoding="utf-8")
+            for found in _LITERAL.finditer(text):
+                key = found.group(1)
+                if key not in interface:
+                    line = text.count("\n", 0, found.start()) + 1
+                    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+                    display = path.relative_to(root).as_posix()
+                    problems.append(Problem(display, line, column, message("interface_missing", key=key)))
+    for prefix, values in FAMILIES.items():
+        for value in values:
+            if prefix + value not in interface:
+                text = message("interface_family_missing", key=prefix + value, prefix=prefix)
+                problems.append(Problem("data/interface.yaml", 1, 1, text))
+    return problems
