@@ -40,7 +40,7 @@ def _wait_for(url: str, text: str | None, timeout: float, server: subprocess.Pop
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         if server.poll() is not None:
-            raise PreviewTimeout(f"mkdocs serve stopped (exit code {server.returncode})")
+            raise PreviewTimeout(f"the preview stopped (exit code {server.returncode})")
         body = _fetch(url)
         if body is not None and (text is None or text in body):
             return time.perf_counter() - started
@@ -61,7 +61,8 @@ def time_to_preview(root: Path, log: Path) -> float:
     if text.count(mission.mandate.fr) < 1:
         raise PreviewTimeout(f"the French mandate of {mission.id} is not written on one line in {missions}")
     port = free_port()
-    command = [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    # The command `make serve` runs, so the wait measured is the one editors have.
+    command = [PYTHON, "-m", "peaceops", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=root, env=build_env(), stdout=output, stderr=subprocess.STDOUT)
         try:

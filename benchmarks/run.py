@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         print(growth(rows))
         if previews:
             print()
-            print("PREVIEW: from saving data/missions.yaml to mkdocs serve serving the rebuilt French page")
+            print("PREVIEW: from saving data/missions.yaml to the preview (make serve) serving the rebuilt French page")
             for name, value in previews:
                 print(f"  {name:<16}{value}")
         print()
