@@ -30,6 +30,13 @@ def copy_inputs(destination: Path) -> Path:
     return destination
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one place ``old`` stands in ``path`` (a test's edit must not land by accident elsewhere)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def run_build(root: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "peaceops", "--root", str(root), "build", "--site-dir", str(site_dir)]
     if site_url:

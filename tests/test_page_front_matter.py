@@ -1,13 +1,7 @@
 """Mistakes in a page's front matter get one placed, plain line each from `check`, like data mistakes."""
 from __future__ import annotations
 
-from conftest import run_check
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from conftest import edit, run_check
 
 
 def line_of(path, start):

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
+
 pytestmark = pytest.mark.build
 
 NAME = "United Nations Stabilization Mission in Haiti"
@@ -69,12 +71,6 @@ def wait_for(condition, what: str) -> None:
 def page_has(url: str, text: str) -> bool:
     status, body = fetch(url)
     return status == 200 and text in body
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_preview_survives_a_bad_edit_and_recovers(workspace, tmp_path):

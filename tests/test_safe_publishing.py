@@ -5,19 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import edit, run_build
 
 pytestmark = pytest.mark.build
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_failed_builds_leave_the_site_untouched_and_a_good_one_replaces_it_whole(workspace, tmp_path):
