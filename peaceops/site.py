@@ -227,16 +227,13 @@ class Site:
                     values[attribute] = _set_aside(value, blocks) if blocks is not None else value
         return values
 
-    def render(self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None) -> str:
-        """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong."""
-        page = self.render_page(markdown, language, path, meta, set_aside=False)
-        return page.markdown
-
     def render_page(
         self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *, set_aside: bool = True
     ) -> RenderedPage:
-        """Like ``render``, with long macro outputs set aside for ``RenderedPage.restore`` after the
-        Markdown is converted."""
+        """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong.
+
+        With ``set_aside``, long macro outputs are replaced by placeholders, for ``RenderedPage.restore``
+        once the Markdown is converted; without it, the Markdown holds everything."""
         blocks: dict[str, str] | None = {} if set_aside else None
         try:
             template = self.compiled(markdown)
