@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve schema test benchmark lock clean
+.PHONY: site check serve schema test screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -29,6 +29,12 @@ schema: $(VENV)/.site
 ## test: every test, browser tests included
 test: $(VENV)/.test
 	$(BIN)/python -m pytest
+
+## screenshots: build the site, then save full-page PNGs of every page, 375 and 1280 px wide, both
+##              languages, into screenshots/ (for reviewers; tools/screenshots.py)
+screenshots: $(VENV)/.test
+	$(BIN)/python -m peaceops build
+	$(BIN)/python tools/screenshots.py --site site --out screenshots
 
 ## benchmark: build times and memory (real data, 10/100/1,000 synthetic operations, bare Material),
 ## preview wait, page weights and Lighthouse scores, printed as a table (several minutes; see benchmarks/)
@@ -53,4 +59,4 @@ lock: $(VENV)/.test
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o test.lock test.in
 
 clean:
-	rm -rf site .site-build-* .site-old-* $(VENV)
+	rm -rf site .site-build-* .site-old-* screenshots $(VENV)

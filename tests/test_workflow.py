@@ -79,7 +79,7 @@ def test_permissions_are_least_privilege(workflow):
 def test_build_checks_builds_and_tests_with_the_readme_commands_in_order(workflow):
     runs = [step["run"].strip() for step in _steps(workflow, "build") if "run" in step]
     commands = [run for run in runs if run.startswith("make ")]
-    assert commands == ["make check", "make site", "make test"]
+    assert commands == ["make check", "make site", "make test", "make screenshots"]
     install = next(run for run in runs if "apt-get install" in run)
     for package in ("chromium", "default-jre-headless", "nodejs", "npm", "python3-venv", "make"):
         assert re.search(rf"\b{re.escape(package)}\b", install), package
@@ -92,6 +92,19 @@ def test_pull_requests_get_the_built_site_as_an_artifact(workflow):
     assert upload["if"] == "github.event_name == 'pull_request'"
     assert upload["with"]["path"] == "site/"
     assert steps.index(upload) > next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make test")
+
+
+def test_pull_requests_get_screenshots_beside_the_built_site(workflow):
+    steps = _steps(workflow, "build")
+    pull_request = "github.event_name == 'pull_request'"
+    take = next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make screenshots")
+    assert steps[take]["if"] == pull_request
+    uploads = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert [u["with"]["name"] for u in uploads] == ["site", "screenshots"]
+    attach = uploads[1]
+    assert attach["if"] == pull_request and attach["with"]["path"] == "screenshots/"
+    assert attach["with"]["if-no-files-found"] == "error"
+    assert steps.index(attach) > take
 
 
 def test_deploys_only_from_main_after_a_green_build(workflow):
