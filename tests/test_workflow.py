@@ -1,7 +1,8 @@
-"""Issue 6: the publish workflow (.github/workflows/publish.yml) is valid and does exactly what it
-should: check, build strictly and test on every pull request and push to main, attach the site to
-pull requests, and deploy to GitHub Pages from main only, after a green build, with pinned actions
-and the least permissions each job needs.
+"""Issues 6 and 14: the publish workflow (.github/workflows/publish.yml) is valid and does exactly what
+it should: check, build strictly and test on every pull request and push to main, attach the site to
+pull requests, and deploy to GitHub Pages from main only, after a green build, with actions pinned at
+their node24 majors, the container pinned by digest, the least permissions each job needs (each one
+explained), zizmor and actionlint clean, and the real public address when SITE_URL is not set.
 """
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def test_runs_on_pull_requests_and_pushes_to_main_only(workflow):
 
 def test_permissions_are_least_privilege(workflow):
     assert workflow["permissions"] == {}
-    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     checkout = next(s for s in _steps(workflow, "build") if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["persist-credentials"] == "false"
@@ -118,3 +119,118 @@ def test_deploys_only_from_main_after_a_green_build(workflow):
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert all("if" not in step or step["if"] != "always()" for job in workflow["jobs"] for step in _steps(workflow, job))
+
+
+# The first major of each action that runs on node24 (GitHub removed node20 from its runners in
+# September 2026). upload-pages-artifact is a composite action: v5 is the first whose inner
+# upload-artifact runs on node24.
+NODE24_MAJORS = {
+    "actions/checkout": 5,
+    "actions/upload-artifact": 5,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+    "actions/configure-pages": 6,
+}
+
+
+def test_every_action_is_at_a_node24_major():
+    uses = [PINNED.match(line) for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
+    assert {found["action"] for found in uses} == set(NODE24_MAJORS)
+    for found in uses:
+        major = int(found["comment"].strip().lstrip("v").split(".")[0])
+        assert major >= NODE24_MAJORS[found["action"]], f"{found['action']} {found['comment']} runs on an older node"
+
+
+def test_the_container_is_pinned_by_digest(workflow):
+    image = workflow["jobs"]["build"]["container"]
+    assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", image), image
+
+
+def _zizmor(path: Path) -> subprocess.CompletedProcess:
+    zizmor = Path(sys.executable).parent / "zizmor"
+    command = [str(zizmor), "--offline", "--persona", "pedantic", "--no-progress", str(path)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def test_zizmor_pedantic_finds_nothing():
+    result = _zizmor(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "before, after, audit",
+    [
+        (re.compile(r"@sha256:[0-9a-f]{64}"), "", "unpinned-images"),
+        (re.compile(r"(pages: write) +#.*"), r"\1", "undocumented-permissions"),
+        (re.compile(r"actions/checkout@[0-9a-f]{40}"), "actions/checkout@v7", "unpinned-uses"),
+    ],
+)
+def test_zizmor_catches_what_the_workflow_avoids(tmp_path, before, after, audit):
+    broken = tmp_path / ".github" / "workflows" / "publish.yml"
+    broken.parent.mkdir(parents=True)
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert before.search(text), before.pattern
+    broken.write_text(before.sub(after, text), encoding="utf-8")
+    result = _zizmor(broken)
+    assert result.returncode != 0 and audit in result.stdout + result.stderr
+
+
+def _actionlint(path: Path) -> subprocess.CompletedProcess:
+    actionlint = Path(sys.executable).parent / "actionlint"
+    return subprocess.run([str(actionlint), "-no-color", str(path)], capture_output=True, text=True)
+
+
+def test_actionlint_finds_nothing():
+    result = _actionlint(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_step_that_does_not_exist(tmp_path):
+    broken = tmp_path / "publish.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "steps.pages.outputs" in text
+    broken.write_text(text.replace("steps.pages.outputs", "steps.pagez.outputs"), encoding="utf-8")
+    result = _actionlint(broken)
+    assert result.returncode == 1 and '"pagez" is not defined' in result.stdout
+
+
+# --- The public address (issue 14, item 4) --------------------------------------------------------
+
+
+def test_the_pages_address_is_asked_for_only_when_site_url_is_unset_and_before_the_build(workflow):
+    steps = _steps(workflow, "build")
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    assert pages["if"] == "vars.SITE_URL == ''"
+    address = next(s for s in steps if "SITE_URL=" in s.get("run", ""))
+    assert address["env"]["PAGES_BASE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert address["env"]["CONFIGURED_SITE_URL"] == "${{ vars.SITE_URL }}"
+    build = next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make site")
+    assert steps.index(pages) < steps.index(address) < build
+
+
+def _address_step(workflow, tmp_path, configured: str, pages: str) -> tuple[str, str]:
+    """Run the workflow's own address script as the runner would; (what it wrote to GITHUB_ENV, stdout)."""
+    step = next(s for s in _steps(workflow, "build") if "SITE_URL=" in s.get("run", ""))
+    github_env = tmp_path / "github_env"
+    github_env.write_text("", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "GITHUB_ENV": str(github_env), "CONFIGURED_SITE_URL": configured, "PAGES_BASE_URL": pages}
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return github_env.read_text(encoding="utf-8"), result.stdout
+
+
+@pytest.mark.parametrize(
+    "configured, pages, expected",
+    [
+        ("https://www.example.org/ops/", "https://someone.github.io/repo", "SITE_URL=https://www.example.org/ops/\n"),
+        ("", "https://someone.github.io/repo", "SITE_URL=https://someone.github.io/repo/\n"),
+        ("", "https://peace.example.org", "SITE_URL=https://peace.example.org/\n"),
+        ("", "", ""),
+    ],
+)
+def test_the_address_is_the_variable_else_the_pages_address_else_none(workflow, tmp_path, configured, pages, expected):
+    written, said = _address_step(workflow, tmp_path, configured, pages)
+    assert written == expected
+    if not expected:
+        assert "placeholder" in said
