@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,16 @@ def github_annotation(problem: Problem) -> str:
     )
 
 
+def placeholder_address(root: Path) -> str:
+    """The address mkdocs.yml falls back on when SITE_URL is not set (``site_url: !ENV [SITE_URL, "…"]``)."""
+    found = re.search(r'^site_url:\s*!ENV\s*\[\s*SITE_URL\s*,\s*"([^"]+)"', (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return found.group(1) if found else "(none)"
+
+
 def build(root: Path, site_dir: Path, site_url: str | None) -> int:
+    if not (site_url or os.environ.get("SITE_URL")):
+        # Said first and in one line: the published files would announce the wrong address.
+        print(message("local_address", placeholder=placeholder_address(root)))
     if check(root):
         return 1
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir

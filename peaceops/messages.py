@@ -107,6 +107,10 @@ MESSAGES: dict[str, str] = {
     # --- The command line and the preview ----------------------------------------------------
     "summary_problems": "{count} problem{plural} found; nothing was built.",
     "build_failed": "The build failed; {folder}/ was left as it was.",
+    "local_address": (
+        "SITE_URL is not set: a local build, whose links for other sites (canonical, sitemap, feeds) "
+        "use the placeholder {placeholder}"
+    ),
     "preview_updated": "Preview updated: {url}",
     "preview_build_failed": "The preview could not be rebuilt: {detail}",
     "preview_kept": (

@@ -49,3 +49,13 @@ def test_failed_builds_leave_the_site_untouched_and_a_good_one_replaces_it_whole
     assert (site / "index.html").is_file() and (site / "fr" / "index.html").is_file()
     assert snapshot(site) != {k: v for k, v in before.items() if k != "stale-page.html"}
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"], "temporary folders were left behind"
+
+
+def test_a_local_build_says_first_that_it_uses_the_placeholder_address(workspace, tmp_path):
+    # A data mistake makes the build stop at the check, so this costs no MkDocs build.
+    edit(workspace / "data" / "missions.yaml", "        count: 131\n", "        count: lots\n")
+    local = run_build(workspace, tmp_path / "site")
+    first_line = local.stdout.splitlines()[0]
+    assert "SITE_URL is not set" in first_line and "https://peace-operations.example.ca/" in first_line
+    published = run_build(workspace, tmp_path / "site", "https://peace.example.org/")
+    assert "SITE_URL" not in published.stdout + published.stderr
