@@ -44,17 +44,24 @@ def on_config(config):
 
 
 def on_files(files, config):
+    # MkDocs never reads a front matter of ours: it gets each page's body, and the page's values come
+    # from the core in on_page_markdown (YAML 1.1 would read NO as False; see peaceops/pagesource.py).
     site = _site(config)
-    for source, markdown in site.generated_pages(config.theme["language"]).items():
-        files.append(File.generated(config, source, content=markdown))
+    language = config.theme["language"]
+    for file in files.documentation_pages():
+        file.content_string = site.page(language, file.src_uri).engine_text()
+    for source, page in site.generated_pages(language).items():
+        files.append(File.generated(config, source, content=page.engine_text()))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
     path = LANGUAGE_ROOT[language] + page.url
+    site = _site(config)
+    page.meta = dict(site.page(language, page.file.src_uri).meta)
     try:
-        rendered = _site(config).render_page(markdown, language, path, page.meta)
+        rendered = site.render_page(markdown, language, path, page.meta)
     except PageError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     _set_aside[page.file.src_uri] = rendered

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .model import LANGUAGES
-from .routes import country_page_id, front_matter, read_front_matter
+from .routes import country_page_id
 from .site import Site
 
 
@@ -27,11 +27,7 @@ class PageInfo:
 
 def page_meta(site: Site, page_id: str, language: str) -> dict[str, Any]:
     """The front matter of a page: the hand-written file's, or the one written for a generated page."""
-    source = site.routes.sources[page_id][language]
-    generated = site.generated_pages(language)
-    if source in generated:
-        return front_matter(generated[source])
-    return read_front_matter(site.root / "content" / language / source)
+    return dict(site.page(language, site.routes.sources[page_id][language]).meta)
 
 
 def page_info(site: Site, page_id: str, language: str) -> PageInfo:

@@ -89,6 +89,10 @@ MESSAGES: dict[str, str] = {
         "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
         "write one name: value per line"
     ),
+    "front_matter_missing": (
+        "this page has no front matter; start it with a line ---, then page_id: and title: lines, "
+        "then a line ---"
+    ),
     "page_id_missing": (
         "page_id is missing from the front matter; add it so the page can be paired with its translation"
     ),

@@ -25,7 +25,8 @@ class Place:
     iso3: str | None  # for joining with the UN's data (ISOCode3)
 
     def slug(self, language: str) -> str:
-        return slugify(self.name[language])
+        # A name with no letter or digit in it (a territory called "~") still gets an address.
+        return slugify(self.name[language]) or slugify(self.code)
 
 
 @cache

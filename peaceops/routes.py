@@ -14,21 +14,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
+from typing import Any
 
 from .facts import Facts
 from .messages import describe, message
 from .model import LANGUAGES, LANGUAGE_NAMES
+from .pagesource import split
 from .problems import DataError, Problem
-from .yamlsource import syntax_problem
+from .yamlsource import parse_text
 
 # Where each language's pages live in the built site.
 LANGUAGE_ROOT = {"en": "", "fr": "fr/"}
 # Where generated country pages go, inside each language's docs folder.
 COUNTRY_FOLDER = {"en": "countries", "fr": "pays"}
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.DOTALL)
 
 
 def page_path(source: str) -> str:
@@ -77,18 +75,23 @@ def read_front_matter(path: Path) -> dict:
 
 
 def front_matter(markdown: str) -> dict:
-    """The YAML front matter at the top of a page's Markdown, or {}; a copy the caller may change."""
-    found = _FRONT_MATTER.match(markdown)
-    if not found:
+    """The front matter at the top of a page's Markdown, or {}; a copy the caller may change.
+
+    Every value is the text the editor typed (``NO`` stays "NO", ``2026-11-29`` stays text): the
+    strict reader the data files go through, not YAML 1.1 (see pagesource.py)."""
+    text, _, _ = split(markdown)
+    if text is None:
         return {}
-    return copy.deepcopy(_parse_front_matter(found.group(1)))
+    data, problems = _parse_front_matter(text)
+    return copy.deepcopy(data) if isinstance(data, dict) and not problems else {}
 
 
 @lru_cache(maxsize=4096)
-def _parse_front_matter(text: str) -> dict:
+def _parse_front_matter(text: str) -> tuple[Any, tuple[Problem, ...]]:
     """Parsed once per distinct text: routes, dates, the sitemap and breadcrumbs read the same pages
-    again and again, and the pure-Python YAML parser takes milliseconds for each."""
-    return YAML(typ="safe", pure=True).load(text) or {}
+    again and again. Problems are placed within ``text`` (line 1 is the line after the first ---)."""
+    data, problems = parse_text(text, "")
+    return data, tuple(problems)
 
 
 def build_routes(content_dir: Path, facts: Facts) -> Routes:
@@ -137,44 +140,46 @@ SHOWS = ("missions", "program", "contacts", "countries")
 def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]]:
     """A page's front matter, or the problems that stop it being read (never a traceback)."""
     try:
-        meta = read_front_matter(path)
-    except MarkedYAMLError as error:
-        # Worded and placed as for data files; the front matter starts on the page's second line.
-        problem = syntax_problem(error, display)
-        return {}, [Problem(display, problem.line + 1, problem.column, problem.message)]
+        text, _, _ = split(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         return {}, [Problem(display, 1, 1, message("file_not_utf8"))]
-    except ValueError:  # the YAML reader builds dates itself, and a 13th month stops it
-        got = describe(_value_of(path, "date_modified"))
-        return {}, [Problem(display, _line_of(path, "date_modified"), 1, message("impossible_date", field="date_modified", got=got))]
+    if text is None:
+        return {}, [Problem(display, 1, 1, message("front_matter_missing"))]
+    meta, found = _parse_front_matter(text)
+    if found:
+        # Placed as for data files; the front matter starts on the page's second line.
+        return {}, [Problem(display, p.line + 1, p.column, p.message) for p in found]
     if not isinstance(meta, dict):
         return {}, [Problem(display, 2, 1, message("front_matter", problem="it is not a list of name: value lines"))]
+    meta = copy.deepcopy(meta)
     problems = []
     if "date_modified" in meta:
         value = meta["date_modified"]
-        if not isinstance(value, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-            problems.append(Problem(display, _line_of(path, "date_modified"), 1, message("date", field="date_modified", got=describe(value))))
-        elif not isinstance(value, date):
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            problems.append(Problem(display, *_place(meta, "date_modified"), message("date", field="date_modified", got=describe(value))))
+        else:
             try:
-                date.fromisoformat(str(value))
+                date.fromisoformat(value)
             except ValueError:
-                problems.append(Problem(display, _line_of(path, "date_modified"), 1, message("impossible_date", field="date_modified", got=describe(value))))
+                problems.append(Problem(display, *_place(meta, "date_modified"), message("impossible_date", field="date_modified", got=describe(value))))
     shows = meta.get("shows", [])
     unknown = [item for item in (shows if isinstance(shows, list) else [shows]) if item not in SHOWS]
     if unknown:
-        problems.append(Problem(display, _line_of(path, "shows"), 1, message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))))
+        where = _place(meta, "shows")
+        if isinstance(shows, list) and getattr(shows, "lc", None) is not None:
+            line, column = shows.lc.item(shows.index(unknown[0]))
+            where = (line + 2, column + 1)
+        problems.append(Problem(display, *where, message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))))
     return meta, problems
 
 
-def _value_of(path: Path, key: str) -> str:
-    return path.read_text(encoding="utf-8").splitlines()[_line_of(path, key) - 1].partition(":")[2].strip()
-
-
-def _line_of(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+def _place(meta: Any, key: str) -> tuple[int, int]:
+    """(line, column) in the page of the value of ``key``: the front matter starts on line 2."""
+    lc = getattr(meta, "lc", None)
+    if lc is None or key not in lc.values:
+        return 1, 1
+    line, column = lc.value(key)
+    return line + 2, column + 1
 
 
 def country_page_id(code: str) -> str:

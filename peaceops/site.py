@@ -7,7 +7,6 @@ new adapter.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import cached_property
@@ -27,7 +26,8 @@ from .localize import Localizer
 from .problems import DataError
 from .model import LANGUAGES
 from .publisher import PublisherFile, load_publisher
-from .routes import Routes, build_routes, country_page_id, read_front_matter, relative_url
+from .pagesource import PageSource, split
+from .routes import Routes, build_routes, country_page_id, front_matter, read_front_matter, relative_url
 
 MACROS_FOLDER = Path("theme") / "macros"
 
@@ -94,36 +94,48 @@ class Site:
         return site
 
     # --- Pages --------------------------------------------------------------------------------
-    def generated_pages(self, language: str) -> Mapping[str, str]:
-        """Markdown of the pages made from data, by path within the language's docs folder (read-only)."""
+    def generated_pages(self, language: str) -> Mapping[str, PageSource]:
+        """The pages made from data, by path within the language's docs folder (read-only)."""
         if language not in self._generated:
             self._generated[language] = MappingProxyType(self._make_generated_pages(language))
         return self._generated[language]
 
-    def _make_generated_pages(self, language: str) -> dict[str, str]:
+    def _make_generated_pages(self, language: str) -> dict[str, PageSource]:
         pages = {}
         for country in self.facts.countries:
             page_id = country_page_id(country.place.code)
             source = self.routes.sources[page_id][language]
-            pages[source] = (
-                "---\n"
-                f"page_id: {page_id}\n"
-                f"title: \"{country.place.name[language]}\"\n"
-                f"description: {self._country_description(country, language)}\n"
-                f"country: {country.place.code}\n"
-                "shows: [missions, countries]\n"
-                "---\n\n"
-                # A Markdown heading (not the one Material adds) puts the title in the table of
-                # contents, which is where Material's "Skip to content" link takes its target from.
-                f"# {country.place.name[language]}\n\n"
-                "{{ country_page(country_code) }}\n"
-            )
+            # The values stay Python values: no front matter, so no YAML reading can change them.
+            meta = {
+                "page_id": page_id,
+                "title": country.place.name[language],
+                "description": self.localizer(language).t("country.description", country=country.place.name[language]),
+                "country": country.place.code,
+                "shows": ["missions", "countries"],
+            }
+            # A Markdown heading (not the one Material adds) puts the title in the table of
+            # contents, which is where Material's "Skip to content" link takes its target from.
+            body = "# {{ page_heading }}\n\n{{ country_page(country_code) }}\n"
+            pages[source] = PageSource(language, source, "", MappingProxyType(meta), body)
         return pages
 
-    def _country_description(self, country: Any, language: str) -> str:
-        """The country page's summary for search engines, as a quoted YAML (JSON) string."""
-        text = self.localizer(language).t("country.description", country=country.place.name[language])
-        return json.dumps(text, ensure_ascii=False)
+    def page(self, language: str, source: str) -> PageSource:
+        """A page of ``language`` by its path in the language's docs folder, made or hand-written."""
+        generated = self.generated_pages(language)
+        if source in generated:
+            return generated[source]
+        return self._written_page(language, source)
+
+    def _written_page(self, language: str, source: str) -> PageSource:
+        cache = self.__dict__.setdefault("_written", {})
+        if (language, source) not in cache:
+            path = self.root / "content" / language / source
+            text = path.read_text(encoding="utf-8")
+            front, body, body_line = split(text)
+            display = path.relative_to(self.root).as_posix()
+            meta = front_matter(text)
+            cache[language, source] = PageSource(language, source, display, meta, body, body_line, front or "")
+        return cache[language, source]
 
     @cached_property
     def publisher(self) -> PublisherFile:
@@ -211,6 +223,8 @@ class Site:
             "country_url": lambda code: self.routes.relative(country_page_id(code), language, path),
             "asset": lambda name: _relative_asset(name, path),
             "country_code": (meta or {}).get("country"),
+            # A generated page's heading: its title, with Markdown's own characters made plain.
+            "page_heading": markdown_text(str((meta or {}).get("title", ""))),
             # Drawings and open data, made in Python (see worldmap.py, chart.py, exports.py).
             "draw_world_map": lambda: Markup(worldmap.render(self.facts, fmt, lambda code: self.routes.relative(country_page_id(code), language, path))),
             "map_countries": lambda: worldmap.marked_countries(self.facts, language),
@@ -263,6 +277,17 @@ def _set_aside(value: Any, blocks: dict[str, str]) -> Any:
 def _plain(error: Exception) -> str:
     text = str(error).strip("'\"")
     return f"{type(error).__name__}: {text}" if not isinstance(error, KeyError) else text
+
+
+def markdown_text(text: str) -> Markup:
+    """``text`` as Markdown that shows exactly those characters (a name with * or _ stays as is):
+    HTML's own characters as entities, Markdown's escaped with a backslash."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return Markup("".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text))
+
+
+# The characters Python-Markdown lets a backslash escape (markdown.Markdown.ESCAPED_CHARS).
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()>#+-.!")
 
 
 def _relative_asset(name: str, path: str) -> str:

@@ -181,6 +181,11 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
     return root, problems
 
 
+def parse_text(text: str, display: str) -> tuple[Any, list[Problem]]:
+    """Read YAML text that is not a file of its own (a page's front matter): data and problems."""
+    return _build(text, display)
+
+
 def _where_too_deep(text: str, line: int, start: int, open_levels: int) -> tuple[int, int]:
     """Where the brackets on ``line`` after column ``start`` (the parser's last event) take the
     ``open_levels`` levels already open past ``MAX_DEPTH``."""

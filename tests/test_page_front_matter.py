@@ -8,6 +8,12 @@ def line_of(path, start):
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start))
 
 
+def column_of(path, start, needle):
+    """1-based column of ``needle`` on the line that starts with ``start``."""
+    line = path.read_text(encoding="utf-8").splitlines()[line_of(path, start) - 1]
+    return line.index(needle) + 1
+
+
 def test_front_matter_mistakes_are_reported_where_they_are(workspace):
     contact = workspace / "content" / "en" / "contact.md"
     how = workspace / "content" / "fr" / "fonctionnement.md"
@@ -22,9 +28,9 @@ def test_front_matter_mistakes_are_reported_where_they_are(workspace):
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     assert lines == [
-        f"content/en/contact.md:{line_of(contact, 'date_modified')}:1: date_modified is not a real date: "
+        f"content/en/contact.md:{line_of(contact, 'date_modified')}:{column_of(contact, 'date_modified', '2026')}: date_modified is not a real date: "
         '"2026-13-29" (check the month and the day)',
-        f'content/fr/deploiements.md:{line_of(deployments, "shows")}:1: shows must be one of missions, program, '
+        f'content/fr/deploiements.md:{line_of(deployments, "shows")}:{column_of(deployments, "shows", "mission")}: shows must be one of missions, program, '
         'contacts, countries, got "mission"',
         f"content/fr/fonctionnement.md:{line_of(how, 'title')}:8: the quote that opens here is never closed; "
         "add the closing quote",

@@ -5,6 +5,7 @@ build; a stale reuse would publish old data, so an edit to data, pages or macros
 """
 from __future__ import annotations
 
+from peaceops.problems import DataError
 from peaceops.site import Site
 
 
@@ -29,7 +30,38 @@ def test_a_new_macro_file_reloads_it(workspace):
     assert Site.load(workspace) is not first
 
 
+def test_an_edit_to_a_theme_partial_reloads_it(workspace):
+    # Partials ask for interface texts, which the load checks: a stale check would hide a mistake.
+    Site.load(workspace)
+    footer = workspace / "theme" / "partials" / "footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "{{ pk_text('footer.no_such_text') }}\n", encoding="utf-8")
+    try:
+        Site.load(workspace)
+    except DataError as error:
+        assert [p.path for p in error.problems] == ["theme/partials/footer.html"]
+    else:
+        raise AssertionError("the edited partial was not checked again")
+
+
+def test_an_edit_to_a_theme_template_or_stylesheet_reloads_it(workspace):
+    first = Site.load(workspace)
+    (workspace / "theme" / "main.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    second = Site.load(workspace)
+    assert second is not first
+    (workspace / "theme" / "assets" / "site.css").write_text("/* edited */\n", encoding="utf-8")
+    assert Site.load(workspace) is not second
+
+
+def test_an_edit_to_the_configuration_reloads_it(workspace):
+    first = Site.load(workspace)
+    config = workspace / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert Site.load(workspace) is not first
+
+
 def test_an_edit_elsewhere_keeps_it(workspace):
     first = Site.load(workspace)
-    (workspace / "theme" / "assets" / "site.css").write_text("/* edited */\n", encoding="utf-8")
+    (workspace / "README.md").write_text("edited\n", encoding="utf-8")
+    (workspace / "site").mkdir()
+    (workspace / "site" / "index.html").write_text("<p>built</p>\n", encoding="utf-8")
     assert Site.load(workspace) is first

@@ -1,0 +1,129 @@
+"""No valid value breaks the build: what editors write reaches the page unchanged (issue 13).
+
+Why: MkDocs reads a page's front matter with YAML 1.1 rules, under which NO is False, 012 is 10 and
+2010-01-01 is a date. Generated pages once carried data in front matter, so Norway's code stopped
+the build. This tests the class, not the case: every ISO 3166 country and every territory as a
+mission's country, and territories whose codes and names YAML 1.1 would read as something else,
+in one real build. Expected names come from pycountry and from the values written here.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pycountry
+import pytest
+
+from conftest import ROOT, copy_inputs, run_build
+from peaceops.places import slugify
+
+pytestmark = pytest.mark.build
+
+# Codes (lowercase, as territory codes must be) and names that a YAML 1.1 reader would turn into
+# booleans, numbers, dates or nothing, or that mean something to YAML, Markdown or Jinja.
+TRICKY_CODES = ["no", "yes", "on", "off", "y", "n", "true", "null", "012", "1e3", "2010-01-01", "0x1f"]
+TRICKY_NAMES = [
+    "NO", "yes", "on", "Off", "1e3", "2010-01-01", "012", "1_000", "~", "null", ".inf", "0x1F", "TRUE",
+    "12:30", "a: b", "- a", "#hash", "*star*", '"quoted"', "[list]", "{map}", "{{ x }}", "{% raw %}",
+    "a < b & c", "_under_", "x | y",
+]
+
+MISSION = """
+  - id: {id}
+    acronym: {{en: {acronym}, fr: {acronym}}}
+    name:
+      en: {name}
+      fr: {name}
+    lead: UN
+    country: {code}
+    start: 2001
+    end: 2002
+    roles:
+      - en: Advise
+        fr: Conseiller
+    language: en
+    armed: no
+    mandate:
+      en: A test mission.
+      fr: Une mission d'essai.
+    sources:
+      - https://example.org/source
+    updated: 2026-11-30
+"""
+
+
+def territories() -> dict[str, tuple[str, str]]:
+    """code -> (English name, French name) of the territories this test adds."""
+    found = {}
+    for index, code in enumerate(TRICKY_CODES):
+        found[code] = (f"Territory {index}", f"Territoire {index}")
+    for index, name in enumerate(TRICKY_NAMES):
+        found[f"named-{index}"] = (name, name)
+    return found
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def every_place(tmp_path_factory):
+    root = copy_inputs(tmp_path_factory.mktemp("places") / "repo")
+    countries = root / "data" / "countries.yaml"
+    lines = []
+    for code, (english, french) in territories().items():
+        # Plain (unquoted) where YAML allows it, as an editor would write them.
+        plain = re.fullmatch(r"[A-Za-z0-9_.~ -]+", english) and not english.startswith(("- ", "-"))
+        en = english if plain else quoted(english)
+        fr = french if plain else quoted(french)
+        lines.append(f"  {code}:\n    name:\n      en: {en}\n      fr: {fr}\n")
+    countries.write_text(countries.read_text(encoding="utf-8").rstrip("\n") + "\n" + "".join(lines), encoding="utf-8")
+    codes = [country.alpha_2 for country in pycountry.countries] + list(territories())
+    missions = root / "data" / "missions.yaml"
+    added = "".join(
+        MISSION.format(id=f"test-{index}", acronym=code, name=f"Test mission {index}", code=code)
+        for index, code in enumerate(codes)
+    )
+    missions.write_text(missions.read_text(encoding="utf-8").rstrip("\n") + "\n" + added, encoding="utf-8")
+    site = root.parent / "site"
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site
+
+
+def heading(page: str) -> str:
+    found = re.search(r"<h1 id=\"[^\"]*\">(.*?)</h1>", page, re.DOTALL)
+    assert found, "no heading"
+    return html.unescape(found.group(1))
+
+
+def title(page: str) -> str:
+    return html.unescape(re.search(r"<title>(.*?)</title>", page, re.DOTALL).group(1))
+
+
+def read(site, folder: str, name: str) -> str:
+    slug = slugify(name)
+    path = site / folder / slug / "index.html"
+    assert path.is_file(), f"no page {folder}/{slug}/ for {name!r}"
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_iso_country_gets_its_pages(every_place):
+    overridden = {"CD", "IQ", "TL"}  # data/countries.yaml gives Canada's names for these
+    for country in pycountry.countries:
+        if country.alpha_2 in overridden:
+            continue
+        english = getattr(country, "common_name", None) or country.name
+        page = read(every_place, "countries", english)
+        assert heading(page) == english
+
+
+def test_territories_whose_names_yaml_11_misreads_keep_them(every_place):
+    for code, (english, french) in territories().items():
+        for folder, name in (("countries", english), ("fr/pays", french)):
+            slug = slugify(name) or code
+            page = (every_place / folder / slug / "index.html").read_text(encoding="utf-8")
+            assert heading(page) == name, (code, name)
+            assert title(page).startswith(name + " - "), (code, title(page))
