@@ -16,8 +16,9 @@ from pathlib import Path
 import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from tests.conftest import copy_inputs  # noqa: E402  (one definition of "what a build reads")
+# tests/ is not a package: textstat installs a top-level package named "tests" that would shadow it.
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import copy_inputs  # noqa: E402  (one definition of "what a build reads")
 
 MAX_COUNTRIES = 150
 LEADS = ("UN", "EU", "NATO", "OSCE", "bilateral", "other")

@@ -4,14 +4,15 @@ Why: performance here is three things (a reader's page load on a slow phone, an 
 between saving and seeing, CI's build time as the history grows), and each is measured, not
 asserted in timed tests, which would fail on a busy machine. Every build runs in a temporary folder
 (never site/); the synthetic data sets come from make_synthetic.py; the bare Material builds
-(bare_material.py) are measured in the same run, so the ratios compare like with like on this
-machine at this moment.
+(bare_material.py: as many short plain pages; same_pages.py: our own rendered pages as plain files)
+are measured in the same run, so the ratios compare like with like on this machine at this moment.
 
     python -m benchmarks.run [--sizes 10 100 1000] [--repeat 1] [--no-lighthouse] [--no-preview]
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from peaceops.site import Site
 from . import lighthouse
 from .bare_material import make_bare_site
 from .make_synthetic import copy_inputs, make_synthetic
+from .same_pages import make_same_pages_site
 from .measure import PYTHON, CommandFailed, Run, best_of, build_env
 from .page_weight import all_pages, page_weight
 from .preview import PreviewTimeout, time_to_preview
@@ -44,7 +46,8 @@ class BuildRow:
     check: Run
     build: Run  # python -m peaceops build: check, then mkdocs build --strict (what CI runs)
     mkdocs: Run  # mkdocs build --strict alone, the same command as the bare build
-    bare: Run
+    bare: Run  # bare Material, as many short plain pages
+    same: Run  # bare Material, our rendered pages as plain files: our build over this is the data layer alone
 
 
 def say(text: str) -> None:
@@ -64,7 +67,7 @@ def count_pages(site: Path) -> int:
 
 
 def measure_dataset(name: str, root: Path, work: Path, repeat: int) -> BuildRow:
-    say(f"[{name}] make check, build, mkdocs build, bare Material build ...")
+    say(f"[{name}] make check, build, mkdocs build, bare Material builds (short pages, our pages) ...")
     env = build_env()
     site = Site.load(root)
     check = best_of(repeat, peaceops_command(root, "check"), root, env)
@@ -75,7 +78,9 @@ def measure_dataset(name: str, root: Path, work: Path, repeat: int) -> BuildRow:
     english = count_pages(built) - count_pages(built / "fr")
     bare_root = make_bare_site(english, work / f"{name}-bare-src")
     bare = best_of(repeat, mkdocs_build(work / f"{name}-bare"), bare_root, env)
-    return BuildRow(name, len(site.dataset.missions), len(site.facts.countries), pages, check, build, mkdocs, bare)
+    same_root = make_same_pages_site(root, work / f"{name}-same-src")
+    same = best_of(repeat, mkdocs_build(work / f"{name}-same"), same_root, env)
+    return BuildRow(name, len(site.dataset.missions), len(site.facts.countries), pages, check, build, mkdocs, bare, same)
 
 
 def _both(run: Run) -> str:
@@ -86,6 +91,7 @@ def build_table(rows: list[BuildRow]) -> str:
     head = (
         f"{'data':<14}{'ops':>5}{'ctry':>5}{'pages':>6}{'check s':>14}{'build s':>15}{'peak MiB':>9}"
         f"{'mkdocs s':>15}{'bare s':>13}{'bare MiB':>9}{'cpu ×bare':>10}{'mem ×bare':>10}"
+        f"{'same s':>13}{'same MiB':>9}{'cpu ×same':>10}{'mem ×same':>10}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
@@ -93,6 +99,8 @@ def build_table(rows: list[BuildRow]) -> str:
             f"{r.name:<14}{r.operations:>5}{r.countries:>5}{r.pages:>6}{_both(r.check):>14}{_both(r.build):>15}"
             f"{r.build.peak_mib:>9.0f}{_both(r.mkdocs):>15}{_both(r.bare):>13}{r.bare.peak_mib:>9.0f}"
             f"{r.mkdocs.cpu_seconds / r.bare.cpu_seconds:>9.1f}×{r.mkdocs.peak_mib / r.bare.peak_mib:>9.1f}×"
+            f"{_both(r.same):>13}{r.same.peak_mib:>9.0f}"
+            f"{r.mkdocs.cpu_seconds / r.same.cpu_seconds:>9.1f}×{r.mkdocs.peak_mib / r.same.peak_mib:>9.1f}×"
         )
     return "\n".join(lines)
 
@@ -108,11 +116,12 @@ def growth(rows: list[BuildRow]) -> str:
             return f"{1000 * (after - before) / added:.1f} ms"
 
         ours = (small.mkdocs.cpu_seconds - small.bare.cpu_seconds, large.mkdocs.cpu_seconds - large.bare.cpu_seconds)
+        data = (small.mkdocs.cpu_seconds - small.same.cpu_seconds, large.mkdocs.cpu_seconds - large.same.cpu_seconds)
         lines.append(
             f"{small.operations:>5} -> {large.operations:<5} operations, CPU per added operation: "
             f"check {per_op(small.check.cpu_seconds, large.check.cpu_seconds)}, "
             f"mkdocs build {per_op(small.mkdocs.cpu_seconds, large.mkdocs.cpu_seconds)}, "
-            f"our part (mkdocs - bare) {per_op(*ours)}"
+            f"our part (mkdocs - bare) {per_op(*ours)}, data layer (mkdocs - same) {per_op(*data)}"
         )
     return "\n".join(lines)
 
@@ -170,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    started_load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
     work = Path(tempfile.mkdtemp(prefix="peaceops-benchmark-"))
     try:
         roots = {"real": copy_inputs(work / "real")}
@@ -203,7 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         print("BUILD: wall seconds (CPU seconds in brackets) and peak memory (MiB), on this machine, in this run")
         print("  check = python -m peaceops check (make check); build = python -m peaceops build (make site: check + strict build, both languages)")
         print("  mkdocs / bare = mkdocs build --strict of our site / of a bare Material site with the same number of plain pages")
-        print("  ×bare = our mkdocs build over the bare one (CPU time, which other work on the machine disturbs least)")
+        print("  same = mkdocs build --strict of bare Material given our own rendered pages as plain Markdown files (same_pages.py)")
+        print("  ×bare, ×same = our mkdocs build over that one (CPU time, which other work on the machine disturbs least);")
+        print("  ×same is the cost of the data layer alone: the pages' own size costs both builds the same")
+        print(f"  machine load (1, 5, 15 min) at the start: {started_load}")
         print()
         print(build_table(rows))
         print()
@@ -221,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             print("LIGHTHOUSE 12 (mobile, simulated slow 4G), real data, served with gzip on 127.0.0.1")
             print(lighthouse_table(reports))
         print()
-        print(f"Benchmark took {time.perf_counter() - started:.0f} s.")
+        ended_load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+        print(f"Benchmark took {time.perf_counter() - started:.0f} s; machine load (1, 5, 15 min) at the end: {ended_load}.")
     except CommandFailed as error:
         say(str(error))
         return 1

@@ -107,7 +107,8 @@ def _fake(tmp_path: Path, upstream: str, kept: str) -> tuple[Path, Path, Path]:
 
 
 def test_an_upstream_change_is_shown_as_a_diff(tmp_path: Path) -> None:
-    theme, store, material = _fake(tmp_path, "<nav>\n  <label for=\"__toc\" hidden>\n</nav>\n", "<nav>\n  <label for=\"__toc\">\n</nav>\n")
+    upstream = '<nav>\n  <label for="__toc" hidden>\n</nav>\n'
+    theme, store, material = _fake(tmp_path, upstream, kept='<nav>\n  <label for="__toc">\n</nav>\n')
     problems = upstream_report(theme, store, material, "9.9.0")
     text = "\n".join(problems)
     assert "Material is 9.9.0, but tests/material_upstream/ holds the templates of 9.8.2" in text
