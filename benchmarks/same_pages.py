@@ -21,11 +21,10 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from peaceops.model import LANGUAGES
-from peaceops.routes import LANGUAGE_ROOT, front_matter, page_path
+from peaceops.routes import LANGUAGE_ROOT, page_path
 from peaceops.site import Site
 
 CONFIGS = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}
-FRONT_MATTER_END = "\n---\n"
 
 CONFIG = """site_name: {site_name}
 site_url: https://example.invalid/{subfolder}
@@ -62,27 +61,20 @@ validation:
 """
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
-    """(front matter with its fences, body); a page without front matter has an empty first part."""
-    if not text.startswith("---\n"):
-        return "", text
-    end = text.index(FRONT_MATTER_END, 3) + len(FRONT_MATTER_END)
-    return text[:end], text[end:]
-
-
 def rendered_pages(site: Site, language: str) -> dict[str, str]:
-    """Source path within the language's docs folder -> the page's Markdown after our macros."""
-    sources = {
-        path.relative_to(site.root / "content" / language).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted((site.root / "content" / language).rglob("*.md"))
-    }
-    sources.update(site.generated_pages(language))
+    """Source path within the language's docs folder -> the page as a plain file: its title in a front
+    matter (as MkDocs reads titles) and its Markdown after our macros."""
+    content = site.root / "content" / language
+    sources = [path.relative_to(content).as_posix() for path in sorted(content.rglob("*.md"))]
+    sources += list(site.generated_pages(language))
     pages = {}
-    for source, text in sources.items():
-        head, body = split_front_matter(text)
-        meta = front_matter(text)
+    for source in sources:
+        page = site.page(language, source)
         path = LANGUAGE_ROOT[language] + page_path(source)
-        pages[source] = head + site.render_page(body, language, path, meta, set_aside=False).markdown
+        body = site.render_page(page.body, language, path, dict(page.meta), set_aside=False).markdown
+        title = page.meta.get("title")
+        head = f"---\ntitle: {json.dumps(str(title), ensure_ascii=False)}\n---\n" if title else ""
+        pages[source] = head + body
     return pages
 
 
