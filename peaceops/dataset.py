@@ -27,7 +27,9 @@ from .model import (
     ProgramFile,
     Text,
 )
+from .partners import PartnersFile, validate_partners
 from .places import Gazetteer, iso_country
+from .serving import ServingFile, check_serving
 from .problems import DataError, Problem
 from .yamlsource import Source, locate, read
 
@@ -37,6 +39,8 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
     "contacts.yaml": (ContactsFile, "the public contact channels under contacts:"),
     "countries.yaml": (CountriesFile, "country names and territories"),
     "interface.yaml": (InterfaceFile, "the interface text under text:"),
+    "partners.yaml": (PartnersFile, "the partner police services under partners:"),
+    "serving.yaml": (ServingFile, "what sources say about serving on a mission under statements:"),
 }
 
 
@@ -47,6 +51,8 @@ class Dataset:
     contacts: ContactsFile
     places: Gazetteer
     interface: dict[str, Text]
+    partners: PartnersFile
+    serving: ServingFile
 
 
 def load(data_dir: Path, display_dir: str = "data") -> Dataset:
@@ -59,6 +65,7 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += found
 
     missions_source = sources.pop("missions.yaml")
+    partners_source = sources.pop("partners.yaml")
     validated = {name: _validate_file(source, FILES[name][0], problems) for name, source in sources.items()}
     missions = _validate_missions(missions_source, problems)
 
@@ -68,14 +75,21 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += _check_country_names(sources["countries.yaml"], countries)
     # With countries.yaml unreadable, a territory's code would look unknown: say nothing rather than mislead.
     problems += _check_missions(missions, missions_source, places if countries is not None else None)
+    partners, found = validate_partners(partners_source, None)
+    problems += found
+    if validated["serving.yaml"] is not None:
+        problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
     if problems:
         raise DataError(problems)
+    assert partners is not None  # no problem means the file was read and checked
     return Dataset(
         missions=tuple(mission for mission, _ in missions),
         program=validated["program.yaml"].program,
         contacts=validated["contacts.yaml"],
         places=places,
         interface=validated["interface.yaml"].text,
+        partners=partners,
+        serving=validated["serving.yaml"],
     )
 
 

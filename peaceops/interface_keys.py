@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import exports, feed, wayfinding
+from . import accessibility, exports, feed, wayfinding
 from .messages import message
 from .model import LANGUAGES, LEADS, QUALIFIERS, Text
 from .problems import Problem
@@ -30,6 +30,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "opendata.": tuple(exports.FILES.values()),
     "opendata.column.": tuple(column.name for column in exports.COLUMNS),
     "opendata.licence.": ("name", "url", "attribution"),
+    "a11y.check.": accessibility.CHECKS,
+    "a11y.tag.": accessibility.WCAG_TAGS,
 }
 
 SEARCHED = (("theme", "*.html"), ("content", "*.md"), ("peaceops", "*.py"), ("hooks", "*.py"))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 
 from .fieldtypes import When
 from .model import ProgramFigure, Text
@@ -50,6 +51,18 @@ class Localizer:
     def day(self, value: date) -> str:
         """A date in the ISO form Canada.ca uses for "Date modified"."""
         return value.isoformat()
+
+    def long_day(self, value: date) -> str:
+        """A date in words: "November 30, 2026", "30 novembre 2026"."""
+        return format_date(value, format="long", locale=self.locale)
+
+    def list(self, items: list[str]) -> str:
+        """"A, B and C" in the language's own way ("A, B, and C" in English, "A, B et C" in French)."""
+        return format_list(items, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        """2 -> "200%" in English, "200 %" in French (with a no-break space)."""
+        return format_percent(value, locale=self.locale)
 
     def figure(self, value: ProgramFigure) -> str:
         """A program figure as the source words it: "close to 3,000", "près de 3 000"."""

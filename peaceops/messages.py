@@ -85,6 +85,16 @@ MESSAGES: dict[str, str] = {
         'the {language} page address "{slug}" is already used by {other}; give one of them a different '
         "slug"
     ),
+    "unknown_province": (
+        'province "{code}" is not one of the codes listed under provinces: at the top of the file{suggestion}; '
+        "write its two-letter code in capitals, such as ON or QC"
+    ),
+    "duplicate_statement": 'id "{id}" is already used by the statement on line {line}; give each statement its own id',
+    "duplicate_partner": '"{name}" is already listed on line {line}; list each police service once',
+    "unknown_source": (
+        'source "{key}" is not a key in data/sources.yaml{suggestion}; use the key of a source listed there, '
+        "or add the source there first"
+    ),
     "front_matter": (
         "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
         "write one name: value per line"
@@ -107,6 +117,11 @@ MESSAGES: dict[str, str] = {
     "interface_missing": (
         'the interface text "{key}" is used here but missing from data/interface.yaml; add it under '
         "text:, with its en: and fr: wording"
+    ),
+    # --- Written by the tests, not by editors ------------------------------------------------
+    "accessibility_record": (
+        "this record of the accessibility checks cannot be read; it is written by make test, not by hand: "
+        "restore it with git (git checkout data/checks/accessibility.json) or run make test again"
     ),
     # --- The command line and the preview ----------------------------------------------------
     "summary_problems": "{count} problem{plural} found; nothing was built.",

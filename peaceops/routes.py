@@ -134,7 +134,7 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     return routes
 
 
-SHOWS = ("missions", "program", "contacts", "countries")
+SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving")
 
 
 def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]]:

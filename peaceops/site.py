@@ -18,7 +18,8 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
-from . import chart, exports, worldmap
+from . import chart, exports, partners, worldmap
+from .accessibility import AccessibilityRun, load_run, ordered_checks
 from .dataset import Dataset, load
 from .facts import Facts, derive
 from .fingerprint import fingerprint
@@ -90,6 +91,7 @@ class Site:
             raise DataError(missing)
         site = cls(root, dataset, facts, routes)
         site.publisher  # checked now, so that `check` reports its problems too
+        site.accessibility_run
         _LOADED[root] = (key, site)
         return site
 
@@ -142,6 +144,11 @@ class Site:
         """Who publishes the site, and its logo (data/publisher.yaml)."""
         return load_publisher(self.root / "data", self.root / "theme")
 
+    @cached_property
+    def accessibility_run(self) -> AccessibilityRun | None:
+        """The test suite's record of its last fully passing accessibility run (the statement's facts)."""
+        return load_run(self.root)
+
     def counterpart(self, page_id: str, language: str) -> tuple[str, str]:
         """(other language, site-relative address) of the page's translation."""
         other = next(code for code in LANGUAGES if code != language)
@@ -159,6 +166,10 @@ class Site:
             dates.append(self.dataset.program.updated)
         if "contacts" in shows:
             dates.append(self.dataset.contacts.updated)
+        if "partners" in shows:
+            dates.append(self.dataset.partners.updated)
+        if "serving" in shows:
+            dates.append(self.dataset.serving.updated)
         return max(dates) if dates else self.latest_change
 
     @cached_property
@@ -166,6 +177,7 @@ class Site:
         """The most recent date anything on the site changed, by the data and the pages' own dates."""
         dates = [m.updated for m in self.dataset.missions]
         dates += [self.dataset.program.updated, self.dataset.contacts.updated]
+        dates += [self.dataset.partners.updated, self.dataset.serving.updated]
         for language in LANGUAGES:
             for path in (self.root / "content" / language).rglob("*.md"):
                 value = read_front_matter(path).get("date_modified")
@@ -232,6 +244,9 @@ class Site:
             "draw_operations_chart": lambda: Markup(chart.render(self.facts, fmt)),
             "open_data_files": exports.FILES,
             "open_data_columns": [column.name for column in exports.COLUMNS],
+            "partner_groups": lambda: partners.by_province(self.dataset.partners),
+            "accessibility_run": self.accessibility_run,
+            "accessibility_check_names": ordered_checks(self.accessibility_run) if self.accessibility_run else [],
         }
         for name in self.macro_templates:
             module = self.environment.get_template(name).make_module(values)

@@ -18,7 +18,7 @@ from .routes import LANGUAGE_ROOT, relative_url
 from .site import Site
 
 HOME = "home"
-FOOTER_PAGES = ("terms", "privacy")
+FOOTER_PAGES = ("terms", "privacy", "accessibility")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def report_problem(site: Site, language: str, page_url: str) -> Link:
 
 
 def footer_links(site: Site, language: str, here: str | None, root: str) -> list[Link]:
-    """Terms and conditions, Privacy, and the feed of changes.
+    """Terms and conditions, Privacy, the accessibility statement, and the feed of changes.
 
     ``here`` is the page's address within the site; None (the 404 page, served at any address)
     gives absolute links.

@@ -64,3 +64,16 @@ def built_site(tmp_path_factory) -> Path:
 def workspace(tmp_path) -> Path:
     """A copy of the repository's inputs that a test may edit."""
     return copy_inputs(tmp_path / "repo")
+
+
+# --- The accessibility statement's record of the last fully passing run (tests/accessibility_record.py)
+def pytest_runtest_logreport(report):
+    import accessibility_record
+
+    accessibility_record.note_outcome(report)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    import accessibility_record
+
+    accessibility_record.finish_session()
