@@ -2,8 +2,9 @@
 
 Why: a reader on a slow phone pays for every byte the page makes the browser fetch, not just the
 HTML. This reads a built page the way a browser does (html.parser, no network) and lists what it
-loads at once: stylesheets, scripts, the icon, images, and what Material's own script fetches on
-every page (the search worker, the search index and, for French, the Lunr stemmer files). Text is
+loads at once: stylesheets, scripts, the icon, images, and, on a page that loads Material's own
+script (the bare-Material baseline; our site no longer does), what that script fetches on every page
+(the search worker, the search index and, for French, the Lunr stemmer files). Text is
 counted gzipped at level 6 (the usual server default); images as they are, since hosts do not
 recompress them. The page-budget test and the benchmark both use it.
 """

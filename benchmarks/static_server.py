@@ -3,7 +3,7 @@
 Why: Lighthouse scores what it is served. Python's http.server sends text uncompressed and without
 cache headers, which no production host does, and would cost the site points it would not lose in
 production. This server compresses text with gzip when the browser accepts it and marks Material's
-fingerprinted assets (``bundle.a5f9d56c.min.js``) as cacheable for a year, like GitHub Pages or a
+fingerprinted assets (``main.57a0d79d.min.css``, our ``site.25d9ce51.css``) as cacheable for a year, like GitHub Pages or a
 CDN does; nothing else.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 COMPRESSIBLE = re.compile(r"\.(html|css|js|json|xml|svg|txt|csv|map)$")
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(js|css)$")
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from peaceops import feed, metadata, sitemap, wayfinding
+from peaceops import feed, metadata, sitemap, stylesheets, wayfinding
 from peaceops.addresses import absolute, site_root
 from peaceops.printlinks import add_print_addresses
 from peaceops.problems import DataError
@@ -21,6 +21,7 @@ from peaceops.routes import LANGUAGE_ROOT, relative_url
 from peaceops.site import PageError, RenderedPage, Site
 
 _sites: dict[str, Site] = {}
+_stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
 _set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on_page_content
 
 
@@ -52,6 +53,19 @@ def on_files(files, config):
         file.content_string = site.page(language, file.src_uri).engine_text()
     for source, page in site.generated_pages(language).items():
         files.append(File.generated(config, source, content=page.engine_text()))
+    # Our stylesheets (extra_css) served as one file: theme/main.html links it, Material none of them.
+    parts = []
+    for path in config.extra_css:
+        file = files.get_file_from_path(path)
+        parts.append((path, file.content_bytes))
+        files.remove(file)
+    name, css = stylesheets.merge(parts)
+    files.append(File.generated(config, name, content=css))
+    _stylesheet[config.theme["language"]] = name
+    config.extra_css = []
+    # Material's script bundle, search worker and Lunr files are never loaded (theme/main.html).
+    for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
+        files.remove(file)
     return files
 
 
@@ -111,6 +125,9 @@ def on_env(env, config, files):
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
     env.globals["pk_text"] = fmt.t
+    env.globals["pk_stylesheet"] = _stylesheet[language]
+    # The search bundle (hooks/search_index.py) is at the site root, shared by both languages.
+    env.globals["pk_search_bundle"] = relative_url("pagefind/", LANGUAGE_ROOT[language] or "")
     env.globals["pk_home_links"] = wayfinding.home_links(site, language, root)
     other_home = next(link for link in env.globals["pk_home_links"] if link.lang)
     env.globals["pk_notfound_alternate"] = {

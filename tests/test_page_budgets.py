@@ -96,6 +96,22 @@ def test_every_image_has_its_width_and_height(built_site):
     assert not unsized, "images without width and height:\n" + "\n".join(sorted(unsized))
 
 
+@pytest.mark.build
+def test_our_stylesheets_are_one_file_and_no_script_bundle_or_search_index_loads(built_site):
+    """Issue 11: one request for our styles; Material's bundle and search index are not fetched on load."""
+    for page in all_pages(built_site):
+        urls = [r.url for r in loads(built_site, page)[1]]
+        ours = [url for url in urls if re.search(r"assets/site\.[0-9a-f]{8}\.css$", url)]
+        assert len(ours) == 1, f"{page_label(built_site, page)} loads {ours}"
+        unwanted = [url for url in urls if re.search(r"bundle\.|search_index|/workers/|pagefind|lunr", url)]
+        assert not unwanted, f"{page_label(built_site, page)} loads {unwanted} on arrival"
+
+
+def test_the_home_budget_is_the_issue_limit():
+    """Issue 11 asks for a first visit to the home page of at most 50 KB gzipped."""
+    assert BUDGETS["home"] * KIB <= 50_000
+
+
 def test_the_checks_see_what_they_look_for():
     """The parser behind these tests finds a blocking script, a deferred one, a stylesheet and an unsized image."""
     page = parse(

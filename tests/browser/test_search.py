@@ -1,42 +1,101 @@
-"""Search in each language finds pages in that language, and its results pass axe.
+"""The header search finds what a reader types, in the page's language, and costs nothing until used.
 
-Why: each language has its own search index and stemmer (mkdocs.fr.yml); a French reader who
-searches a French word must land on French pages, never on the English site.
+Why: search is how a reader who knows only an acronym ("MINUSTAH") or a name typed without its
+accent ("Haiti" on the French site) gets to the right page. Pagefind (peaceops/search_index.py)
+keeps one index per language and is fetched only when the reader types (theme/assets/search.js).
 """
 from __future__ import annotations
 
-import pytest
-
 from urllib.parse import urlsplit
+
+import pytest
 
 from .axe import describe, run_axe
 from .pages import language_of
 
 pytestmark = pytest.mark.browser
 
-RESULT_LINKS = ".md-search-result__item > a"
-SETTLE_MS = 500  # results fade in; axe must see them as the reader does, not mid-transition
+INPUT = ".pk-search__input"
+RESULT_LINKS = ".pk-search__list a"
+STATUS = ".pk-search__status"
 
 
-def search(tab, address_url: str, query: str) -> list[str]:
-    tab.goto(address_url)
-    tab.click(".md-search__input")
+def search(tab, start_url: str, query: str) -> list[str]:
+    """Type ``query`` in the header search of the page at ``start_url``; the addresses listed."""
+    tab.goto(start_url)
+    tab.click(INPUT)
     tab.keyboard.type(query)
-    tab.wait_for_selector(RESULT_LINKS, timeout=10_000)
-    return tab.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    tab.wait_for_function(
+        "s => document.querySelector(s).textContent.trim() !== ''", arg=STATUS, timeout=15_000
+    )
+    return [urlsplit(href).path.removeprefix("/")
+            for href in tab.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")]
 
 
 @pytest.mark.parametrize(
-    "start, query",
-    [("fr/pays/haiti/", "déploiements"), ("fr/", "policiers"), ("deployments/", "officers")],
+    "start, query, expected",
+    [
+        ("", "MINUSTAH", "countries/haiti/"),          # an acronym written in parentheses on the page
+        ("fr/", "Haiti", "fr/pays/haiti/"),            # no accent typed; the page says Haïti
+        ("how-it-works/", "CPA", "how-it-works/"),     # "(CPA)"
+        ("fr/", "APCC", "fr/fonctionnement/"),         # "(APCC)"
+        ("fr/pays/haiti/", "Ivoire", "fr/pays/cote-divoire/"),  # a word after an apostrophe: d'Ivoire
+    ],
 )
-def test_search_finds_pages_in_the_language_of_the_page(tab, base_url, start, query, crawl):
-    results = search(tab, base_url + start, query)
-    assert results, f"searching {query!r} on {start} found nothing"
-    for href in results:
-        address = urlsplit(href).path.removeprefix("/")
-        assert language_of(address) == language_of(start), f"{query!r} on {start} found {href}"
-        assert crawl[address].lang == language_of(start), f"{href} has <html lang={crawl[address].lang}>"
-    tab.wait_for_timeout(SETTLE_MS)
+def test_search_lists_the_page(tab, base_url, start, query, expected):
+    found = search(tab, base_url + start, query)
+    assert expected in found, f"searching {query!r} on /{start} listed {found}"
+
+
+@pytest.mark.parametrize("start, query", [("fr/pays/haiti/", "déploiements"), ("fr/", "policiers"), ("deployments/", "officers")])
+def test_search_finds_pages_in_the_language_of_the_page_only(tab, base_url, start, query, crawl):
+    found = search(tab, base_url + start, query)
+    assert found, f"searching {query!r} on /{start} found nothing"
+    for address in found:
+        assert language_of(address) == language_of(start), f"{query!r} on /{start} found /{address}"
+        assert crawl[address].lang == language_of(start), f"/{address} has <html lang={crawl[address].lang}>"
+
+
+def test_results_are_announced_in_words_of_the_page_language_and_pass_axe(tab, base_url):
+    search(tab, base_url + "fr/", "Haiti")
+    status = tab.text_content(STATUS)
+    assert "Haiti" in status and "page" in status, status
+    assert tab.get_attribute(STATUS, "role") == "status"
+    excerpts = tab.eval_on_selector_all(".pk-search__list p", "ps => ps.map(p => p.textContent)")
+    assert excerpts and all(excerpts), "results without an excerpt"
     violations = describe(run_axe(tab))
     assert not violations, violations
+
+
+def test_nothing_is_fetched_for_search_until_the_reader_types(browser, base_url):
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    tab = context.new_page()
+    try:
+        tab.goto(base_url, wait_until="networkidle")
+        assert not [url for url in requested if "/pagefind/" in url], "the search index loads before anyone searches"
+        tab.click(INPUT)
+        tab.keyboard.type("Kosovo")
+        tab.wait_for_selector(RESULT_LINKS, timeout=15_000)
+        fetched = [url for url in requested if "/pagefind/" in url]
+        assert fetched, "typing fetched no part of the search index"
+        assert not [url for url in requested if not url.startswith(base_url)], "a request left the site"
+        # Only the English index's pieces, never the French ones.
+        assert not [url for url in fetched if ".fr_" in url or "wasm.fr" in url], fetched
+    finally:
+        context.close()
+
+
+def test_the_search_works_from_the_keyboard_and_escape_closes_it(tab, base_url):
+    tab.goto(base_url + "contact/")
+    tab.focus(INPUT)
+    tab.keyboard.type("Kosovo")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector(RESULT_LINKS, timeout=15_000)
+    assert tab.url.startswith(base_url + "contact/"), "Enter left the page instead of searching"
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("() => document.activeElement.closest('.pk-search__list') !== null || document.activeElement.type")
+    assert focused in (True, "submit"), f"Tab from the field went to {focused}"
+    tab.keyboard.press("Escape")
+    assert tab.is_hidden(".pk-search__results"), "Escape did not close the results"

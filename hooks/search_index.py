@@ -1,0 +1,21 @@
+"""Index the built site for search (Pagefind), after the French half is written.
+
+Why a thin file: the work is in peaceops/search_index.py; this only runs it at the end of the
+English build, which is the last to finish (hooks/french_build.py builds French inside it).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from peaceops.search_index import SearchIndexError, build_search_index
+
+
+def on_post_build(config):
+    if config.theme["language"] != "en":
+        return
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

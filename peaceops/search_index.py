@@ -1,0 +1,43 @@
+"""Build the site's search index with Pagefind, once the pages of both languages are written.
+
+Why: Material's search fetched a worker and the whole index (8-9 KB gzipped, plus the French
+stemmer) on every page view, split words only on spaces and hyphens (so "(MINUSTAH)" was never a
+word) and kept accents ("Haiti" missed "Haïti"). Pagefind reads the built pages, makes one index per
+language from each page's <html lang>, folds accents, splits on punctuation, and is fetched in small
+pieces only when a reader searches. It runs offline from the locked ``pagefind[bin]`` package.
+
+Only the text inside ``data-pagefind-body`` (a page's main content, see theme/main.html) is indexed,
+so the 404 pages and the header, menus and footer are not. Pagefind's own user interfaces are not
+used (theme/assets/search.js is ours), so they are removed from the output.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+BUNDLE = "pagefind"
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message says why, in one line."""
+
+
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def build_search_index(site: Path) -> Path:
+    """Index every page under ``site`` into ``site/pagefind/``; returns that folder."""
+    output = site / BUNDLE
+    if output.exists():
+        shutil.rmtree(output)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (output / "pagefind.js").is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise SearchIndexError("The search index could not be built: " + (detail[-1] if detail else "Pagefind failed."))
+    for name in _UNUSED:
+        (output / name).unlink(missing_ok=True)
+    return output

@@ -1,0 +1,96 @@
+/* The header search (theme/partials/search.html), loaded with defer on every page.
+   Why this file and not Material's search: Material fetched a worker and the whole index on every
+   page. This loads Pagefind (pagefind/pagefind.js) the first time the reader types, and Pagefind
+   fetches only the parts of the page's language index the words need. Texts come from the form's
+   data-* attributes (data/interface.yaml); the language from <html lang>, which Pagefind reads. */
+(function () {
+  "use strict";
+  var form = document.querySelector(".pk-search");
+  if (!form || !window.fetch) return;
+  var input = form.querySelector(".pk-search__input");
+  var panel = form.querySelector(".pk-search__results");
+  var status = form.querySelector(".pk-search__status");
+  var list = form.querySelector(".pk-search__list");
+  var bundle = new URL(form.getAttribute("data-pk-bundle"), document.baseURI);
+  var loading = null;
+  var timer = 0;
+  var asked = 0;
+
+  function pagefind() {
+    if (!loading) {
+      loading = import(new URL("pagefind.js", bundle).href).then(function (module) {
+        // Result addresses relative to the site's root, wherever the site is published.
+        return module.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return module; });
+      });
+    }
+    return loading;
+  }
+
+  function counted(n) {
+    var text = form.getAttribute(n === 0 ? "data-pk-none" : n === 1 ? "data-pk-one" : "data-pk-other");
+    return text.replace("{n}", String(n)).replace("{query}", input.value.trim());
+  }
+
+  function show(results) {
+    list.textContent = "";
+    results.forEach(function (result) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = (result.meta && result.meta.title) || result.url;
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = result.excerpt; // Pagefind escapes the page text; only <mark> is markup
+      item.appendChild(link);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var ask = ++asked;
+    if (!query) { close(); return; }
+    panel.hidden = false;
+    pagefind().then(function (module) {
+      return module.search(query);
+    }).then(function (search) {
+      return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+        if (ask !== asked) return;
+        show(data);
+        status.textContent = counted(search.results.length);
+      });
+    }).catch(function () {
+      if (ask !== asked) return;
+      list.textContent = "";
+      status.textContent = form.getAttribute("data-pk-failed");
+    });
+  }
+
+  function close() {
+    panel.hidden = true;
+    status.textContent = "";
+    list.textContent = "";
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) close();
+  });
+  form.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !panel.hidden) {
+      close();
+      input.focus();
+    }
+  });
+  // A search opened from an address (?q=words), as the form sends it when scripts were slow.
+  var asked0 = new URLSearchParams(location.search).get("q");
+  if (asked0) { input.value = asked0; run(); }
+})();
