@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from peaceops import feed, metadata, sitemap, stylesheets, wayfinding
+from peaceops.typography import french_html
 from peaceops.addresses import absolute, site_root
 from peaceops.printlinks import add_print_addresses
 from peaceops.problems import DataError
@@ -153,6 +154,17 @@ def on_page_content(html, page, config, files):
     # Full link addresses for the print stylesheet, which writes them after each link on paper.
     here = LANGUAGE_ROOT[config.theme["language"]] + page.url
     return add_print_addresses(html, absolute(_root(config), here))
+
+
+def on_post_page(output, page, config):
+    # French typography on every French page, whatever its source: data, content, Material's texts.
+    return french_html(output) if config.theme["language"] == "fr" else output
+
+
+def on_post_template(output, template_name, config):
+    if config.theme["language"] == "fr" and template_name.endswith(".html"):
+        return french_html(output)  # the French 404 page
+    return output
 
 
 def on_post_build(config):

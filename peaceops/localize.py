@@ -14,6 +14,7 @@ from babel.numbers import format_decimal, format_percent
 
 from .fieldtypes import When
 from .model import ProgramFigure, Text
+from .typography import french
 
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 
@@ -34,10 +35,14 @@ class Localizer:
             text = self._interface[key][self.language]
         except KeyError:
             raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
-        return text.format(**params) if params else text
+        return self._typeset(text.format(**params) if params else text)
 
     def text(self, value: Text) -> str:
-        return value[self.language]
+        return self._typeset(value[self.language])
+
+    def _typeset(self, text: str) -> str:
+        """French texts get French typography (peaceops/typography.py), whatever spaces the editor typed."""
+        return french(text) if self.language == "fr" else text
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)

@@ -8,10 +8,12 @@ pieces only when a reader searches. It runs offline from the locked ``pagefind[b
 
 Only the text inside ``data-pagefind-body`` (a page's main content, see theme/main.html) is indexed,
 so the 404 pages and the header, menus and footer are not. Pagefind's own user interfaces are not
-used (theme/assets/search.js is ours), so they are removed from the output.
+used (theme/assets/search.js is ours), so they are removed from the output. The output is the same
+bytes for the same pages (see ``_sort_entry``).
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -40,4 +42,14 @@ def build_search_index(site: Path) -> Path:
         raise SearchIndexError("The search index could not be built: " + (detail[-1] if detail else "Pagefind failed."))
     for name in _UNUSED:
         (output / name).unlink(missing_ok=True)
+    _sort_entry(output / "pagefind-entry.json")
     return output
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in a random order from one run to the next;
+    sorted, two builds of the same pages give the same bytes (tests/test_reproducible_build.py).
+    Every other file it writes is already the same, its name a hash of its content."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

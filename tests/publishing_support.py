@@ -110,3 +110,10 @@ def data(name: str, root: Path = ROOT):
 
 def interface(key: str, language: str, root: Path = ROOT) -> str:
     return data("interface.yaml", root)["text"][key][language]
+
+
+def as_shown(text: str, language: str) -> str:
+    """An interface text as a French reader gets it: no-break spaces before ":" and inside « »."""
+    if language != "fr":
+        return text
+    return text.replace(" :", "\u00a0:").replace("« ", "«\u00a0").replace(" »", "\u00a0»")

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from publishing_support import content_pages, data, interface, language_of, parse, root_url
+from publishing_support import as_shown, content_pages, data, interface, language_of, parse, root_url
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -297,7 +297,7 @@ def test_atom_feed_has_one_entry_per_change_in_the_data(built_site, root, langua
     feed = ET.parse(built_site / HOME[language] / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
-    assert feed.findtext(f"{ATOM}title") == interface("feed.title", language)
+    assert feed.findtext(f"{ATOM}title") == as_shown(interface("feed.title", language), language)
     self_link = [l.get("href") for l in feed.findall(f"{ATOM}link") if l.get("rel") == "self"]
     assert self_link == [root + HOME[language] + "feed.xml"]
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == data("publisher.yaml")["publisher"]["name"][language]

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import ROOT, run_build, run_check
-from publishing_support import data, interface, parse, root_url
+from publishing_support import as_shown, data, interface, parse, root_url
 
 STAGING = "https://staging.example.ca/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -86,7 +86,7 @@ def test_ending_a_mission_adds_one_entry_to_each_feed(built_site, workspace, tmp
         assert len(after) == len(before) + 1
         new = {e.findtext(f"{ATOM}title") for e in after} - {e.findtext(f"{ATOM}title") for e in before}
         country, when = places[language]
-        assert new == {interface("feed.ended", language).format(mission="MINUSTAH", country=country, when=when)}
+        assert new == {as_shown(interface("feed.ended", language).format(mission="MINUSTAH", country=country, when=when), language)}
         assert [e.findtext(f"{ATOM}updated") for e in after].count("2017-10-15T00:00:00Z") == 1
 
 

@@ -1,0 +1,89 @@
+"""French typography, applied to every French text the site writes: interface texts, data, pages.
+
+Why: the federal *Guide du rédacteur* asks for a no-break space before the colon and inside
+guillemets (« ainsi »), and Canadian usage puts no space before ; ! ?. Editors type ordinary spaces,
+or none ("(GRC):"), and a line break must never leave a colon or a guillemet alone at the start
+of a line. Rather than ask every editor to type invisible characters, the site writes them: the
+French Localizer passes every text through ``french``, and the French build passes every page
+through ``french_html`` (visible text and the attributes read aloud or shown: title, aria-label,
+alt, placeholder, meta content, and the search form's texts). Code, scripts and passages marked
+in another language (lang="en") are left as they are.
+"""
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+_SPACES = " \t\u00a0\u202f"
+
+_BEFORE_COLON = re.compile(r"[ \t]+:(?=[\s<]|$)")  # "texte :" with an ordinary space
+_NO_SPACE_COLON = re.compile(r"(?<=[^\s\u00a0\u202f\d/:>])(:)(?=[ \t\n\u00a0]|$)")  # "(GRC): texte"
+_OPEN_GUILLEMET = re.compile(r"«[ \t]*(?![\u00a0\u202f])")
+_CLOSE_GUILLEMET = re.compile(r"(?<![\u00a0\u202f])[ \t]*»")
+_BEFORE_PUNCT = re.compile(r"[ \t\u00a0\u202f]+(?=[;!?])")
+_BEFORE_PUNCT_ENTITY = re.compile(r"&nbsp;(?=[;!?])|&#160;(?=[;!?])")
+
+
+def french(text: str) -> str:
+    """``"Note: « oui » !"`` -> ``"Note\u00a0: «\u00a0oui\u00a0»!"``. Idempotent."""
+    if not text:
+        return text
+    text = _BEFORE_COLON.sub(NBSP + ":", text)
+    text = _NO_SPACE_COLON.sub(NBSP + ":", text)
+    text = _OPEN_GUILLEMET.sub("«" + NBSP, text)
+    text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
+    text = _BEFORE_PUNCT.sub("", text)
+    return _BEFORE_PUNCT_ENTITY.sub("", text)
+
+
+# HTML: tags, comments and the text between them.
+_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]+>", re.DOTALL)
+_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
+_ATTRIBUTE = re.compile(
+    r"""(\s(?:title|aria-label|alt|placeholder|content|data-pk-[a-z-]+)\s*=\s*)("[^"]*"|'[^']*')"""
+)
+_RAW = {"script", "style", "pre", "code", "textarea"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def french_html(html: str) -> str:
+    """``french`` on the visible text and read-aloud attributes of a French page's HTML."""
+    out: list[str] = []
+    skip: list[str] = []  # open elements whose content is left alone (code, or another language)
+    position = 0
+    for match in _TOKEN.finditer(html):
+        text = html[position:match.start()]
+        out.append(text if skip else french(text))
+        tag = match.group(0)
+        position = match.end()
+        name_match = _TAG_NAME.match(tag)
+        if not name_match:
+            out.append(tag)  # comment or doctype
+            continue
+        name = name_match.group(1).lower()
+        closing = tag.startswith("</")
+        if closing:
+            if skip and skip[-1] == name:
+                skip.pop()
+            out.append(tag)
+            continue
+        lang = _LANG.search(tag)
+        other_language = lang is not None and not lang.group(1).lower().startswith("fr")
+        if not skip and not other_language:
+            tag = _ATTRIBUTE.sub(lambda m: m.group(1) + _quoted(m.group(2)), tag)
+        out.append(tag)
+        if name in _VOID or tag.endswith("/>"):
+            continue
+        if skip and name == skip[-1]:
+            skip.append(name)  # the same element nested inside itself
+        elif not skip and (name in _RAW or other_language):
+            skip.append(name)
+    text = html[position:]
+    out.append(text if skip else french(text))
+    return "".join(out)
+
+
+def _quoted(value: str) -> str:
+    quote, inner = value[0], value[1:-1]
+    return quote + french(inner) + quote

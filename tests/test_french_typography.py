@@ -1,0 +1,155 @@
+"""French typography on every French page: a no-break space before the colon and inside « », and
+nothing before ; ! ? (Canadian usage, per the federal Guide du rédacteur).
+
+Why: editors type ordinary spaces, or none ("(GRC):"); a French reader sees a colon or a guillemet
+wrapped alone onto the next line. The site writes the right spaces (peaceops/typography.py); this
+test reads every built French page with its own parser, as a reader sees it: the visible text and
+the texts read aloud or shown (title, aria-label, alt, placeholder, meta content, the search texts).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from peaceops.localize import Localizer
+from peaceops.typography import french, french_html
+
+NO_BREAK = "\u00a0\u202f"
+FAULTS = {
+    "colon without a no-break space before it": re.compile(rf"(?<![{NO_BREAK}\d/:]):(?=\s|$)"),
+    "« without a no-break space after it": re.compile(rf"«(?![{NO_BREAK}])"),
+    "» without a no-break space before it": re.compile(rf"(?<![{NO_BREAK}])»"),
+    "a space before ; ! or ?": re.compile(rf"[ {NO_BREAK}][;!?]"),
+}
+READ_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
+SKIPPED = {"script", "style", "code", "pre", "textarea"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCKS = {"p", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3", "h4", "div", "section",
+          "nav", "header", "footer", "main", "article", "caption", "figcaption", "title", "option", "form"}
+
+
+class FrenchText(HTMLParser):
+    """The French text of a page: what it shows and reads aloud, outside code and other languages."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._current: list[str] = []
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        other = a.get("lang") not in (None, "") and not a["lang"].startswith("fr")
+        if not self._skip and not other:
+            for name, value in attrs:
+                if value and (name in READ_ATTRIBUTES or name.startswith("data-pk-")
+                              or (tag == "meta" and name == "content" and (a.get("name") == "description" or "og:" in (a.get("property") or "")))):
+                    self.texts.append(value)
+        if tag in BLOCKS:
+            self._flush()
+        if tag in VOID:
+            return
+        if self._skip and tag == self._skip[-1]:
+            self._skip.append(tag)
+        elif not self._skip and (tag in SKIPPED or other):
+            self._skip.append(tag)
+
+    def handle_endtag(self, tag):
+        if self._skip and tag == self._skip[-1]:
+            self._skip.pop()
+        if tag in BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if not self._skip:
+            self._current.append(data)
+
+    def _flush(self):
+        text = "".join(self._current).strip(" \t\r\n")  # not str.strip(): it would drop no-break spaces
+        if text:
+            self.texts.append(text)
+        self._current = []
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def faults_in(text: str) -> list[str]:
+    found = []
+    for name, pattern in FAULTS.items():
+        for match in pattern.finditer(text):
+            context = text[max(0, match.start() - 30): match.end() + 20].replace("\u00a0", "⍽").replace("\u202f", "⍽")
+            found.append(f"{name}: …{context}…")
+    return found
+
+
+def page_faults(html: str) -> list[str]:
+    parser = FrenchText()
+    parser.feed(html)
+    parser.close()
+    return [fault for text in parser.texts for fault in faults_in(text)]
+
+
+@pytest.mark.build
+def test_every_french_page_has_french_typography(built_site):
+    pages = sorted((built_site / "fr").rglob("*.html"))
+    assert len(pages) > 15
+    problems = []
+    for page in pages:
+        problems += [f"{page.relative_to(built_site)}: {fault}" for fault in page_faults(page.read_text(encoding="utf-8"))]
+    assert not problems, f"{len(problems)} typography faults on French pages:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.build
+def test_the_french_feed_has_french_typography(built_site):
+    root = ET.parse(built_site / "fr" / "feed.xml").getroot()
+    texts = [element.text for element in root.iter() if element.text and element.text.strip()
+             and not element.tag.endswith(("id", "updated", "published", "uri"))]
+    problems = [fault for text in texts for fault in faults_in(text)]
+    assert not problems, problems
+
+
+def test_the_scanner_finds_each_kind_of_fault():
+    html = ('<html lang="fr"><body><p>Date : 2024</p><p>(GRC): texte</p><p>« oui »</p><p>Quoi ?</p>'
+            '<a title="Voir :" href="x">lien</a><p lang="en">English: fine</p><code>a : b</code></body></html>')
+    kinds = [fault.split(":")[0] for fault in page_faults(html)]
+    assert kinds.count("colon without a no-break space before it") == 3  # "Date :", "(GRC):", title
+    assert "« without a no-break space after it" in kinds and "» without a no-break space before it" in kinds
+    assert "a space before ; ! or ?" in kinds
+    assert page_faults(french_html(html)) == []
+
+
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("Date de modification :", "Date de modification\u00a0:"),
+        ("(GRC): A financé", "(GRC)\u00a0: A financé"),
+        ("« bonjour »", "«\u00a0bonjour\u00a0»"),
+        ("«bonjour»", "«\u00a0bonjour\u00a0»"),
+        ("Quoi ? Oui ! non ; peut-être", "Quoi? Oui! non; peut-être"),
+        ("https://grc.ca/fr, 13:45", "https://grc.ca/fr, 13:45"),  # addresses and times are not prose
+        ("Note\u00a0: «\u00a0déjà\u00a0»", "Note\u00a0: «\u00a0déjà\u00a0»"),  # already right: unchanged
+    ],
+)
+def test_french_spaces_are_written_for_the_editor(typed, written):
+    assert french(typed) == written
+    assert french(written) == written
+
+
+def test_french_html_leaves_code_scripts_and_english_passages_alone():
+    html = ('<p title="Voir :">A : b <a lang="en" href="x">Note : <b>x</b></a> (GRC): c</p>'
+            '<script type="application/ld+json">{"a": "b"}</script><code>a : b</code>')
+    assert french_html(html) == (
+        '<p title="Voir\u00a0:">A\u00a0: b <a lang="en" href="x">Note : <b>x</b></a> (GRC)\u00a0: c</p>'
+        '<script type="application/ld+json">{"a": "b"}</script><code>a : b</code>'
+    )
+
+
+def test_the_french_interface_texts_get_french_typography_english_ones_do_not():
+    interface = {"label": {"en": "Date modified:", "fr": "Date de modification :"}}
+    assert Localizer("fr", interface).t("label") == "Date de modification\u00a0:"
+    assert Localizer("en", interface).t("label") == "Date modified:"

@@ -1,0 +1,37 @@
+"""The search index: one per language, only page content, the same bytes for the same pages.
+
+Why: Pagefind (peaceops/search_index.py) decides what the search can find. A 404 page or the header
+indexed would flood results; a French page in the English index would send readers to the wrong
+language; and a build that differs from run to run hides what an edit changed.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from peaceops.search_index import build_search_index
+
+
+@pytest.mark.build
+def test_one_index_per_language_with_every_content_page(built_site):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {"en": [p for p in built_site.rglob("index.html") if not p.relative_to(built_site).as_posix().startswith("fr/")],
+             "fr": list((built_site / "fr").rglob("index.html"))}
+    assert sorted(entry["languages"]) == ["en", "fr"]
+    for language, found in pages.items():
+        assert entry["languages"][language]["page_count"] == len(found), language  # 404 pages not indexed
+    assert list(entry["languages"]) == sorted(entry["languages"])
+    assert not list((built_site / "pagefind").glob("pagefind-*ui*")), "Pagefind's unused interfaces are published"
+
+
+@pytest.mark.build
+def test_indexing_the_same_pages_twice_gives_the_same_bytes(built_site, tmp_path):
+    runs = []
+    for name in ("one", "two", "three"):
+        site = tmp_path / name
+        shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pagefind"))
+        output = build_search_index(site)
+        runs.append({p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()})
+    assert runs[0] == runs[1] == runs[2]
