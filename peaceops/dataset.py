@@ -28,7 +28,7 @@ from .model import (
     Text,
 )
 from .partners import PartnersFile, validate_partners
-from .places import Gazetteer, iso_country
+from .places import Gazetteer, iso_country, phrase_fault
 from .serving import ServingFile, check_serving
 from .problems import DataError, Problem
 from .yamlsource import Source, locate, read
@@ -79,6 +79,8 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     problems += found
     if validated["serving.yaml"] is not None:
         problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
+    if countries is not None:
+        problems += _check_place_phrases(sources["countries.yaml"], countries, places)
     if problems:
         raise DataError(problems)
     assert partners is not None  # no problem means the file was read and checked
@@ -191,6 +193,31 @@ def _check_country_names(source: Source, countries: CountriesFile) -> list[Probl
         if territory.iso is not None and iso_country(territory.iso) is None:
             where = locate(source.data, ("territories", key, "iso"))
             problems.append(Problem(source.display, *where, message("unknown_country", code=territory.iso, suggestion="")))
+    return problems
+
+
+def _check_place_phrases(source: Source, countries: CountriesFile, places: Gazetteer) -> list[Problem]:
+    """Each territory and renamed country has its "in ..." phrase (ISO countries have theirs in
+    peaceops/assets/place-phrases.json), and each phrase in countries.yaml names its place."""
+    problems = []
+    for section in ("names", "territories"):
+        for code in getattr(countries, section):
+            place = places.get(code)
+            if place is not None and place.within is None:
+                where = locate(source.data, (section, code), at_key=True)
+                problems.append(Problem(source.display, *where, message(
+                    "no_phrase", name=place.name.en, code=code, name_fr=place.name.fr)))
+    for code, phrase in countries.phrases.items():
+        place = places.get(code)
+        if place is None:
+            where = locate(source.data, ("phrases", code), at_key=True)
+            problems.append(Problem(source.display, *where, message("unknown_phrase_place", code=code)))
+            continue
+        for language in ("en", "fr"):
+            fault = phrase_fault(language, phrase[language], place.name[language])
+            if fault:
+                where = locate(source.data, ("phrases", code, language))
+                problems.append(Problem(source.display, *where, message(fault, name=place.name[language], got=phrase[language])))
     return problems
 
 

@@ -78,6 +78,21 @@ MESSAGES: dict[str, str] = {
         '"{code}" is not a two-letter ISO country code; names can only be changed for a real country '
         "(add a territory under territories: instead)"
     ),
+    "no_phrase": (
+        '{name} ({code}) has no phrase in data/countries.yaml to say "in {name}" in a sentence; add '
+        "under phrases:  {code}: {{en: in {name}, fr: en {name_fr}}}  (with the, au, aux ... as the place needs)"
+    ),
+    "bad_phrase_en": (
+        'the English phrase must be "in" or "in the" followed by the place\'s name "{name}", got "{got}"'
+    ),
+    "bad_phrase_fr": (
+        "the French phrase must be a preposition (en, au, aux, à ...) followed by the place's name "
+        '"{name}", got "{got}"'
+    ),
+    "unknown_phrase_place": (
+        '"{code}" is neither a two-letter ISO country code nor a territory listed under territories:; '
+        "a phrase is only needed for a place a mission is in"
+    ),
     "end_before_start": "end ({end}) is before start ({start}); check both dates",
     "as_of_before_start": "as_of ({as_of}) is before the mission's start ({start}); check both dates",
     "duplicate_id": 'id "{id}" is already used by the mission on line {line}; give each mission its own id',

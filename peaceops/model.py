@@ -210,6 +210,11 @@ class CountriesFile(Record):
     territories: dict[Identifier, Territory] = Field(  # type: ignore[valid-type]
         {}, description="Territories that are not countries, by a short lowercase name."
     )
+    phrases: dict[str, Text] = Field(
+        {},
+        description='How a sentence says "in" the place, by the code missions use: '
+        "{en: in the West Bank, fr: en Cisjordanie}.",
+    )
 
 
 class InterfaceFile(Record):

@@ -111,7 +111,7 @@ class Site:
             meta = {
                 "page_id": page_id,
                 "title": country.place.name[language],
-                "description": self.localizer(language).t("country.description", country=country.place.name[language]),
+                "description": self.localizer(language).t("country.description", in_country=country.place.within[language]),
                 "country": country.place.code,
                 "shows": ["missions", "countries"],
             }
