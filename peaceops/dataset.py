@@ -200,23 +200,25 @@ def _check_place_phrases(source: Source, countries: CountriesFile, places: Gazet
     """Each territory and renamed country has its "in ..." phrase (ISO countries have theirs in
     peaceops/assets/place-phrases.json), and each phrase in countries.yaml names its place."""
     problems = []
-    for section in ("names", "territories"):
+    for section, key in (("names", "no_phrase"), ("territories", "no_territory_phrase")):
         for code in getattr(countries, section):
             place = places.get(code)
             if place is not None and place.within is None:
                 where = locate(source.data, (section, code), at_key=True)
                 problems.append(Problem(source.display, *where, message(
-                    "no_phrase", name=place.name.en, code=code, name_fr=place.name.fr)))
-    for code, phrase in countries.phrases.items():
+                    key, name=place.name.en, code=code, name_fr=place.name.fr)))
+    written = [(("phrases", code), code, phrase) for code, phrase in countries.phrases.items()]
+    written += [(("territories", code, "phrase"), code, t.phrase) for code, t in countries.territories.items() if t.phrase]
+    for path, code, phrase in written:
         place = places.get(code)
         if place is None:
-            where = locate(source.data, ("phrases", code), at_key=True)
+            where = locate(source.data, path, at_key=True)
             problems.append(Problem(source.display, *where, message("unknown_phrase_place", code=code)))
             continue
         for language in ("en", "fr"):
             fault = phrase_fault(language, phrase[language], place.name[language])
             if fault:
-                where = locate(source.data, ("phrases", code, language))
+                where = locate(source.data, (*path, language))
                 problems.append(Problem(source.display, *where, message(fault, name=place.name[language], got=phrase[language])))
     return problems
 

@@ -82,6 +82,10 @@ MESSAGES: dict[str, str] = {
         '{name} ({code}) has no phrase in data/countries.yaml to say "in {name}" in a sentence; add '
         "under phrases:  {code}: {{en: in {name}, fr: en {name_fr}}}  (with the, au, aux ... as the place needs)"
     ),
+    "no_territory_phrase": (
+        '{name} ({code}) has no phrase to say "in {name}" in a sentence; add to it a line such as  '
+        "phrase: {{en: in {name}, fr: en {name_fr}}}  (with the, au, aux ... as the place needs)"
+    ),
     "bad_phrase_en": (
         'the English phrase must be "in" or "in the" followed by the place\'s name "{name}", got "{got}"'
     ),

@@ -201,6 +201,9 @@ class Territory(Record):
         None, description="The two-letter ISO code of the area that marks the territory on maps, if any."
     )
     name: Text = Field(description="The territory's name in English and French.")
+    phrase: Text | None = Field(
+        None, description='How a sentence says "in" the territory: {en: in the West Bank, fr: en Cisjordanie}.'
+    )
 
 
 class CountriesFile(Record):
@@ -212,8 +215,8 @@ class CountriesFile(Record):
     )
     phrases: dict[str, Text] = Field(
         {},
-        description='How a sentence says "in" the place, by the code missions use: '
-        "{en: in the West Bank, fr: en Cisjordanie}.",
+        description='How a sentence says "in" a country, by its two-letter code, where the standard '
+        'phrase does not fit or the country is renamed under names: {en: in the Netherlands, fr: aux Pays-Bas}.',
     )
 
 

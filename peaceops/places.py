@@ -74,7 +74,7 @@ class Gazetteer:
         if code in self._territories:
             territory = self._territories[code]
             parent = iso_country(territory.iso) if territory.iso else None
-            return Place(code, territory.name, territory.iso, parent.iso3 if parent else None, self._phrases.get(code))
+            return Place(code, territory.name, territory.iso, parent.iso3 if parent else None, territory.phrase)
         place = iso_country(code)
         if place is not None:
             name = self._names.get(code, place.name)

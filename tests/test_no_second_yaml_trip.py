@@ -78,7 +78,9 @@ def every_place(tmp_path_factory):
         plain = re.fullmatch(r"[A-Za-z0-9_.~ -]+", english) and not english.startswith(("- ", "-"))
         en = english if plain else quoted(english)
         fr = french if plain else quoted(french)
-        lines.append(f"  {code}:\n    name:\n      en: {en}\n      fr: {fr}\n")
+        # Each territory says how a sentence says "in" it (make check asks for it).
+        phrase = f"    phrase: {{en: {quoted('in ' + english)}, fr: {quoted('en ' + french)}}}\n"
+        lines.append(f"  {code}:\n    name:\n      en: {en}\n      fr: {fr}\n" + phrase)
     countries.write_text(countries.read_text(encoding="utf-8").rstrip("\n") + "\n" + "".join(lines), encoding="utf-8")
     codes = [country.alpha_2 for country in pycountry.countries] + list(territories())
     missions = root / "data" / "missions.yaml"
@@ -125,5 +127,7 @@ def test_territories_whose_names_yaml_11_misreads_keep_them(every_place):
         for folder, name in (("countries", english), ("fr/pays", french)):
             slug = slugify(name) or code
             page = (every_place / folder / slug / "index.html").read_text(encoding="utf-8")
+            if folder.startswith("fr/"):  # French typography: a no-break space before a colon ("a : b")
+                name = re.sub(r"(?<=\S):(?=\s)", "\u00a0:", name)
             assert heading(page) == name, (code, name)
             assert title(page).startswith(name + " - "), (code, title(page))

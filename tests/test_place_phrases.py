@@ -36,7 +36,9 @@ def read(name: str) -> dict:
 def phrases() -> dict:
     """countries.yaml's phrases over the standard ones, read without the peaceops package."""
     standard = json.loads((ROOT / "peaceops" / "assets" / "place-phrases.json").read_text(encoding="utf-8"))
-    return {**standard, **read(C)["phrases"]}
+    countries = read(C)
+    territories = {code: t["phrase"] for code, t in countries["territories"].items() if "phrase" in t}
+    return {**standard, **countries["phrases"], **territories}
 
 
 def test_every_place_in_the_data_and_every_country_a_mission_may_use_has_its_phrase():
@@ -44,6 +46,7 @@ def test_every_place_in_the_data_and_every_country_a_mission_may_use_has_its_phr
     places = {m["country"] for m in missions["missions"]} | set(countries["names"]) | set(countries["territories"])
     places |= {country.alpha_2 for country in pycountry.countries}
     known = phrases()
+    known.update({code: t["phrase"] for code, t in countries["territories"].items() if "phrase" in t})
     assert not places - set(known), f"places without a phrase: {sorted(places - set(known))}"
     for code in places:
         assert re.match(r"^in (the )?\S", known[code]["en"]), known[code]
@@ -77,13 +80,13 @@ def test_a_renamed_country_without_a_phrase_is_placed_at_its_name(data):
 
 
 def test_a_territory_without_a_phrase(data):
-    data.replace(C, "  kosovo: {en: in Kosovo, fr: au Kosovo}\n", "")
+    data.replace(C, "    phrase: {en: in Kosovo, fr: au Kosovo}\n", "")
     problem = only_problem(data.problems())
-    assert_at(problem, C, data.where(C, "kosovo:\n    name"), "Kosovo (kosovo)", "phrases:")
+    assert_at(problem, C, data.where(C, "kosovo:\n    name"), "Kosovo (kosovo)", "phrase:", "in Kosovo")
 
 
 def test_an_english_phrase_that_does_not_name_the_place(data):
-    data.replace(C, "  west-bank: {en: in the West Bank,", "  west-bank: {en: on West Bank,")
+    data.replace(C, "    phrase: {en: in the West Bank,", "    phrase: {en: on West Bank,")
     problem = only_problem(data.problems())
     assert_at(problem, C, data.where(C, "on West Bank"), "English phrase", '"West Bank"', '"on West Bank"')
 
