@@ -1,9 +1,12 @@
 # The two commands a newcomer needs (see README.md):  make site   and   make test
 # Each one creates .venv and installs the exact, hash-locked packages it needs, if not done already.
 
-PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# The Python that makes .venv: 3.11, 3.12, 3.13 or 3.14 (see README.md). Pick one with
+# `make site PYTHON=python3.13`; .venv is then made again with it. Without PYTHON, an existing
+# .venv is kept whatever its version, and a new one is made with python3.
+PYTHON ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,python3)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -41,8 +44,7 @@ screenshots: $(VENV)/.test
 benchmark: $(VENV)/.test
 	$(BIN)/python -m benchmarks.run
 
-$(VENV)/.site: requirements/site.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/.site: requirements/site.lock pyproject.toml $(VENV)/.python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/site.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
@@ -51,6 +53,21 @@ $(VENV)/.test: requirements/test.lock package-lock.json $(VENV)/.site
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/test.lock
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+# .venv/.python holds the version of the Python that made .venv. When PYTHON is another version,
+# .venv is removed and made again with it (its packages are then installed again); the file's date
+# changes only then, so an unchanged Python installs nothing.
+$(VENV)/.python: FORCE
+	@want="$$($(PYTHON) -c 'import sys; print(sys.version.split()[0])')" || exit 1; \
+	have="$$($(BIN)/python -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)"; \
+	if [ "$$want" != "$$have" ]; then \
+	  echo "Making $(VENV) with Python $$want ($(PYTHON))"; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) || exit 1; \
+	fi; \
+	[ "$$want" = "$$(cat $@ 2>/dev/null)" ] || echo "$$want" > $@
+
+.PHONY: FORCE
+FORCE:
 
 ## lock: re-resolve requirements/*.in into the hash-locked requirements/*.lock
 lock: $(VENV)/.test

@@ -141,6 +141,21 @@ def test_every_action_is_at_a_node24_major():
         assert major >= NODE24_MAJORS[found["action"]], f"{found['action']} {found['comment']} runs on an older node"
 
 
+def test_tests_run_on_the_oldest_and_the_newest_python(workflow):
+    # The oldest: pyproject's lower bound, Debian 12's python3 in the build job.
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    oldest = re.search(r'requires-python = ">=(\d+\.\d+)', pyproject).group(1)
+    assert oldest == "3.11" and workflow["jobs"]["build"]["container"].startswith("debian:bookworm@")
+    newest = workflow["jobs"]["newest-python"]
+    entries = newest["strategy"]["matrix"]["include"]
+    assert [entry["python"] for entry in entries] == ["3.13"]
+    assert re.fullmatch(r"debian:trixie@sha256:[0-9a-f]{64}", entries[0]["image"])
+    assert newest["container"] == "${{ matrix.image }}"
+    runs = [step["run"].strip() for step in _steps(workflow, "newest-python") if "run" in step]
+    assert [run for run in runs if run.startswith("make ")] == ["make check", "make site", "make test"]
+    assert newest["permissions"] == {"contents": "read"}
+
+
 def test_the_container_is_pinned_by_digest(workflow):
     image = workflow["jobs"]["build"]["container"]
     assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", image), image
