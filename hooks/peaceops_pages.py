@@ -6,6 +6,7 @@ MkDocs' events to it, and turns its errors into MkDocs build errors (one line pe
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from peaceops import feed, metadata, sitemap, stylesheets, wayfinding
+from peaceops import enginemessages, feed, metadata, sitemap, stylesheets, wayfinding
 from peaceops.typography import french_html
 from peaceops.addresses import absolute, site_root
 from peaceops.printlinks import add_print_addresses
@@ -30,9 +31,27 @@ def _site(config) -> Site:
     return _sites[config.theme["language"]]
 
 
+class _EditorsWording(logging.Filter):
+    """MkDocs' warnings about a page's links, reworded and placed as `check` words its problems."""
+
+    language = "en"
+    root = Path(".")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        translated = enginemessages.translate(record.getMessage(), self.language, self.root)
+        if translated is not None:
+            record.msg, record.args = translated, ()
+        return True
+
+
+_wording = _EditorsWording()
+logging.getLogger("mkdocs.structure.pages").addFilter(_wording)
+
+
 def on_config(config):
     # Read the data on every build (not at import), so that `mkdocs serve` sees each edit.
     root = Path(config.config_file_path).parent
+    _wording.language, _wording.root = config.theme["language"], root
     try:
         site = Site.load(root)
     except DataError as error:
@@ -72,13 +91,13 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     language = config.theme["language"]
-    path = LANGUAGE_ROOT[language] + page.url
     site = _site(config)
-    page.meta = dict(site.page(language, page.file.src_uri).meta)
+    source = site.page(language, page.file.src_uri)
+    page.meta = dict(source.meta)
     try:
-        rendered = site.render_page(markdown, language, path, page.meta)
+        rendered = site.render(source)  # made once: `check` rendered the written pages already
     except PageError as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
+        raise PluginError(str(error.problem)) from None
     _set_aside[page.file.src_uri] = rendered
     return rendered.markdown
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import re
 import shutil
 import subprocess
 import sys
@@ -72,8 +73,11 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=root, env=env)
+    # Not --quiet: it hides MkDocs' warnings from --strict too, so a warned-about link would pass.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
+    result = subprocess.run(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in engine_problems(result.stdout):
+        print(line, file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(message("build_failed", folder=site_dir.name), file=sys.stderr)
@@ -81,6 +85,27 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     _swap(staging, site_dir)
     print(f"Site built in {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
     return 0
+
+
+_PLACED = re.compile(r"^(?:WARNING|ERROR) +- +(content/\S+:\d+:\d+: .*)$")
+
+
+def engine_problems(output: str) -> list[str]:
+    """MkDocs' warnings and errors, without its progress chatter (INFO lines and what follows them);
+    a warning already worded as ours (``content/en/x.md:3:5: …``) loses MkDocs' level prefix."""
+    kept, showing = [], True
+    for line in output.splitlines():
+        if line.startswith(("INFO", "DEBUG")):
+            showing = False
+        elif line.startswith(("WARNING", "ERROR")):
+            showing = True
+            placed = _PLACED.match(line)
+            line = placed.group(1) if placed else line
+        elif not line.startswith((" ", "\t")) and line.strip():
+            showing = True  # "Aborted with 1 warnings in strict mode!" and the like
+        if showing and line.strip():
+            kept.append(line)
+    return kept
 
 
 def _swap(new: Path, target: Path) -> None:

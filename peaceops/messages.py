@@ -122,6 +122,9 @@ MESSAGES: dict[str, str] = {
         "this page has no front matter; start it with a line ---, then page_id: and title: lines, "
         "then a line ---"
     ),
+    "front_matter_unclosed": (
+        "the front matter that starts here is never closed; add a line --- after its last name: value line"
+    ),
     "page_id_missing": (
         "page_id is missing from the front matter; add it so the page can be paired with its translation"
     ),
@@ -141,6 +144,44 @@ MESSAGES: dict[str, str] = {
     "accessibility_record": (
         "this record of the accessibility checks cannot be read; it is written by make test, not by hand: "
         "restore it with git (git checkout data/checks/accessibility.json) or run make test again"
+    ),
+    # --- Pages: template code and links (peaceops/templateproblems.py, pagecheck.py) ---------
+    "unknown_name": '"{name}" is not a name pages can use{suggestion}; check its spelling',
+    "unknown_macro": 'there is no macro called "{name}"{suggestion}; check its spelling',
+    "unknown_attribute": '{owner} has nothing called "{name}"{suggestion}; check its spelling',
+    "macro_missing_value": 'the macro "{macro}" needs a value for "{value}"; write it as {call}',
+    "macro_no_values": 'the macro "{macro}" takes no values; write it with empty brackets: {call}',
+    "unknown_value": '"{name}" is not a value the macro "{macro}" knows{suggestion}; check its spelling',
+    "macro_too_many_values": 'the macro "{macro}" takes at most {count} value(s) in its brackets; write it as {call}',
+    "macro_unknown_value": 'the macro "{macro}" has no value called "{value}"{suggestion}; write it as {call}',
+    "page_cannot_render": "this line cannot be shown ({detail}); check the code between {{{{ }}}} or {{% %}}",
+    "page_in_macro": " (the mistake shows up in {where})",
+    "unknown_page_id": (
+        'no page has the page_id "{page_id}"{suggestion}; use the page_id written at the top of the page '
+        "you link to"
+    ),
+    "unknown_country_code": 'no country page has the code "{code}"{suggestion}; use a country code from data/missions.yaml',
+    "template_single_brace": "this {{{{ is closed with a single }}; close it with }}}}",
+    "template_unclosed_bracket": "a bracket ( on this line is never closed; add ) before }}}} or %}}",
+    "template_unclosed_print": "this {{{{ is never closed; add }}}} after the name",
+    "template_unclosed_tag": "this {{% is never closed; add %}} at the end of the instruction",
+    "template_unclosed_block": (
+        "this {{% {block} %}} is never closed; add {{% end{block} %}} where the part it controls ends"
+    ),
+    "template_unknown_tag": '"{{% {tag} %}}" is not an instruction pages can use{suggestion}',
+    "template_unknown_filter": 'there is no filter called "{name}"{suggestion}; check its spelling',
+    "template_other": "this line cannot be read ({detail}); check the code between {{{{ }}}} or {{% %}}",
+    "link_not_found": (
+        'the link "{target}" goes to a page that does not exist in {folder}{suggestion}; '
+        "link to the file name of a page there"
+    ),
+    "link_anchor": (
+        'the link "{target}" goes to a part of a page that does not exist (no heading there has the id '
+        '"{anchor}"); check the part after # against the headings of that page'
+    ),
+    "link_absolute": (
+        'the link "{target}" starts with /; link to the page\'s file name instead (such as {example}), '
+        "so that it works in both languages and on every address the site is published at"
     ),
     # --- The command line and the preview ----------------------------------------------------
     "summary_problems": "{count} problem{plural} found; nothing was built.",

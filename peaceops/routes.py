@@ -144,7 +144,8 @@ def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]
     except UnicodeDecodeError:
         return {}, [Problem(display, 1, 1, message("file_not_utf8"))]
     if text is None:
-        return {}, [Problem(display, 1, 1, message("front_matter_missing"))]
+        opened = path.read_text(encoding="utf-8").startswith("---")
+        return {}, [Problem(display, 1, 1, message("front_matter_unclosed" if opened else "front_matter_missing"))]
     meta, found = _parse_front_matter(text)
     if found:
         # Placed as for data files; the front matter starts on the page's second line.

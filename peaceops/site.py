@@ -27,8 +27,13 @@ from .localize import Localizer
 from .problems import DataError
 from .model import LANGUAGES
 from .publisher import PublisherFile, load_publisher
+from .messages import message
 from .pagesource import PageSource, split
-from .routes import Routes, build_routes, country_page_id, front_matter, read_front_matter, relative_url
+from .problems import Problem
+from .routes import (
+    LANGUAGE_ROOT, Routes, build_routes, country_page_id, front_matter, page_path, read_front_matter, relative_url,
+)
+from .templateproblems import PageMistake, PageUndefined, runtime_problem, suggestion, syntax_problem
 
 MACROS_FOLDER = Path("theme") / "macros"
 
@@ -53,7 +58,12 @@ class RenderedPage:
 
 
 class PageError(Exception):
-    """A page's macros failed: an unknown name, a bad call, a missing interface text."""
+    """A page's template code failed: an unknown name, a bad call, an unclosed tag; carries the
+    placed problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 # The site last loaded from each repository, with the fingerprint of the files it was made from.
@@ -81,17 +91,25 @@ class Site:
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
             return cached[1]
-        dataset = load(root / "data")
-        facts = derive(dataset)
-        routes = build_routes(root / "content", facts)
-        from .interface_keys import missing_interface_texts  # it imports modules that import this one
+        from .interface_keys import missing_interface_texts  # they import modules that import this one
+        from .pagecheck import check_pages, unreadable_pages
 
+        try:
+            dataset = load(root / "data")
+            facts = derive(dataset)
+            routes = build_routes(root / "content", facts)
+        except DataError as error:
+            # The pages cannot be shown without the data, but their template code can still be read.
+            raise DataError(error.problems + unreadable_pages(root)) from None
         missing = missing_interface_texts(root, dataset.interface)
         if missing:
             raise DataError(missing)
         site = cls(root, dataset, facts, routes)
         site.publisher  # checked now, so that `check` reports its problems too
         site.accessibility_run
+        problems = check_pages(site)  # every written page in both languages, shown as the build would
+        if problems:
+            raise DataError(problems)
         _LOADED[root] = (key, site)
         return site
 
@@ -194,7 +212,7 @@ class Site:
     def environment(self) -> jinja2.Environment:
         return jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.root / MACROS_FOLDER),
-            undefined=jinja2.StrictUndefined,
+            undefined=PageUndefined,
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -212,6 +230,18 @@ class Site:
         if markdown not in cache:
             cache[markdown] = self.environment.from_string(markdown)
         return cache[markdown]
+
+    def _known_page(self, page_id: str) -> str:
+        """``page_id`` if a page has it; otherwise a placed, worded mistake for the page that asked."""
+        if page_id in self.routes.sources:
+            return page_id
+        prefix = country_page_id("")
+        if str(page_id).startswith(prefix):
+            codes = [known[len(prefix):] for known in self.routes.sources if known.startswith(prefix)]
+            code = str(page_id)[len(prefix):]
+            raise PageMistake(message("unknown_country_code", code=code, suggestion=suggestion(code, codes)))
+        ids = [known for known in self.routes.sources if not known.startswith(prefix)]
+        raise PageMistake(message("unknown_page_id", page_id=page_id, suggestion=suggestion(str(page_id), ids)))
 
     def localizer(self, language: str) -> Localizer:
         return Localizer(language, self.dataset.interface)
@@ -231,8 +261,8 @@ class Site:
             "data": self.dataset,
             "publisher": self.publisher.publisher,
             "path": path,
-            "url": lambda page_id: self.routes.relative(page_id, language, path),
-            "country_url": lambda code: self.routes.relative(country_page_id(code), language, path),
+            "url": lambda page_id: self.routes.relative(self._known_page(page_id), language, path),
+            "country_url": lambda code: self.routes.relative(self._known_page(country_page_id(code)), language, path),
             "asset": lambda name: _relative_asset(name, path),
             "country_code": (meta or {}).get("country"),
             # A generated page's heading: its title, with Markdown's own characters made plain.
@@ -257,20 +287,41 @@ class Site:
         return values
 
     def render_page(
-        self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *, set_aside: bool = True
+        self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *,
+        set_aside: bool = True, page: PageSource | None = None,
     ) -> RenderedPage:
-        """Render a page's Markdown as a Jinja template; raises ``PageError`` saying what went wrong.
+        """Render a page's Markdown as a Jinja template; raises ``PageError`` with the placed problem.
 
         With ``set_aside``, long macro outputs are replaced by placeholders, for ``RenderedPage.restore``
-        once the Markdown is converted; without it, the Markdown holds everything."""
+        once the Markdown is converted; without it, the Markdown holds everything. ``page`` names the
+        file and its lines in the problem (a page of ``markdown`` alone is counted from line 1)."""
+        page = page or PageSource(language, "", f"content/{language}/{path or 'index'}", meta or {}, markdown)
         blocks: dict[str, str] | None = {} if set_aside else None
         try:
             template = self.compiled(markdown)
-            return RenderedPage(template.render(self.context(language, path, meta, blocks)), blocks or {})
         except jinja2.TemplateSyntaxError as error:
-            raise PageError(f"line {error.lineno}: {error.message}") from None
-        except (jinja2.UndefinedError, KeyError, TypeError, AttributeError) as error:
-            raise PageError(_plain(error)) from None
+            raise PageError(syntax_problem(error, page, self.environment)) from None
+        values = self.context(language, path, meta, blocks)
+        try:
+            return RenderedPage(template.render(values), blocks or {})
+        except Exception as error:  # noqa: BLE001 - whatever a page's code raises becomes a placed line
+            raise PageError(runtime_problem(error, page, values)) from None
+
+    def render(self, page: PageSource) -> RenderedPage:
+        """A page rendered for the engine, once per site: the check renders every written page and
+        the build then reuses what the check made."""
+        cache = self.__dict__.setdefault("_rendered", {})
+        key = (page.language, page.source)
+        if key not in cache:
+            path = LANGUAGE_ROOT[page.language] + page_path(page.source)
+            cache[key] = self.render_page(page.body, page.language, path, dict(page.meta), page=page)
+        return cache[key]
+
+    def written_pages(self, language: str) -> list[PageSource]:
+        """The hand-written pages of ``language``, in file order."""
+        generated = self.generated_pages(language)
+        sources = sorted(s[language] for s in self.routes.sources.values() if language in s)
+        return [self.page(language, source) for source in sources if source not in generated]
 
 
 def _set_aside(value: Any, blocks: dict[str, str]) -> Any:
@@ -286,12 +337,8 @@ def _set_aside(value: Any, blocks: dict[str, str]) -> Any:
         blocks[placeholder] = str(html)
         return Markup(placeholder)
 
+    call.__wrapped_macro__ = value  # type: ignore[attr-defined]  # for messages: its name and values
     return call
-
-
-def _plain(error: Exception) -> str:
-    text = str(error).strip("'\"")
-    return f"{type(error).__name__}: {text}" if not isinstance(error, KeyError) else text
 
 
 def markdown_text(text: str) -> Markup:

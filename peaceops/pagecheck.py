@@ -1,0 +1,94 @@
+"""Check every written page of both languages as the build would show it, without building.
+
+Why: a misspelt name in a page or an unclosed ``{{`` used to pass ``check`` and stop the build later
+with the engine's noise, counted from the wrong line and naming no language. Here each page is
+rendered with the real data (the build then reuses the result), its links to other pages are
+followed, and every mistake becomes one placed, plain line (``templateproblems.py``). Whether each
+page has its translation is checked with the routes (``routes.py``).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+from .messages import message
+from .model import LANGUAGES
+from .pagesource import PageSource, split
+from .problems import Problem
+from .templateproblems import suggestion, syntax_problem
+
+if TYPE_CHECKING:
+    from .site import Site
+
+# An inline Markdown link or image: [text](target "title"), and a reference definition: [id]: target
+_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def check_pages(site: "Site") -> list[Problem]:
+    """Every mistake in the written pages: template code, then links."""
+    from .site import PageError
+
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        sources = set(site.routes.sources[page_id][language] for page_id in site.routes.sources if language in site.routes.sources[page_id])
+        for page in site.written_pages(language):
+            try:
+                site.render(page)
+            except PageError as error:
+                problems.append(error.problem)
+            problems += link_problems(page, sources, site.root / "content" / language)
+    return problems
+
+
+def link_problems(page: PageSource, sources: set[str], folder: Path) -> list[Problem]:
+    """A problem for each link in the page's own text to a page or file that does not exist."""
+    problems = []
+    here = posixpath.dirname(page.source)
+    for pattern in (_INLINE_LINK, _REFERENCE):
+        for found in pattern.finditer(page.body):
+            target = found.group(1)
+            if _EXTERNAL.match(target) or target.startswith("#") or "{{" in target or "{%" in target:
+                continue
+            line = page.body_line + page.body.count("\n", 0, found.start(1))
+            column = found.start(1) - (page.body.rfind("\n", 0, found.start(1)) + 1) + 1
+            if target.startswith("/"):
+                example = next(iter(sorted(sources)), "index.md")
+                problems.append(Problem(page.display, line, column, message("link_absolute", target=target, example=example)))
+                continue
+            path = posixpath.normpath(posixpath.join(here, target.split("#", 1)[0].split("?", 1)[0]))
+            if path in sources or (not path.startswith("..") and (folder / path).is_file()):
+                continue
+            relative = sorted(posixpath.relpath(source, here or ".") for source in sources)
+            display_folder = f"content/{page.language}/"
+            problems.append(Problem(page.display, line, column, message(
+                "link_not_found", target=target, folder=display_folder, suggestion=suggestion(target, relative),
+            )))
+    return problems
+
+
+def unreadable_pages(root: Path) -> list[Problem]:
+    """Template code that cannot even be read, in every written page (needs no data)."""
+    from .templateproblems import PageUndefined
+
+    environment = jinja2.Environment(undefined=PageUndefined, trim_blocks=True, lstrip_blocks=True)
+    problems = []
+    for language in LANGUAGES:
+        folder = root / "content" / language
+        for path in sorted(folder.rglob("*.md")):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue  # reported with the front matter
+            _, body, body_line = split(text)
+            page = PageSource(language, path.relative_to(folder).as_posix(), path.relative_to(root).as_posix(), {}, body, body_line)
+            try:
+                environment.parse(body)
+            except jinja2.TemplateSyntaxError as error:
+                problems.append(syntax_problem(error, page, environment))
+    return problems
