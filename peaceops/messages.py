@@ -201,6 +201,17 @@ MESSAGES: dict[str, str] = {
         "and it will update by itself."
     ),
     "preview_page_title": "The site cannot be previewed yet",
+    # English fallbacks for the preview's problem box, whose texts are in data/interface.yaml
+    # (preview.banner.*): that file may be the one with the problem.
+    "preview_banner_heading": "The preview cannot show your latest changes",
+    "preview_banner_kept": (
+        "This page is the last version without problems. Fix each line listed below in the file named, "
+        "then save: the preview updates by itself and this box goes away."
+    ),
+    "preview_banner_nothing_yet": (
+        "The site could not be built yet. Fix each line listed below in the file named, then save: "
+        "the preview updates by itself."
+    ),
     "preview_page_help": (
         "Fix these problems in the files named below and save; this page will then show the site by itself."
     ),

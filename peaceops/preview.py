@@ -6,6 +6,10 @@ checks the data first (printing the same one-line messages as ``check``), builds
 folder and swaps it in only when the build succeeds. The last good preview stays served while the
 data is broken; if nothing good was built yet, a page listing the problems is served instead. Either
 way the browser reloads by itself once the files are fixed. It uses MkDocs' own live-reload server.
+While a file has a problem, every page served carries a box at its top listing the problems
+(``previewbanner.py``); the browser reloads when a problem appears and when it is fixed, since each
+rebuild, failed or not, counts as a new version. The box is added as pages are served, never to
+``site/``.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from . import previewbanner
 from .messages import message
 from .problems import DataError, Problem
 from .site import Site
@@ -36,6 +41,9 @@ class Preview:
         self.served = served
         self.url = url
         self.has_good_build = False
+        # What the banner shows: the problems now (none when the last rebuild worked), and whether
+        # the pages served are a last good version. Replaced whole, read by the server's threads.
+        self.state: tuple[tuple[Problem, ...], bool] = ((), False)
 
     def rebuild(self) -> None:
         """Called by the server for each change; never raises, so the server never gets stuck."""
@@ -45,6 +53,8 @@ class Preview:
             self._failed(error.problems)
             return
         staging = Path(tempfile.mkdtemp(prefix="peaceops-preview-build-", dir=self.served.parent))
+        warnings = _Collector()
+        logging.getLogger("mkdocs").addHandler(warnings)
         try:
             config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(staging))
             config.site_url = self.url
@@ -52,21 +62,24 @@ class Preview:
             build(config, serve_url=self.url)
         except Exception as error:  # noqa: BLE001 - MkDocs' Abort included: the preview must survive
             shutil.rmtree(staging, ignore_errors=True)
-            self._failed([], detail=str(error))
+            problems = [previewbanner.as_problem(line) for line in warnings.lines]
+            self._failed(problems or [previewbanner.as_problem(str(error))])
             return
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
         self._swap_in(staging)
         self.has_good_build = True
+        self.state = ((), False)
         print(message("preview_updated", url=self.url), file=sys.stderr, flush=True)
 
-    def _failed(self, problems: list[Problem], detail: str = "") -> None:
+    def _failed(self, problems: list[Problem]) -> None:
         for problem in problems:
-            print(problem, file=sys.stderr)
-        if detail and not problems:
-            print(message("preview_build_failed", detail=detail), file=sys.stderr)
+            print(problem if problem.path else message("preview_build_failed", detail=problem.message), file=sys.stderr)
         key = "preview_kept" if self.has_good_build else "preview_nothing_yet"
         print(message(key), file=sys.stderr, flush=True)
+        self.state = (tuple(problems), self.has_good_build)
         if not self.has_good_build:
-            _write_problems_page(self.served, problems, detail)
+            _write_problems_page(self.served)
 
     def _swap_in(self, staging: Path) -> None:
         old = self.served.with_name(self.served.name + "-old")
@@ -75,15 +88,46 @@ class Preview:
         os.rename(staging, self.served)
         shutil.rmtree(old, ignore_errors=True)
 
+    def with_banner(self, content: bytes) -> bytes:
+        """A served HTML page, with the problem box at its top while there are problems."""
+        problems, kept = self.state
+        if not problems:
+            return content
+        texts = previewbanner.banner_texts(self.root)
+        language = previewbanner.page_language(content)
+        return previewbanner.insert(content, previewbanner.banner_html(list(problems), texts, language, kept=kept))
 
-def _write_problems_page(folder: Path, problems: list[Problem], detail: str) -> None:
-    """A bare page listing the problems; the live-reload script replaces it once the data is fixed."""
-    lines = [str(problem) for problem in problems] or [detail]
-    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+
+class _Collector(logging.Handler):
+    """MkDocs' warnings and errors during one preview build (our hook has already worded those about
+    editors' pages as ``content/<lang>/<page>.md:line:col: …``)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+class _BannerServer(LiveReloadServer):
+    """MkDocs' live-reload server, adding the problem box to each HTML page as it is served."""
+
+    def __init__(self, preview: Preview, **options: object):
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.preview = preview
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        return super()._inject_js_into_html(self.preview.with_banner(content), epoch)
+
+
+def _write_problems_page(folder: Path) -> None:
+    """A bare page for when nothing was built yet; the problem box lists the problems on it, and the
+    live-reload script replaces it once the files are fixed."""
     title = html.escape(message("preview_page_title"))
     page = (
         f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>\n'
-        f"<body><h1>{title}</h1>\n<p>{html.escape(message('preview_page_help'))}</p>\n<ul>\n{items}\n</ul>\n"
+        f"<body><main><h1>{title}</h1>\n<p>{html.escape(message('preview_page_help'))}</p></main>\n"
         "</body></html>\n"
     )
     for old in folder.iterdir():
@@ -99,7 +143,7 @@ def serve(root: Path, host: str, port: int) -> int:
     served = work / "site"
     served.mkdir()
     preview = Preview(root, served, url)
-    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(served))
+    server = _BannerServer(preview, builder=preview.rebuild, host=host, port=port, root=str(served))
     try:
         preview.rebuild()
         for path in [config.docs_dir, config.config_file_path, *config.watch]:
