@@ -23,6 +23,14 @@ class MissingText(KeyError):
     """An interface text the templates need is not in data/interface.yaml."""
 
 
+class UnfilledText(Exception):
+    """An interface text names a value in braces that the site does not fill in where it is used."""
+
+    def __init__(self, key: str, name: str, known: list[str]):
+        super().__init__(f"{key}: {{{name}}}")
+        self.key, self.name, self.known = key, name, known
+
+
 class Localizer:
     def __init__(self, language: str, interface: dict[str, Text]):
         self.language = language
@@ -35,7 +43,12 @@ class Localizer:
             text = self._interface[key][self.language]
         except KeyError:
             raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
-        return self._typeset(text.format(**params) if params else text)
+        if not params:
+            return self._typeset(text)
+        try:
+            return self._typeset(text.format(**params))
+        except (KeyError, IndexError) as error:
+            raise UnfilledText(key, str(error).strip("'"), sorted(params)) from None
 
     def text(self, value: Text) -> str:
         return self._typeset(value[self.language])

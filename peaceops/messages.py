@@ -69,6 +69,16 @@ MESSAGES: dict[str, str] = {
         "\"eupol-copps\"), got {got}"
     ),
     "invalid": "{field} is not valid: {detail}",
+    "placeholder_braces": (
+        "{field}: in the {language}: text a {{ or }} does not pair up; the names the site fills in are "
+        "written in braces, such as {{n}}, each with its closing brace"
+    ),
+    "placeholder_mismatch": (
+        "{field}: the English and French texts must use the same names in braces; en: has {en}, fr: has {fr}"
+    ),
+    "placeholder_unknown": (
+        'the interface text "{key}" uses {{{name}}}, which the site does not fill in there; it can use {known}'
+    ),
     # --- Between records ---------------------------------------------------------------------
     "unknown_country": (
         'country "{code}" is neither a two-letter ISO country code nor a territory listed in '
@@ -127,6 +137,10 @@ MESSAGES: dict[str, str] = {
     ),
     "page_id_missing": (
         "page_id is missing from the front matter; add it so the page can be paired with its translation"
+    ),
+    "duplicate_page_id": (
+        'page_id "{page_id}" is already used by {other}; give each page of a language its own page_id '
+        "(the same one as its translation)"
     ),
     "no_counterpart": (
         'this page (page_id "{page_id}") has no {language} counterpart in content/{code}/; '

@@ -7,6 +7,7 @@ message given when the field is missing.
 """
 from __future__ import annotations
 
+import string
 from datetime import date
 from typing import Annotated, Any
 
@@ -220,8 +221,30 @@ class CountriesFile(Record):
     )
 
 
+class InterfaceText(Text):
+    """An interface text: both languages must name the same values to fill in ({n}, {country})."""
+
+    @model_validator(mode="after")
+    def _same_placeholders(self) -> "InterfaceText":
+        names = {}
+        for language in ("en", "fr"):
+            try:
+                names[language] = placeholders(self[language])
+            except ValueError:
+                raise PydanticCustomError("placeholder_braces", "placeholder_braces", {"language": language}) from None
+        if names["en"] != names["fr"]:
+            shown = {language: ", ".join("{" + n + "}" for n in sorted(found)) or "none" for language, found in names.items()}
+            raise PydanticCustomError("placeholder_mismatch", "placeholder_mismatch", {"en": shown["en"], "fr": shown["fr"]})
+        return self
+
+
+def placeholders(text: str) -> set[str]:
+    """The names in braces that the site fills in; raises ValueError if a brace does not pair up."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
 class InterfaceFile(Record):
-    text: dict[str, Text] = Field(description="Labels and headings used by the templates, by name.")
+    text: dict[str, InterfaceText] = Field(description="Labels and headings used by the templates, by name.")
 
 
 __all__ = [

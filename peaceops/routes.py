@@ -101,7 +101,7 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     """
     routes = Routes()
     problems = []
-    unreadable = False  # a page whose front matter cannot be read has no page_id to pair
+    unreadable: bool = False  # a page whose front matter cannot be read has no page_id to pair
     where: dict[str, dict[str, str]] = {}
     for language in LANGUAGES:
         folder = content_dir / language
@@ -109,12 +109,20 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
             display = path.relative_to(content_dir.parent).as_posix()
             meta, found = _checked_front_matter(path, display)
             problems += found
-            unreadable = unreadable or (found and not meta)
+            unreadable = unreadable or bool(found and not meta)
             if not meta:
                 continue
             page_id = meta.get("page_id")
             if not page_id:
                 problems.append(Problem(display, 1, 1, message("page_id_missing")))
+                continue
+            first = where.get(str(page_id), {}).get(language)
+            if first is not None:
+                # Two pages of one language with one page_id: the second would hide the first.
+                problems.append(Problem(display, *_place(meta, "page_id"), message("duplicate_page_id", page_id=page_id, other=first)))
+                first_meta = read_front_matter(content_dir.parent / first)
+                problems.append(Problem(first, *_place(first_meta, "page_id"), message("duplicate_page_id", page_id=page_id, other=display)))
+                unreadable = True  # the pairing would only add confusing lines
                 continue
             routes.add(str(page_id), language, path.relative_to(folder).as_posix())
             where.setdefault(str(page_id), {})[language] = display
@@ -167,8 +175,9 @@ def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]
     unknown = [item for item in (shows if isinstance(shows, list) else [shows]) if item not in SHOWS]
     if unknown:
         where = _place(meta, "shows")
-        if isinstance(shows, list) and getattr(shows, "lc", None) is not None:
-            line, column = shows.lc.item(shows.index(unknown[0]))
+        positions = getattr(shows, "lc", None)
+        if isinstance(shows, list) and positions is not None:
+            line, column = positions.item(shows.index(unknown[0]))
             where = (line + 2, column + 1)
         problems.append(Problem(display, *where, message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))))
     return meta, problems

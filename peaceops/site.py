@@ -77,7 +77,7 @@ class Site:
     facts: Facts
     routes: Routes
     # Generated pages by language, made once: other pages' sitemap entries and breadcrumbs ask for them.
-    _generated: dict[str, Mapping[str, str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _generated: dict[str, Mapping[str, PageSource]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, root: Path) -> "Site":
@@ -305,7 +305,7 @@ class Site:
         try:
             return RenderedPage(template.render(values), blocks or {})
         except Exception as error:  # noqa: BLE001 - whatever a page's code raises becomes a placed line
-            raise PageError(runtime_problem(error, page, values)) from None
+            raise PageError(runtime_problem(error, page, values, self.root)) from None
 
     def render(self, page: PageSource) -> RenderedPage:
         """A page rendered for the engine, once per site: the check renders every written page and

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
 from jinja2.utils import missing
 
+from .localize import UnfilledText
 from .messages import message
 from .pagesource import PageSource
 from .problems import Problem
@@ -60,8 +62,13 @@ def suggestion(name: str, candidates: Iterable[str]) -> str:
     return message("did_you_mean", match=matches[0]) if matches else ""
 
 
-def runtime_problem(error: BaseException, page: PageSource, names: dict[str, Any]) -> Problem:
-    """The problem for an error raised while rendering ``page``; ``names`` are what the page sees."""
+def runtime_problem(error: BaseException, page: PageSource, names: dict[str, Any], root: Path | None = None) -> Problem:
+    """The problem for an error raised while rendering ``page``; ``names`` are what the page sees.
+    A mistake in an interface text is placed in data/interface.yaml, where it must be fixed."""
+    if isinstance(error, UnfilledText) and root is not None:
+        known = ", ".join("{" + name + "}" for name in error.known) or "no name in braces"
+        line, column = _interface_line(root, error.key)
+        return Problem("data/interface.yaml", line, column, message("placeholder_unknown", key=error.key, name=error.name, known=known))
     line_in_body, inner = _page_line(error)
     line = page.body_line + line_in_body - 1
     text = page.body.splitlines()[line_in_body - 1] if 0 < line_in_body <= len(page.body.splitlines()) else ""
@@ -167,6 +174,17 @@ def _macro_arguments(text: str, names: dict[str, Any]) -> tuple[str, str] | None
 def _macro(name: str, names: dict[str, Any]) -> Any:
     value = names.get(name)
     return getattr(value, "__wrapped_macro__", value) if value is not None else None
+
+
+def _interface_line(root: Path, key: str) -> tuple[int, int]:
+    try:
+        lines = (root / "data" / "interface.yaml").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1, 1
+    for number, text in enumerate(lines, start=1):
+        if text.strip().startswith(key + ":"):
+            return number, text.index(key) + 1
+    return 1, 1
 
 
 # --- Syntax ----------------------------------------------------------------------------------

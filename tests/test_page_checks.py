@@ -188,3 +188,39 @@ def test_what_only_the_engine_finds_is_worded_and_placed_like_the_rest(workspace
     expected = f"content/fr/index.md:{line}:{column}: the link \"fonctionnement.md#nulle-part\" goes to a part of a page"
     assert expected in result.stderr, result.stderr
     assert "Doc file" not in result.stderr and "Traceback" not in result.stderr
+
+
+# --- Interface texts: the values in braces the site fills in ----------------------------------------
+@pytest.mark.parametrize(
+    "old, new, needle, words",
+    [
+        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {n}", fr: "au moins {nombre}"}',
+         "{en:", "the English and French texts must use the same names in braces; en: has {n}, fr: has {nombre}"),
+        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {n", fr: "au moins {n}"}',
+         "{en:", "in the en: text a { or } does not pair up"),
+        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {nn}", fr: "au moins {nn}"}',
+         "total.at_least", 'the interface text "total.at_least" uses {nn}, which the site does not fill in there; it can use {n}'),
+    ],
+    ids=["languages-differ", "unpaired-brace", "name-not-filled-in"],
+)
+def test_interface_text_placeholders(workspace, old, new, needle, words):
+    interface = workspace / "data" / "interface.yaml"
+    edit(interface, old, new)
+    found = only(workspace)
+    line, column = place(interface, new)
+    column += new.index(needle)
+    assert found.startswith(f"data/interface.yaml:{line}:{column}: "), found
+    assert words in found, found
+
+
+def test_two_pages_of_one_language_with_one_page_id(workspace):
+    page = workspace / "content" / "en" / "privacy.md"
+    edit(page, "page_id: privacy", "page_id: terms")
+    other = workspace / "content" / "en" / "terms-and-conditions.md"
+    found = problems(workspace)
+    assert found == [
+        f'content/en/privacy.md:{place(page, "page_id: terms")[0]}:10: page_id "terms" is already used by '
+        "content/en/terms-and-conditions.md; give each page of a language its own page_id (the same one as its translation)",
+        f'content/en/terms-and-conditions.md:{place(other, "page_id: terms")[0]}:10: page_id "terms" is already used by '
+        "content/en/privacy.md; give each page of a language its own page_id (the same one as its translation)",
+    ]
