@@ -58,14 +58,14 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
 
     if kind == "missing":
         line, column = locate(root, where[:-1])
-        if loc[-1] in LANGUAGE_NAMES and _model_at(model, loc[:-1]).__name__ in {"Text", "LocalizedUrl"}:
+        if loc[-1] in LANGUAGE_NAMES and _model_at(model, loc[:-1]).__name__ in {"Text", "InterfaceText", "LocalizedUrl"}:
             text = message("missing_language", language=LANGUAGE_NAMES[loc[-1]], code=loc[-1])
         else:
             text = message("missing", field=field, help=_help(model, loc))
         return Problem(display, line, column, text)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
-        if owner is not None and owner.__name__ in {"Text", "LocalizedUrl"} and " " in str(loc[-1]):
+        if owner is not None and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl"} and " " in str(loc[-1]):
             line, column = locate(root, where, at_key=True)
             return Problem(display, line, column, message("comma_in_text", key=loc[-1]))
         allowed = list(owner.model_fields) if owner else []

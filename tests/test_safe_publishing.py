@@ -30,18 +30,19 @@ def test_failed_builds_leave_the_site_untouched_and_a_good_one_replaces_it_whole
     assert "data/missions.yaml:" in broken.stderr and "Traceback" not in broken.stderr
     assert snapshot(site) == before
 
-    # A mistake only MkDocs finds (a page calling a macro that does not exist): stopped mid-build.
+    # A mistake only MkDocs finds (a link to a heading the other page does not have): stopped mid-build.
     edit(missions, "        count: lots\n", "        count: 131\n")
     page = workspace / "content" / "en" / "contact.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Nowhere](index.md#no-such-heading)\n", encoding="utf-8")
     broken = run_build(workspace, site)
     assert broken.returncode == 1
     assert "was left as it was" in broken.stderr and "Traceback" not in broken.stderr
+    assert "content/en/contact.md:" in broken.stderr  # MkDocs' warning, placed as ours
     assert snapshot(site) == before
     assert not list(site.parent.glob(".site-build-*")), "the failed build's temporary folder was left behind"
 
     # Fixed: the new site replaces the old one whole.
-    page.write_text(page.read_text(encoding="utf-8").replace("\n{{ no_such_macro() }}\n", ""), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("\n[Nowhere](index.md#no-such-heading)\n", ""), encoding="utf-8")
     edit(missions, "        count: 131\n", "        count: 132\n")
     fixed = run_build(workspace, site)
     assert fixed.returncode == 0, fixed.stderr
