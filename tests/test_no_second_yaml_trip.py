@@ -131,3 +131,22 @@ def test_territories_whose_names_yaml_11_misreads_keep_them(every_place):
                 name = re.sub(r"(?<=\S):(?=\s)", "\u00a0:", name)
             assert heading(page) == name, (code, name)
             assert title(page).startswith(name + " - "), (code, title(page))
+
+
+@pytest.mark.parametrize("value", ["NO", "yes", "on", "Off", "1e3", "2010-01-01", "012", "1_000", "~", "null", "0x1F", ".inf"])
+def test_a_written_page_front_matter_keeps_what_the_editor_typed(value):
+    from peaceops.routes import front_matter
+
+    meta = front_matter(f"---\npage_id: p\ntitle: {value}\ndescription: {value}\n---\n\n# Body\n")
+    assert meta["title"] == value and meta["description"] == value
+
+
+def test_mkdocs_never_sees_a_page_front_matter(workspace):
+    from peaceops.site import Site
+
+    site = Site.load(workspace)
+    page = site.page("en", "index.md")
+    assert page.engine_text().startswith("---\n{}\n---\n")  # an empty one, so MkDocs reads nothing of ours
+    assert "page_id:" not in page.engine_text() and page.meta["page_id"] == "home"
+    country = next(iter(site.generated_pages("fr").values()))
+    assert country.engine_text().count("---") == 2 and country.meta["title"]
