@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from .messages import message
 from .model import LANGUAGES
 from .pagesource import PageSource, split
 from .problems import Problem
+from .routes import LANGUAGE_ROOT, page_path
 from .templateproblems import suggestion, syntax_problem
 
 if TYPE_CHECKING:
@@ -41,9 +43,39 @@ def check_pages(site: "Site") -> list[Problem]:
             try:
                 site.render(page)
             except PageError as error:
-                problems.append(error.problem)
+                problems += [error.problem] + _more_mistakes(site, page, error.problem)
             problems += link_problems(page, sources, site.root / "content" / language)
     return problems
+
+
+def _more_mistakes(site: "Site", page: PageSource, first: Problem, limit: int = 20) -> list[Problem]:
+    """The page's other mistakes: Jinja stops at the first, so the ``{{ … }}`` on each faulty line is
+    set aside (the line kept, empty) and the page rendered again, until it renders or nothing is left
+    to set aside. Only lines with ``{{ … }}`` are emptied: emptying a ``{% … %}`` would unbalance the
+    page's blocks and report mistakes the editor did not make."""
+    from .site import PageError
+
+    found: list[Problem] = []
+    problem, body = first, page.body
+    path = LANGUAGE_ROOT[page.language] + page_path(page.source)
+    for _ in range(limit):
+        index = problem.line - page.body_line
+        lines = body.split("\n")
+        if problem.path != page.display or not 0 <= index < len(lines) or "{{" not in lines[index] or "{%" in lines[index]:
+            break
+        lines[index] = re.sub(r"\{\{.*?\}\}", "", lines[index])
+        if lines[index].count("{{"):  # an unclosed {{: nothing sensible to set aside
+            break
+        body = "\n".join(lines)
+        try:
+            site.render_page(body, page.language, path, dict(page.meta), page=replace(page, body=body))
+            break
+        except PageError as error:
+            problem = error.problem
+            if problem in found or problem == first:
+                break
+            found.append(problem)
+    return found
 
 
 def link_problems(page: PageSource, sources: set[str], folder: Path) -> list[Problem]:

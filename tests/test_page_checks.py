@@ -224,3 +224,16 @@ def test_two_pages_of_one_language_with_one_page_id(workspace):
         f'content/en/terms-and-conditions.md:{place(other, "page_id: terms")[0]}:10: page_id "terms" is already used by '
         "content/en/privacy.md; give each page of a language its own page_id (the same one as its translation)",
     ]
+
+
+def test_every_misspelt_name_in_a_page_is_reported_at_once(workspace):
+    page = workspace / "content" / "en" / "index.md"
+    edit(page, "Since {{ facts.first_year }}, Canada", "Since {{ facts.first_yaer }}, Canada")
+    edit(page, "{{ quick_facts() }}", "{{ quick_fact() }}")
+    edit(page, "{{ program_figure('officers_serving') }}", "{{ program_figure('officers_servin') }}")
+    found = problems(workspace)
+    assert [line.split(": ")[0] for line in found] == [
+        at(page, place(page, "first_yaer"))[:-2],
+        at(page, place(page, "quick_fact("))[:-2],
+        at(page, place(page, "'officers_servin'"))[:-2],
+    ], found
