@@ -67,6 +67,16 @@ def test_results_are_announced_in_words_of_the_page_language_and_pass_axe(tab, b
     assert not violations, violations
 
 
+def test_french_results_keep_french_typography(tab, base_url):
+    """Pagefind's excerpts come with ordinary spaces; the French search puts the no-break ones back."""
+    from test_french_typography import page_faults  # the same scanner as for the built pages
+
+    search(tab, base_url + "fr/", "partenaires")
+    panel = tab.inner_html(".pk-search__results")
+    assert ":" in tab.text_content(".pk-search__list"), "no excerpt with a colon to check"
+    assert page_faults(panel) == [], page_faults(panel)
+
+
 def test_nothing_is_fetched_for_search_until_the_reader_types(browser, base_url):
     context = browser.new_context()
     requested: list[str] = []

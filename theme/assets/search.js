@@ -26,6 +26,19 @@
     return loading;
   }
 
+  // Pagefind returns excerpts with ordinary spaces; French pages get the no-break spaces of the
+  // Guide du rédacteur back (as peaceops/typography.py writes them in the pages themselves).
+  var french = /^fr\b/i.test(document.documentElement.lang);
+  function typeset(text) {
+    if (!french) return text;
+    return text
+      .replace(/ +:(?=[\s<]|$)/g, "\u00a0:")
+      .replace(/([^\s\u00a0\u202f>\d:\/]):(?=\s|$)/g, "$1\u00a0:")
+      .replace(/\u00ab +/g, "\u00ab\u00a0")
+      .replace(/ +\u00bb/g, "\u00a0\u00bb")
+      .replace(/[ \u00a0\u202f]+([;!?])/g, "$1");
+  }
+
   function counted(n) {
     var text = form.getAttribute(n === 0 ? "data-pk-none" : n === 1 ? "data-pk-one" : "data-pk-other");
     return text.replace("{n}", String(n)).replace("{query}", input.value.trim());
@@ -37,9 +50,9 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = result.url;
-      link.textContent = (result.meta && result.meta.title) || result.url;
+      link.textContent = typeset((result.meta && result.meta.title) || result.url);
       var excerpt = document.createElement("p");
-      excerpt.innerHTML = result.excerpt; // Pagefind escapes the page text; only <mark> is markup
+      excerpt.innerHTML = typeset(result.excerpt); // Pagefind escapes the page text; only <mark> is markup
       item.appendChild(link);
       item.appendChild(excerpt);
       list.appendChild(item);
