@@ -58,6 +58,7 @@ def on_config(config):
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
     config.site_name = site.dataset.program.name[config.theme["language"]]
+    config.nav = wayfinding.with_country_section(config.nav, site, config.theme["language"])
     config.theme["logo"] = site.publisher.logo
     # Page dates and the sitemap's gzip header come from the data, never the clock: same input, same bytes.
     os.environ["SOURCE_DATE_EPOCH"] = str(site.source_date_epoch())

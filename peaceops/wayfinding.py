@@ -1,12 +1,13 @@
-"""The links every page carries besides its content: breadcrumb, report a problem, footer, 404.
+"""The links every page carries besides its content: menu, breadcrumb, report a problem, footer, 404.
 
 Why: Canada.ca asks every page for a breadcrumb trail, a "Report a problem on this page" link
 and a footer with the Terms and conditions and Privacy pages; the 404 page must lead back to both
-home pages. Their targets and words come from the routes and the data, in the page's language,
+home pages; and a reader must reach every country page from the menu, not only from a table. Their targets and words come from the routes and the data, in the page's language,
 so a template only lays them out.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -14,11 +15,12 @@ from .addresses import absolute
 from .catalogue import page_info
 from .feed import feed_path
 from .model import LANGUAGES
-from .routes import LANGUAGE_ROOT, relative_url
+from .routes import LANGUAGE_ROOT, country_page_id, relative_url
 from .site import Site
 
 HOME = "home"
 FOOTER_PAGES = ("terms", "privacy", "accessibility")
+COUNTRIES_AFTER = "past-operations"  # the menu's "By country" section comes after this page
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,25 @@ class Link:
     label: str
     href: str
     lang: str | None = None  # set when the label is in another language than the page
+
+
+def with_country_section(nav: list, site: Site, language: str) -> list:
+    """The menu (MkDocs' ``nav`` setting) with a "By country" section after Past operations: every
+    country and territory page, in alphabetical order of its name in ``language``."""
+    pages = [
+        (country.place.name[language], site.routes.sources[country_page_id(country.place.code)][language])
+        for country in site.facts.countries
+    ]
+    pages.sort(key=lambda page: (_alphabetical(page[0]), page[0]))
+    section = {site.localizer(language).t("nav.by_country"): [{name: source} for name, source in pages]}
+    after = site.routes.sources[COUNTRIES_AFTER][language]
+    position = nav.index(after) + 1 if after in nav else len(nav)
+    return [*nav[:position], section, *nav[position:]]
+
+
+def _alphabetical(name: str) -> str:
+    """Sort key: accents and case set aside, as a reader looks a name up (Haïti between Haiti and Irak)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def breadcrumb(site: Site, page_id: str, language: str) -> list[Link]:
