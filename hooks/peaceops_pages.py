@@ -21,6 +21,7 @@ from peaceops.printlinks import add_print_addresses
 from peaceops.problems import DataError
 from peaceops.routes import LANGUAGE_ROOT, relative_url
 from peaceops.site import PageError, RenderedPage, Site
+from peaceops.tables import prepare_tables
 
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
@@ -171,6 +172,8 @@ def _here(page, language):
 def on_page_content(html, page, config, files):
     # The macros' long outputs, set aside while Markdown converted the page, go back in first.
     html = _set_aside.pop(page.file.src_uri).restore(html)
+    # Tables: each cell labelled with its column's header (for phones), hyphenated words kept whole.
+    html = prepare_tables(html)
     # Full link addresses for the print stylesheet, which writes them after each link on paper.
     here = LANGUAGE_ROOT[config.theme["language"]] + page.url
     return add_print_addresses(html, absolute(_root(config), here))
