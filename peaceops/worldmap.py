@@ -1,4 +1,4 @@
-"""The world map of current deployments, drawn at build time as inline SVG.
+"""The map of current deployments, drawn at build time as inline SVG.
 
 Why: a map says "where" at a glance, but it must not need JavaScript, a map library or a tile
 server (no request may leave for another host), and it must work without colour and without
@@ -7,10 +7,18 @@ sight. So the shapes come from a compact copy of Natural Earth kept in the packa
 police now is hatched, outlined AND numbered, and is a link to its page whose accessible name says
 which country and how many missions. The numbered key under the map and the deployments table are
 its text alternative. Which countries are marked, and their counts, come only from ``facts``.
+
+The map shows the region around the marked places, not the whole world: on a phone the whole
+world is 343 px wide, its markers 9 px and its numbers unreadable, and the places cluster in
+Africa and the Middle East. Drawn over only the area the places span, each marker is sized to be at
+least ``MIN_MARKER_PX`` across on a 375 px phone (WCAG 2.5.8 asks 24 px), and markers that would
+overlap are pushed apart, each with a line to a dot on its place, so every number stays readable.
 """
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -22,14 +30,18 @@ from .localize import Localizer
 
 SHAPES_FILE = "world-110m.json"
 ID = "pk-map"
-MARKER_RADIUS = 13
-CALLOUT = (20, -22)  # where a small country's marker goes, from its centre
+PHONE_MAP_PX = 343  # how wide the map is drawn on a 375 px phone (the text column's width there)
+MIN_MARKER_PX = 26  # a marker's diameter there, in CSS px: at least 24 (WCAG 2.5.8), with room to spare
+MIN_VIEW = (360, 200)  # the smallest area shown, in map units (the world is 1000 wide): some context
+MAX_RATIO = 1.5  # the area shown is at most one and a half times as wide as high
+GAP = 4  # map units between two markers
 
 # How the map looks without site.css (it is also readable that way); focus and hover are in site.css.
 LAND = 'fill="#d9dee4" stroke="#ffffff" stroke-width="0.5"'
 MARKED = 'fill="url(#pk-map-hatch)" stroke="#000000" stroke-width="1.5" stroke-linejoin="round"'
-MARKER = f'r="{MARKER_RADIUS}" fill="#ffffff" stroke="#26374a" stroke-width="2"'
-NUMBER = 'text-anchor="middle" dominant-baseline="central" font-size="16" font-weight="700" fill="#26374a"'
+MARKER_STYLE = 'fill="#ffffff" stroke="#26374a" stroke-width="2.5"'
+NUMBER_STYLE = 'text-anchor="middle" dominant-baseline="central" font-weight="700" fill="#26374a"'
+SWATCH_RADIUS = 13
 
 
 @dataclass(frozen=True)
@@ -44,10 +56,13 @@ class Shapes:
         """(outline path data or None, the place's centre or None, whether it is too small for a marker on it)."""
         if iso2 in self.countries:
             shape = self.countries[iso2]
-            return shape["d"], tuple(shape["c"]), shape["s"] < 2 * MARKER_RADIUS + 4
+            return shape["d"], tuple(shape["c"]), shape["s"] < SMALL_SHAPE
         if iso2 in self.points:
             return None, tuple(self.points[iso2]), True
         return None, None, False
+
+
+SMALL_SHAPE = 30  # map units: a shape smaller than this would be hidden by its marker
 
 
 @cache
@@ -69,12 +84,6 @@ class MarkedCountry:
     def drawn(self) -> bool:
         return self.centre is not None
 
-    @property
-    def marker(self) -> tuple[int, int] | None:
-        if self.centre is None or not self.small:
-            return self.centre
-        return self.centre[0] + CALLOUT[0], self.centre[1] + CALLOUT[1]
-
 
 def marked_countries(facts: Facts, language: str) -> list[MarkedCountry]:
     """The countries with current missions, numbered in the order of their names in ``language``."""
@@ -84,6 +93,80 @@ def marked_countries(facts: Facts, language: str) -> list[MarkedCountry]:
         outline, centre, small = shapes().where(country.place.iso2)
         marked.append(MarkedCountry(number, country, country.place.name[language], outline, centre, small))
     return marked
+
+
+@dataclass(frozen=True)
+class Layout:
+    view: tuple[float, float, float, float]  # the viewBox: x, y, width, height in map units
+    radius: float  # every marker's radius, in map units
+    markers: dict[int, tuple[float, float]]  # country number -> where its marker is drawn
+
+
+def layout(marked: list[MarkedCountry]) -> Layout:
+    """Where to look and where each marker goes: markers big enough on a phone, none overlapping."""
+    drawn = [country for country in marked if country.drawn]
+    if not drawn:
+        world = shapes()
+        return Layout((0, 0, world.width, world.height), MIN_MARKER_PX / 2 * world.width / PHONE_MAP_PX, {})
+    radius = MIN_MARKER_PX / 2
+    for _ in range(4):  # the area shown depends on the markers' size, and their size on the area
+        markers = _place(drawn, radius)
+        view = _view(drawn, markers, radius)
+        needed = math.ceil(MIN_MARKER_PX / 2 * view[2] / PHONE_MAP_PX * 10) / 10
+        if needed <= radius:
+            break
+        radius = needed
+    return Layout(view, radius, markers)
+
+
+def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, float]]:
+    """Each marker on its place (beside it, for a small one), then overlapping ones pushed apart."""
+    away = radius + 6
+    spots = {
+        country.number: (country.centre[0] + away, country.centre[1] - away) if country.small else country.centre
+        for country in drawn
+    }
+    spots = {number: (float(x), float(y)) for number, (x, y) in spots.items()}
+    apart = 2 * radius + GAP
+    for _ in range(200):  # a fixed number of rounds, in a fixed order: the same input, the same map
+        moved = False
+        numbers = sorted(spots)
+        for i, first in enumerate(numbers):
+            for second in numbers[i + 1 :]:
+                (x1, y1), (x2, y2) = spots[first], spots[second]
+                dx, dy = x2 - x1, y2 - y1
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= apart - 0.01:
+                    continue
+                if distance < 0.01:
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (apart - distance) / 2
+                ux, uy = dx / distance * push, dy / distance * push
+                spots[first], spots[second] = (x1 - ux, y1 - uy), (x2 + ux, y2 + uy)
+                moved = True
+        if not moved:
+            break
+    return {number: (round(x, 1), round(y, 1)) for number, (x, y) in spots.items()}
+
+
+def _view(drawn: list[MarkedCountry], markers: dict[int, tuple[float, float]], radius: float) -> tuple[float, float, float, float]:
+    """The area that holds every marker and place with a margin, at least MIN_VIEW, inside the world."""
+    world = shapes()
+    margin = radius + 20
+    xs = [x for x, _ in markers.values()] + [c.centre[0] for c in drawn]
+    ys = [y for _, y in markers.values()] + [c.centre[1] for c in drawn]
+    left, right, top, bottom = min(xs) - margin, max(xs) + margin, min(ys) - margin, max(ys) + margin
+    for country in drawn:  # a large place is shown whole
+        if country.outline:
+            x0, y0, x1, y1 = _extent(country.outline)
+            left, right, top, bottom = min(left, x0 - 10), max(right, x1 + 10), min(top, y0 - 10), max(bottom, y1 + 10)
+    width = max(right - left, MIN_VIEW[0])
+    height = max(bottom - top, MIN_VIEW[1], width / MAX_RATIO)
+    centre_x, centre_y = (left + right) / 2, (top + bottom) / 2
+    width, height = min(width, world.width), min(height, world.height)
+    x = min(max(centre_x - width / 2, 0), world.width - width)
+    y = min(max(centre_y - height / 2, 0), world.height - height)
+    return round(x, 1), round(y, 1), round(width, 1), round(height, 1)
 
 
 def link_label(country: MarkedCountry, fmt: Localizer) -> str:
@@ -97,20 +180,24 @@ def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> 
     """The map as an ``<svg>`` element; ``country_href(code)`` gives the link to a country's page."""
     world = shapes()
     marked = marked_countries(facts, fmt.language)
+    plan = layout(marked)
     title = fmt.t("map.title")
     description = fmt.t("map.desc", countries=fmt.number(len(marked)))
+    x, y, width, height = plan.view
+    radius = plan.radius
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pk-map__svg" viewBox="0 0 {world.width} {world.height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pk-map__svg" viewBox="{x:g} {y:g} {width:g} {height:g}" '
         f'role="group" aria-labelledby="{ID}-title" aria-describedby="{ID}-desc" data-map="deployments">',
         f'<title id="{ID}-title">{escape(title)}</title>',
         f'<desc id="{ID}-desc">{escape(description)}</desc>',
         f"<defs>{_hatch('pk-map-hatch')}</defs>",
+        f'<rect class="pk-map__sea" aria-hidden="true" x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" fill="#f4f7fa"/>',
         f'<path class="pk-map__land" aria-hidden="true" {LAND} d="{_all_land(world)}"/>',
     ]
     for country in marked:
         if not country.drawn:
             continue
-        x, y = country.marker
+        mx, my = plan.markers[country.number]
         label = escape(link_label(country, fmt))
         parts.append(
             f'<a class="pk-map__link" href="{escape(country_href(country.country.place.code))}" '
@@ -119,15 +206,34 @@ def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> 
         )
         if country.outline:
             parts.append(f'<path class="pk-map__shape" {MARKED} d="{country.outline}"/>')
-        if country.small:
-            cx, cy = country.centre
-            parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x}" y2="{y}" stroke="#26374a" stroke-width="1.5"/>')
-            parts.append(f'<circle cx="{cx}" cy="{cy}" r="2.5" fill="#000000"/>')
-        parts.append(f'<circle class="pk-map__marker" cx="{x}" cy="{y}" {MARKER}/>')
-        parts.append(f'<text class="pk-map__number" x="{x}" y="{y}" {NUMBER}>{fmt.number(country.number)}</text>')
+        cx, cy = country.centre
+        if (mx, my) != (cx, cy):
+            parts.append(f'<line x1="{cx}" y1="{cy}" x2="{mx:g}" y2="{my:g}" stroke="#26374a" stroke-width="2"/>')
+            parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="#000000"/>')
+        parts.append(f'<circle class="pk-map__marker" cx="{mx:g}" cy="{my:g}" r="{radius:g}" {MARKER_STYLE}/>')
+        parts.append(
+            f'<text class="pk-map__number" x="{mx:g}" y="{my:g}" font-size="{round(radius * 1.2, 1):g}" {NUMBER_STYLE}>'
+            f"{fmt.number(country.number)}</text>"
+        )
         parts.append("</a>")
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _extent(outline: str) -> tuple[int, int, int, int]:
+    """The bounding box of an outline: "M x y" starts a ring, "l dx dy ..." moves from there."""
+    xs, ys = [], []
+    for command, numbers in re.findall(r"([Ml])([^Mlz]*)", outline):
+        values = [int(n) for n in re.findall(r"-?\d+", numbers)]
+        pairs = list(zip(values[0::2], values[1::2]))
+        if command == "M":
+            x, y = pairs[0]
+            xs.append(x), ys.append(y)
+            pairs = pairs[1:]
+        for dx, dy in pairs:
+            x, y = x + dx, y + dy
+            xs.append(x), ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _all_land(world: Shapes) -> str:
@@ -138,14 +244,15 @@ def _all_land(world: Shapes) -> str:
 
 
 def legend_swatch() -> str:
-    """The small hatched, outlined, numbered sample that the legend's words explain."""
+    """The small striped, outlined, numbered sample that the legend's words explain."""
+    r = SWATCH_RADIUS
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" class="pk-map__swatch" viewBox="0 0 52 28" width="52" height="28" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="pk-map__swatch" viewBox="0 0 60 32" width="60" height="32" '
         'aria-hidden="true" focusable="false">'
         f"<defs>{_hatch('pk-map-hatch-key')}</defs>"
-        '<rect x="1" y="5" width="22" height="18" fill="url(#pk-map-hatch-key)" stroke="#000000" stroke-width="1.5"/>'
-        f'<circle cx="{52 - MARKER_RADIUS - 2}" cy="14" {MARKER}/>'
-        f'<text x="{52 - MARKER_RADIUS - 2}" y="14" {NUMBER}>1</text></svg>'
+        '<rect x="1" y="6" width="24" height="20" fill="url(#pk-map-hatch-key)" stroke="#000000" stroke-width="1.5"/>'
+        f'<circle cx="{60 - r - 2}" cy="16" r="{r}" {MARKER_STYLE}/>'
+        f'<text x="{60 - r - 2}" y="16" font-size="16" {NUMBER_STYLE}>1</text></svg>'
     )
 
 

@@ -131,3 +131,24 @@ def test_the_map_follows_the_data(changed_site):
     for address in PAGES.values():
         marked = {a.attrs["data-country"] for a in the_map(changed_site.site, address).find_all("a", data_country=True)}
         assert marked == set(counts)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_map_shows_the_region_of_the_marked_places_with_markers_apart(built_site, language):
+    """Markers never overlap (each number readable), and every marked place is inside the area shown."""
+    svg = the_map(built_site, PAGES[language])
+    x, y, width, height = (float(n) for n in svg.attrs["viewbox"].split())  # attribute names come lowercased
+    assert width < 1000  # a region, not the whole world: markers big enough on a phone
+    markers = [
+        (float(c.attrs["cx"]), float(c.attrs["cy"]), float(c.attrs["r"]))
+        for c in svg.find_all("circle", **{"class": "pk-map__marker"})
+    ]
+    for i, (x1, y1, r1) in enumerate(markers):
+        assert x <= x1 - r1 and x1 + r1 <= x + width and y <= y1 - r1 and y1 + r1 <= y + height
+        for x2, y2, r2 in markers[i + 1 :]:
+            assert ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 >= r1 + r2
+    # A marker moved off its place has a line back to a dot on it.
+    for link in svg.find_all("a", data_country=True):
+        marker = link.find("circle", **{"class": "pk-map__marker"})
+        for line in link.find_all("line"):
+            assert (line.attrs["x2"], line.attrs["y2"]) == (marker.attrs["cx"], marker.attrs["cy"])
