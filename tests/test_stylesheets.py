@@ -22,3 +22,11 @@ def test_the_name_changes_with_the_content_and_only_with_it():
     changed, _ = merge([("assets/a.css", b".a { color: blue; }")])
     assert first == again != changed
     assert first.startswith("assets/site.") and first.endswith(".css")
+
+
+def test_comments_are_left_out_of_the_served_file_and_every_rule_kept():
+    _, css = merge([("assets/a.css", b"/* why a is red,\n   over two lines */\n.a { color: red; }  /* note */\n\n.b::before { content: attr(data-label) / \"\"; }")])
+    text = css.decode()
+    assert "why a is red" not in text and "note" not in text
+    assert ".a { color: red; }" in text and '.b::before { content: attr(data-label) / ""; }' in text
+
