@@ -203,7 +203,7 @@ def test_on_a_phone_the_toggle_shows_the_other_languages_two_letters(at_width, b
     assert tab.get_by_role("link", name="EN", exact=True).get_attribute("lang") == "en"
 
 
-@pytest.mark.parametrize("width", [320, PHONE, DESKTOP])
+@pytest.mark.parametrize("width", [320, PHONE, 800, 1024, 1200, DESKTOP])
 def test_the_programs_name_fits_the_header(at_width, base_url, width):
     tab = at_width(width)
     for address in ("", "fr/"):
