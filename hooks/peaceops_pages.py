@@ -150,6 +150,8 @@ def on_env(env, config, files):
     env.globals["pk_stylesheet"] = _stylesheet[language]
     # The search bundle (hooks/search_index.py) is at the site root, shared by both languages.
     env.globals["pk_search_bundle"] = relative_url("pagefind/", LANGUAGE_ROOT[language] or "")
+    # Issue 14: every page's head links the feed of its language, for feed readers given any address.
+    env.globals["pk_feed"] = {"lang": language, "title": fmt.t("feed.title"), "href": absolute(root, feed.feed_path(language))}
     env.globals["pk_home_links"] = wayfinding.home_links(site, language, root)
     other_home = next(link for link in env.globals["pk_home_links"] if link.lang)
     env.globals["pk_notfound_alternate"] = {

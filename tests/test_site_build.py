@@ -218,7 +218,8 @@ def test_the_build_needs_no_network(tmp_path):
 
 
 class HeadAlternates(HTMLParser):
-    """<link rel="alternate" hreflang> in the head, with rel read as HTML does: space-separated tokens."""
+    """<link rel="alternate" hreflang> to pages in the head (not the feed's, which has a type), with rel
+    read as HTML does: space-separated tokens."""
 
     def __init__(self):
         super().__init__()
@@ -226,7 +227,7 @@ class HeadAlternates(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang"):
+        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang") and not attrs.get("type"):
             self.alternates[attrs["hreflang"]] = attrs["href"]
 
 
