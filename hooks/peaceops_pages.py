@@ -26,6 +26,7 @@ from peaceops.tables import prepare_tables
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
 _set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on_page_content
+_open_data_pages: set[str] = set()  # pages that call open_data_links(): their JSON-LD has the Dataset
 
 
 def _site(config) -> Site:
@@ -101,6 +102,10 @@ def on_page_markdown(markdown, page, config, files):
     except PageError as error:
         raise PluginError(str(error.problem)) from None
     _set_aside[page.file.src_uri] = rendered
+    if "open_data_links(" in markdown:
+        _open_data_pages.add(page.file.src_uri)
+    else:
+        _open_data_pages.discard(page.file.src_uri)
     return rendered.markdown
 
 
@@ -124,8 +129,11 @@ def on_page_context(context, page, config, nav):
     # Issue 6: Canada.ca's breadcrumb and report-a-problem link; search engines' and previews' data.
     page.meta["pk_breadcrumb"] = wayfinding.breadcrumb(site, page.meta["page_id"], language)
     page.meta["pk_report"] = wayfinding.report_problem(site, language, page_url)
-    page.meta["pk_jsonld"] = metadata.json_for_script(metadata.organization(site, language, root))
-    page.meta["pk_open_graph"] = metadata.open_graph(site, language, page.title, page.meta.get("description"), page_url)
+    # Issue 14: the organization (one @id in both languages), the page and its breadcrumb, and the
+    # Dataset on the page that offers the open data; the social card as the preview's picture.
+    graph = metadata.json_ld(site, language, root, page.meta["page_id"], page.title, page_url, page.file.src_uri in _open_data_pages)
+    page.meta["pk_jsonld"] = metadata.json_for_script(graph)
+    page.meta["pk_open_graph"] = metadata.open_graph(site, language, page.title, page.meta.get("description"), page_url, root)
     return context
 
 

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from conftest import ROOT
 from publishing_support import as_shown, content_pages, data, interface, language_of, parse, root_url
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -212,24 +213,129 @@ def test_french_pages_show_no_english_interface_text(built_site, pages):
 
 # --- Structured data, Open Graph, print ------------------------------------------------------------------
 
+def _graph(page) -> dict[str, list[dict]]:
+    """The page's one JSON-LD script, its @graph's nodes by @type."""
+    scripts = page.all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    found = json.loads("".join(child for child in scripts[0].children if isinstance(child, str)))
+    assert found["@context"] == "https://schema.org"
+    nodes: dict[str, list[dict]] = {}
+    for node in found["@graph"]:
+        nodes.setdefault(node["@type"], []).append(node)
+    return nodes
+
+
 def test_every_page_has_json_ld_organization_with_the_contacts_from_the_data(pages, root):
     contacts = data("contacts.yaml")["contacts"]
     program = data("program.yaml")["program"]
     publisher = data("publisher.yaml")["publisher"]
     for address, page in pages.items():
         language = language_of(address)
-        scripts = page.all("script", type="application/ld+json")
-        assert len(scripts) == 1, address
-        found = json.loads(scripts[0].text)
-        assert found["@context"] == "https://schema.org" and found["@type"] == "Organization"
+        [found] = _graph(page)["GovernmentOrganization"]
+        # One @id in both languages: search engines see one program, named in two languages.
+        assert found["@id"] == root + "#organization"
         assert found["name"] == program["name"][language]
         assert found["url"] == root + HOME[language]
-        assert found["parentOrganization"] == {"@type": "Organization", "name": publisher["name"][language], "url": publisher["url"][language]}
+        assert found["parentOrganization"] == {
+            "@type": "GovernmentOrganization", "@id": root + "#publisher",
+            "name": publisher["name"][language], "url": publisher["url"][language],
+        }
         points = found["contactPoint"]
         assert [p["contactType"] for p in points] == [c["label"][language] for c in contacts]
         assert [p.get("email") for p in points] == [c.get("email") for c in contacts]
         assert [p.get("url") for p in points] == [c["web"][language] if c.get("web") else None for c in contacts]
         assert all(p["@type"] == "ContactPoint" for p in points)
+
+
+def _png(path):
+    """(width, height, the colour of the top-left pixel's row filter byte aside) of a PNG file."""
+    raw = path.read_bytes()
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n", path
+    return int.from_bytes(raw[16:20], "big"), int.from_bytes(raw[20:24], "big")
+
+
+def test_the_logo_search_engines_get_is_a_raster_picture_drawn_for_white(built_site, pages, root):
+    logos = {_graph(page)["GovernmentOrganization"][0]["logo"] for page in pages.values()}
+    assert len(logos) == 1
+    logo = file_at(built_site, logos.pop(), root)
+    width, height = _png(logo)
+    assert width == height and width >= 112  # search engines ask for at least 112 x 112
+    import zlib  # the first pixel row: the corner is white, the picture is not all white
+
+    raw = logo.read_bytes()
+    chunks, position = b"", 8
+    while position < len(raw):
+        length = int.from_bytes(raw[position:position + 4], "big")
+        if raw[position + 4:position + 8] == b"IDAT":
+            chunks += raw[position + 8:position + 8 + length]
+        position += 12 + length
+    pixels = zlib.decompress(chunks)
+    row = width * 4 + 1 if raw[25] == 6 else width * 3 + 1
+    assert set(pixels[1:4]) == {255}, "the corner is not white"
+    assert any(value < 128 for value in pixels[row * (height // 2) + 1: row * (height // 2 + 1)]), "no dark stroke across the middle"
+
+
+def test_every_page_has_a_breadcrumb_list_from_the_publisher_to_itself(built_site, pages, root):
+    for address, page in pages.items():
+        [web_page] = _graph(page)["WebPage"]
+        assert web_page["@id"] == web_page["url"] == root + address
+        items = web_page["breadcrumb"]["itemListElement"]
+        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+        trail = page.with_class("pk-breadcrumb")[0].all("a")
+        assert [item["name"] for item in items[:-1]] == [a.text for a in trail], address
+        title = next(meta.attrs["content"] for meta in page.all("meta") if meta.attrs.get("property") == "og:title")
+        assert items[-1]["item"] == root + address and items[-1]["name"] == title, address
+        for item, link in zip(items[1:-1], trail[1:]):  # the publisher's site is elsewhere
+            assert resolve(built_site, address, link.attrs["href"]) == file_at(built_site, item["item"], root), address
+
+
+def test_the_open_data_page_has_a_dataset_with_every_file_its_licence_period_and_date(built_site, pages, root):
+    with_dataset = {address: _graph(page)["Dataset"] for address, page in pages.items() if "Dataset" in _graph(page)}
+    assert set(with_dataset) == {"deployments/", "fr/deploiements/"}
+    missions = data("missions.yaml")["missions"]
+    first = min(int(str(m["start"])[:4]) for m in missions)
+    for address, [found] in with_dataset.items():
+        language = language_of(address)
+        offered = [a.attrs["data-file"] for a in pages[address].all("a") if "data-file" in a.attrs]
+        assert [d["name"] for d in found["distribution"]] == offered and offered
+        for download in found["distribution"]:
+            assert download["@type"] == "DataDownload"
+            assert file_at(built_site, download["contentUrl"], root).is_file()
+            assert download["encodingFormat"] in {"text/csv", "application/json", "application/schema+json"}
+        assert found["license"] == interface("opendata.licence.url", language)
+        assert found["publisher"] == {"@id": root + "#organization"}
+        assert found["dateModified"] == max(str(m["updated"]) for m in missions)
+        assert found["temporalCoverage"] == f"{first}/.."  # some missions are current
+        assert found["name"] == interface("dataset.name", language) and found["url"] == root + address
+
+
+def test_every_page_has_its_language_s_social_card_as_og_image(built_site, pages, root):
+    for address, page in pages.items():
+        language = language_of(address)
+        tags = {meta.attrs["property"]: meta.attrs["content"] for meta in page.all("meta") if "property" in meta.attrs}
+        card = file_at(built_site, tags["og:image"], root)
+        assert card.name == f"social-card-{language}.png", address
+        assert _png(card) == (1200, 630) == (int(tags["og:image:width"]), int(tags["og:image:height"]))
+        assert data("program.yaml")["program"]["name"][language] in tags["og:image:alt"]
+
+
+def test_the_social_cards_say_what_the_data_says_now():
+    """The cards are made by tools/make_social_cards.py and committed; each carries the texts it
+    drew. When the program's name or the card's texts change in the data, run the tool again."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_social_cards import description
+
+    program = data("program.yaml")["program"]["name"]
+    publisher = data("publisher.yaml")["publisher"]["name"]
+    for language in ("en", "fr"):
+        card = (ROOT / "theme" / "assets" / f"social-card-{language}.png").read_bytes()
+        drawn = description(card)
+        expected = " | ".join([program[language], interface("social.tagline", language), publisher[language]])
+        assert drawn == expected.encode("latin-1", errors="replace").decode("latin-1"), (
+            f"social-card-{language}.png is out of date: run .venv/bin/python tools/make_social_cards.py"
+        )
 
 
 def test_every_page_has_open_graph_tags_matching_its_canonical_address_and_description(pages, root):
