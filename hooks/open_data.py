@@ -1,4 +1,4 @@
-"""Write the open-data files (missions.json, missions.csv, missions.schema.json) into the built site.
+"""Write the open-data files (missions.json, the CSV tables, missions.schema.json, datapackage.json) into the built site.
 
 Why a hook of its own: the files belong to the whole bilingual site, not to one language, so they are
 written once, at the top of the site, by the English build (the French pages link up to them). All
@@ -18,6 +18,6 @@ def on_post_build(config):
         return
     site = Site.load(Path(config.config_file_path).parent)  # the site already loaded for this build
     localizers = {language: site.localizer(language) for language in LANGUAGES}
-    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/")
+    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.publisher.publisher)
     for name, content in files.items():
         (Path(config.site_dir) / name).write_bytes(content)

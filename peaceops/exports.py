@@ -7,8 +7,10 @@ means carry the UN's name (Contributing_Country, ISOCode3, Mission_Acronym, Pers
 Last_Reporting_Date), so the two can be joined. The bytes depend only on the data and the site's
 address: keys sorted, rows in the facts' order, no timestamps, so an unchanged site is unchanged.
 
-A mission row in missions.json and a line of missions.csv have the same columns; in the CSV a list
-(roles, sources) is one cell with one item per line, and a missing value is an empty cell.
+A mission row in missions.json and a line of missions.csv have the same columns, except the lists
+(roles, sources): the CSV files hold one value per cell, so each list item is a row of its own table
+(mission_roles.csv, mission_sources.csv), keyed to its mission (see ``opentables.py``); a missing value is
+an empty cell. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
 """
 from __future__ import annotations
 
@@ -18,18 +20,30 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from . import datapackage
 from .facts import Facts, Total
 from .localize import Localizer
 from .model import LANGUAGES, Mission
 from .places import Place, iso_country
+from .publisher import Organization
 from .routes import Routes, country_page_id
+from .opentables import Table, TableColumn
 
 JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"
+ROLES_FILE = "mission_roles.csv"
+SOURCES_FILE = "mission_sources.csv"
 SCHEMA_FILE = "missions.schema.json"
+PACKAGE_FILE = datapackage.FILE
 # Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds).
-FILES = {JSON_FILE: "json", CSV_FILE: "csv", SCHEMA_FILE: "schema"}
-LIST_SEPARATOR = "\n"  # inside a CSV cell; no list item (a role, a web address) contains a line break
+FILES = {
+    JSON_FILE: "json",
+    CSV_FILE: "csv",
+    ROLES_FILE: "roles_csv",
+    SOURCES_FILE: "sources_csv",
+    SCHEMA_FILE: "schema",
+    PACKAGE_FILE: "datapackage",
+}
 
 CONTRIBUTOR = "CA"  # the contributing country, as the UN's data names it (Contributing_Country, ISOCode3)
 # The UN's Personnel_Type for police officers deployed one by one (not as Formed Police Units),
@@ -237,35 +251,72 @@ def schema(localizers: dict[str, Localizer], site_url: str) -> dict[str, Any]:
     }
 
 
-def csv_text(table: list[dict[str, Any]]) -> str:
-    """The rows as CSV (RFC 4180: comma, double quotes, CRLF), in column order."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.name for column in COLUMNS])
-    for row in table:
-        writer.writerow([_cell(row[column.name]) for column in COLUMNS])
-    return out.getvalue()
+def _is_list(column: Column) -> bool:
+    return column.schema.get("type") == "array"
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return str(value)
+ID_SCHEMA = COLUMNS[0].schema
+NUMBER = {"type": "integer", "minimum": 1}
+
+
+def tables(content: dict[str, Any]) -> list[Table]:
+    """The CSV tables, one value per cell: the missions, then each list as rows of its own table."""
+    missions = content["missions"]
+    flat = tuple(
+        TableColumn(column.name, column.schema, (lambda name: lambda row: row[name])(column.name), key=column.name == "Mission_ID")
+        for column in COLUMNS
+        if not _is_list(column)
+    )
+    mission_key = (("Mission_ID",), "missions", ("Mission_ID",))
+    roles = [
+        (row["Mission_ID"], number, english, french)
+        for row in missions
+        for number, (english, french) in enumerate(zip(row["Roles_EN"], row["Roles_FR"]), start=1)
+    ]
+    sources = [(row["Mission_ID"], number, url) for row in missions for number, url in enumerate(row["Sources"], start=1)]
+    by_name = {column.name: column.schema for column in COLUMNS}
+    return [
+        Table("missions", CSV_FILE, flat, missions),
+        Table(
+            "mission_roles",
+            ROLES_FILE,
+            (
+                TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
+                TableColumn("Role_Number", NUMBER, lambda r: r[1], key=True),
+                TableColumn("Role_EN", by_name["Roles_EN"]["items"], lambda r: r[2]),
+                TableColumn("Role_FR", by_name["Roles_FR"]["items"], lambda r: r[3]),
+            ),
+            roles,
+            (mission_key,),
+        ),
+        Table(
+            "mission_sources",
+            SOURCES_FILE,
+            (
+                TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
+                TableColumn("Source_Number", NUMBER, lambda r: r[1], key=True),
+                TableColumn("Source", by_name["Sources"]["items"], lambda r: r[2]),
+            ),
+            sources,
+            (mission_key,),
+        ),
+    ]
 
 
 def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
-def open_data_files(facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str) -> dict[str, bytes]:
+def open_data_files(
+    facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: Organization
+) -> dict[str, bytes]:
     """File name -> exact bytes, for the build to write at the top of the site."""
     content = document(facts, routes, localizers, site_url)
-    return {
-        JSON_FILE: _json(content),
-        CSV_FILE: csv_text(content["missions"]).encode("utf-8"),
-        SCHEMA_FILE: _json(schema(localizers, site_url)),
-    }
+    csv_tables = tables(content)
+    files = {JSON_FILE: _json(content)}
+    files.update({table.file: table.csv_bytes() for table in csv_tables})
+    files[SCHEMA_FILE] = _json(schema(localizers, site_url))
+    package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
+    files[PACKAGE_FILE] = _json(package)
+    assert list(files) == list(FILES)
+    return files

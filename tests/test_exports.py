@@ -27,7 +27,8 @@ from scenario import (  # noqa: F401  (changed_site and original are fixtures)
 )
 from schema_subset import UnknownKeyword, errors
 
-FILES = ("missions.json", "missions.csv", "missions.schema.json")
+FILES = ("missions.json", "missions.csv", "mission_roles.csv", "mission_sources.csv", "missions.schema.json", "datapackage.json")
+LISTS = ("Roles_EN", "Roles_FR", "Sources")  # in the CSV files, rows of their own tables (test_datapackage.py)
 ATTRIBUTION = {
     "en": "Contains information licensed under the Open Government Licence – Canada.",
     "fr": "Contient des informations visées par la Licence du gouvernement ouvert – Canada.",
@@ -39,8 +40,8 @@ def load_json(site, name="missions.json"):
     return json.loads((site / name).read_text(encoding="utf-8"))
 
 
-def load_csv(site):
-    with open(site / "missions.csv", encoding="utf-8", newline="") as handle:
+def load_csv(site, name="missions.csv"):
+    with open(site / name, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -62,7 +63,7 @@ def expected_totals(missions: list[dict]) -> dict:
     }
 
 
-def test_the_build_publishes_the_three_files_at_the_top_of_the_site(built_site):
+def test_the_build_publishes_the_files_at_the_top_of_the_site(built_site):
     for name in FILES:
         assert (built_site / name).is_file(), name
         assert not (built_site / "fr" / name).exists()
@@ -104,7 +105,8 @@ def test_the_validator_refuses_keywords_it_does_not_check():
 
 def test_every_column_is_described_in_both_languages(built_site):
     mission = load_json(built_site, "missions.schema.json")["properties"]["missions"]["items"]
-    assert mission["required"] == list(load_csv(built_site)[0])  # the CSV header, in its order
+    header = list(load_csv(built_site)[0])  # the CSV header, in its order
+    assert [name for name in mission["required"] if name not in LISTS] == header
     assert set(mission["properties"]) == set(mission["required"])
     for name, column in mission["properties"].items():
         assert column["description"] and column["x-description-fr"], name
@@ -150,24 +152,27 @@ def test_csv_has_the_same_rows_as_json(built_site):
     lines = load_csv(built_site)
     assert [line["Mission_ID"] for line in lines] == [row["Mission_ID"] for row in rows]
     for row, line in zip(rows, lines):
-        assert set(line) == set(row)
+        assert set(line) == set(row) - set(LISTS)
         for name, value in row.items():
+            if name in LISTS:
+                continue
             if value is None:
                 expected = ""
             elif isinstance(value, bool):
                 expected = "true" if value else "false"
-            elif isinstance(value, list):
-                expected = "\n".join(value)
             else:
                 expected = str(value)
             assert line[name] == expected, (row["Mission_ID"], name)
+            assert "\n" not in line[name], (row["Mission_ID"], name)  # one value per cell
 
 
-def test_csv_is_rfc_4180_utf8_without_a_byte_order_mark(built_site):
-    raw = (built_site / "missions.csv").read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf")
-    assert raw.split(b"\r\n")[0].startswith(b"Mission_ID,")
-    assert "é".encode() in raw  # French text, in UTF-8
+@pytest.mark.parametrize("name", [name for name in FILES if name.endswith(".csv")])
+def test_csv_is_rfc_4180_utf8_with_a_byte_order_mark(built_site, name):
+    raw = (built_site / name).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfMission_ID,")  # Excel then reads it as UTF-8, not Windows-1252
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert "é".encode() in raw or name == "mission_sources.csv"  # French text, in UTF-8
 
 
 def test_open_data_is_linked_from_the_deployments_page_in_both_languages_with_the_licence(built_site):

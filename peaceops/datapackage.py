@@ -1,0 +1,72 @@
+"""datapackage.json: the open data's CSV files described as a Frictionless Data Package.
+
+Why: a data portal (open.canada.ca, CKAN) or a tool such as ``frictionless validate`` reads this
+file to know what each CSV file holds, the type, format and constraints of each column, how tables
+join (primary and foreign keys), under which licence the data is published and by whom, instead of
+guessing. Titles and descriptions are in English, with the French beside them (``x-title-fr``,
+``x-description-fr``, as in missions.schema.json), all from data/interface.yaml. Nothing in it
+depends on the clock: same data, same bytes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .localize import Localizer
+from .publisher import Organization
+from .opentables import Table
+
+FILE = "datapackage.json"
+NAME = "canadian-police-peace-operations"
+# The SPDX identifier of the Open Government Licence – Canada, version 2.0.
+LICENCE_ID = "OGL-Canada-2.0"
+
+
+def descriptor(tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: Organization) -> dict[str, Any]:
+    english, french = localizers["en"], localizers["fr"]
+
+    def both(key: str, name: str) -> dict[str, str]:
+        return {name: english.t(key), f"x-{name}-fr": french.t(key)}
+
+    return {
+        "profile": "tabular-data-package",
+        "name": NAME,
+        "id": site_url + FILE,
+        **both("dataset.name", "title"),
+        **both("dataset.description", "description"),
+        "homepage": site_url,
+        "licenses": [
+            {
+                "name": LICENCE_ID,
+                "path": english.t("opendata.licence.url"),
+                "x-path-fr": french.t("opendata.licence.url"),
+                **both("opendata.licence.name", "title"),
+            }
+        ],
+        "contributors": [
+            {
+                "title": publisher.name["en"],
+                "x-title-fr": publisher.name["fr"],
+                "path": publisher.url["en"],
+                "role": "publisher",
+            }
+        ],
+        "resources": [resource(table, english, french) for table in tables],
+    }
+
+
+def resource(table: Table, english: Localizer, french: Localizer) -> dict[str, Any]:
+    return {
+        "name": table.name,
+        "path": table.file,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        # UTF-8, with a byte-order mark so that spreadsheets read it as UTF-8 (readers skip it).
+        "encoding": "utf-8",
+        "title": english.t(f"opendata.table.{table.name}"),
+        "x-title-fr": french.t(f"opendata.table.{table.name}"),
+        "description": english.t(f"opendata.table.{table.name}.description"),
+        "x-description-fr": french.t(f"opendata.table.{table.name}.description"),
+        "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "lineTerminator": "\r\n", "header": True},
+        "schema": table.table_schema(english, french),
+    }

@@ -1,0 +1,132 @@
+"""Issue 14: the open data as a data portal takes it: datapackage.json, validated by frictionless
+(an independent tool, as open.canada.ca and CKAN would read it), CSV tables with one value per cell
+that agree with data/missions.yaml read plainly, the licence and the publisher, and every column
+titled and described in English and French.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from publishing_support import data, interface
+
+FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+
+
+def validate(package: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(FRICTIONLESS), "validate", "--json", str(package)], capture_output=True, text=True)
+
+
+def read_table(site: Path, name: str) -> list[dict[str, str]]:
+    with open(site / name, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def package(built_site) -> dict:
+    return json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_frictionless_validates_the_package_and_every_table(built_site):
+    result = validate(built_site / "datapackage.json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
+    assert {task["name"] for task in report["tasks"]} == {"missions", "mission_roles", "mission_sources"}
+
+
+@pytest.mark.parametrize(
+    "file, old, new, error",
+    [
+        ("mission_roles.csv", "\r\nminustah,1,", "\r\nno-such-mission,1,", "foreign-key"),
+        ("missions.csv", ",Individual Police,131,", ",Individual Police,lots,", "type-error"),
+        ("missions.csv", ",Individual Police,131,", ",Individual Police,-131,", "constraint-error"),
+        ("mission_sources.csv", "\r\nminustah,2,", "\r\nminustah,1,", "primary-key"),
+    ],
+)
+def test_frictionless_catches_a_broken_table(built_site, tmp_path, file, old, new, error):
+    copy = tmp_path / "site"
+    copy.mkdir()
+    for name in ("datapackage.json", "missions.csv", "mission_roles.csv", "mission_sources.csv"):
+        shutil.copy(built_site / name, copy / name)
+    text = (copy / file).read_bytes().decode("utf-8")
+    assert text.count(old) == 1, old
+    (copy / file).write_bytes(text.replace(old, new).encode("utf-8"))
+    result = validate(copy / "datapackage.json")
+    assert result.returncode != 0
+    assert error in {e["type"] for task in json.loads(result.stdout)["tasks"] for e in task["errors"]}
+
+
+def test_the_package_names_the_licence_the_publisher_and_every_csv_file(built_site, package):
+    [licence] = package["licenses"]
+    assert licence["name"] == "OGL-Canada-2.0"
+    assert licence["path"] == interface("opendata.licence.url", "en") == "https://open.canada.ca/en/open-government-licence-canada"
+    assert licence["title"] == interface("opendata.licence.name", "en")
+    publisher = data("publisher.yaml")["publisher"]
+    assert [c for c in package["contributors"] if c["role"] == "publisher"] == [
+        {"title": publisher["name"]["en"], "x-title-fr": publisher["name"]["fr"], "path": publisher["url"]["en"], "role": "publisher"}
+    ]
+    assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built_site.glob("*.csv"))
+    assert package["title"] and package["x-title-fr"] and package["description"] and package["x-description-fr"]
+
+
+def test_every_field_has_a_type_a_title_and_a_description_in_both_languages(built_site, package):
+    for resource in package["resources"]:
+        header = next(csv.reader(open(built_site / resource["path"], encoding="utf-8-sig", newline="")))
+        assert [f["name"] for f in resource["schema"]["fields"]] == header
+        assert resource["title"] != resource["x-title-fr"] or resource["name"] == "missions"
+        for field in resource["schema"]["fields"]:
+            assert field["type"] in {"string", "integer", "boolean", "date"}, field
+            for key in ("title", "x-title-fr", "description", "x-description-fr"):
+                assert field[key].strip(), (resource["name"], field["name"], key)
+            assert field["description"] != field["x-description-fr"], field["name"]
+
+
+def test_keys_join_the_tables(package):
+    resources = {r["name"]: r["schema"] for r in package["resources"]}
+    assert resources["missions"]["primaryKey"] == ["Mission_ID"]
+    for name in ("mission_roles", "mission_sources"):
+        assert resources[name]["foreignKeys"] == [
+            {"fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}}
+        ]
+        assert resources[name]["primaryKey"][0] == "Mission_ID"
+
+
+def test_dates_years_and_numbers_are_typed_alike_in_every_row(package):
+    fields = {f["name"]: f for f in next(r for r in package["resources"] if r["name"] == "missions")["schema"]["fields"]}
+    # Start and End hold the same kind of value (a year or a date, as the source gives it).
+    assert fields["Start"]["type"] == fields["End"]["type"] == "string"
+    assert fields["Start"]["constraints"]["pattern"] == fields["End"]["constraints"]["pattern"]
+    assert fields["Officers_Deployed"]["type"] == fields["Officers_Authorized"]["type"] == "integer"
+    assert fields["Updated"]["type"] == "date" and fields["Armed"]["type"] == "boolean"
+    assert fields["Officers_Deployed_Source"]["format"] == "uri"
+
+
+def test_roles_and_sources_are_rows_of_their_own_tables_matching_the_yaml(built_site):
+    missions = data("missions.yaml")["missions"]
+    roles = read_table(built_site, "mission_roles.csv")
+    expected_roles = [
+        {"Mission_ID": m["id"], "Role_Number": str(n), "Role_EN": role["en"], "Role_FR": role["fr"]}
+        for m in missions
+        for n, role in enumerate(m.get("roles", []), start=1)
+    ]
+    assert sorted(roles, key=lambda r: (r["Mission_ID"], int(r["Role_Number"]))) == sorted(
+        expected_roles, key=lambda r: (r["Mission_ID"], int(r["Role_Number"]))
+    )
+    sources = read_table(built_site, "mission_sources.csv")
+    assert {(s["Mission_ID"], int(s["Source_Number"])) for s in sources} == {
+        (m["id"], n) for m in missions for n, _ in enumerate(m["sources"], start=1)
+    }
+    assert len(sources) == sum(len(m["sources"]) for m in missions)
+
+
+def test_the_open_data_section_says_the_csv_files_have_a_byte_order_mark(built_site):
+    for language, address in (("en", "deployments"), ("fr", "fr/deploiements")):
+        html = (built_site / address / "index.html").read_text(encoding="utf-8")
+        note = interface("opendata.encoding", language)
+        assert note.replace("'", "&#39;") in html or note in html, language
