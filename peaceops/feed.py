@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from xml.etree import ElementTree as ET
 
 from .addresses import absolute
@@ -59,6 +60,15 @@ def deployment_changes(missions: tuple[Mission, ...]) -> list[Change]:
     return sorted(changes, key=lambda c: (-c.when.first_day.toordinal(), c.mission.id, KINDS.index(c.kind)))
 
 
+def entry_updated(change: Change) -> date:
+    """The entry's ``updated`` date: the day of the change when the data gives one; otherwise (a
+    year or a month only) the day its record was last changed (the mission's ``updated``), never
+    an invented first of January."""
+    if change.when.day:
+        return change.when.first_day
+    return change.mission.updated
+
+
 def feed_path(language: str) -> str:
     """Where the language's feed is, within the whole site."""
     return LANGUAGE_ROOT[language] + FEED_FILE
@@ -82,11 +92,12 @@ def atom_feed(site: Site, language: str, root: str) -> bytes:
     _text(author, "name", fmt.text(site.publisher.publisher.name))
     _text(author, "uri", site.publisher.publisher.url[language])
 
-    for change in changes:
+    # Newest first by the date each entry gives (ties keep the changes' own order).
+    for change in sorted(changes, key=lambda change: -entry_updated(change).toordinal()):
         entry = ET.SubElement(feed, _atom("entry"))
         _text(entry, "id", _urn(f"{language}/{change.key}"))
         _text(entry, "title", _title(site, change, language))
-        _text(entry, "updated", _timestamp(change.when.first_day))
+        _text(entry, "updated", _timestamp(entry_updated(change)))
         country_page = site.routes.path(country_page_id(change.mission.country), language)
         ET.SubElement(entry, _atom("link"), {"rel": "alternate", "type": "text/html", "href": absolute(root, country_page)})
         summary = fmt.t("feed.summary", name=fmt.text(change.mission.name), mandate=fmt.text(change.mission.mandate))
@@ -119,5 +130,5 @@ def _urn(name: str) -> str:
 
 
 def _timestamp(day) -> str:
-    """Atom wants a full date-time; a year-only date counts as its first day, at midnight UTC."""
+    """Atom wants a full date-time: the day, at midnight UTC (the data gives no time of day)."""
     return f"{day.isoformat()}T00:00:00Z"

@@ -381,20 +381,23 @@ def test_every_page_has_print_styles_and_full_link_addresses_for_paper(built_sit
 # --- Atom feed -------------------------------------------------------------------------------------------
 
 def _expected_changes() -> list[tuple[str, str, str]]:
-    """(mission id, kind, first day) of every change, from data/missions.yaml read plainly."""
+    """(mission id, kind, the entry's updated day) of every change, from data/missions.yaml read
+    plainly. The day is the change's own when the data gives a full date; for a year (or a month)
+    it is the record's updated date, never an invented 1 January (issue 14)."""
 
-    def first_day(value) -> str:
-        return f"{value}-01-01" if isinstance(value, int) else str(value)
+    def day(value, mission) -> str:
+        text = str(value)
+        return text if len(text) == 10 else str(mission["updated"])
 
     changes = []
     for mission in data("missions.yaml")["missions"]:
-        changes.append((mission["id"], "started", first_day(mission["start"])))
+        changes.append((mission["id"], "started", day(mission["start"], mission)))
         if mission.get("end") is not None:
-            changes.append((mission["id"], "ended", first_day(mission["end"])))
+            changes.append((mission["id"], "ended", day(mission["end"], mission)))
         for kind in ("deployed", "authorized"):
             figure = (mission.get("officers") or {}).get(kind)
             if figure:
-                changes.append((mission["id"], kind, first_day(figure["as_of"])))
+                changes.append((mission["id"], kind, day(figure["as_of"], mission)))
     return changes
 
 
@@ -415,6 +418,7 @@ def test_atom_feed_has_one_entry_per_change_in_the_data(built_site, root, langua
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     updated = [e.findtext(f"{ATOM}updated") for e in entries]
     assert updated == sorted(updated, reverse=True), "entries are not newest first"
+    assert not [u for u in updated if u[4:10] == "-01-01" and not any(day == u[:10] for _, _, day in expected)]
     for entry in entries:
         datetime.datetime.fromisoformat(entry.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
         assert entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}summary")
