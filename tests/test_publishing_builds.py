@@ -61,8 +61,9 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
         page = parse(site / address / "index.html")
         assert page.with_class("pk-breadcrumb")[0].all("a")[0].text == name
         assert page.with_class("pk-footer__publisher")[0].text == name
-        found = json.loads(page.all("script", type="application/ld+json")[0].text)
-        assert found["parentOrganization"]["name"] == name
+        graph = json.loads(page.all("script", type="application/ld+json")[0].text)["@graph"]
+        organization = next(node for node in graph if node["@type"] == "GovernmentOrganization")
+        assert organization["parentOrganization"]["name"] == name
     assert parse(site / "index.html").with_class("pk-breadcrumb")[0].all("a")[0].attrs["href"] == "https://police.example.org/en"
     feed = ET.parse(site / "feed.xml").getroot()
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Test Police Service"
