@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 # An inline Markdown link or image: [text](target "title"), and a reference definition: [id]: target
 _INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)  # not a footnote [^1]:
+# Code: a fenced block or an inline `span`, where [text](target) is an example, not a link.
+_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -82,13 +84,15 @@ def link_problems(page: PageSource, sources: set[str], folder: Path) -> list[Pro
     """A problem for each link in the page's own text to a page or file that does not exist."""
     problems = []
     here = posixpath.dirname(page.source)
+    # Code is blanked out (same length, so places stay right) before links are looked for.
+    text = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group(0)), page.body)
     for pattern in (_INLINE_LINK, _REFERENCE):
-        for found in pattern.finditer(page.body):
+        for found in pattern.finditer(text):
             target = found.group(1)
             if _EXTERNAL.match(target) or target.startswith("#") or "{{" in target or "{%" in target:
                 continue
-            line = page.body_line + page.body.count("\n", 0, found.start(1))
-            column = found.start(1) - (page.body.rfind("\n", 0, found.start(1)) + 1) + 1
+            line = page.body_line + text.count("\n", 0, found.start(1))
+            column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
             if target.startswith("/"):
                 example = next(iter(sorted(sources)), "index.md")
                 problems.append(Problem(page.display, line, column, message("link_absolute", target=target, example=example)))

@@ -237,3 +237,16 @@ def test_every_misspelt_name_in_a_page_is_reported_at_once(workspace):
         at(page, place(page, "quick_fact("))[:-2],
         at(page, place(page, "'officers_servin'"))[:-2],
     ], found
+
+
+def test_links_in_code_and_footnotes_are_not_checked_but_reference_links_are(workspace):
+    page = workspace / "content" / "en" / "contact.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nWrite `[text](page.md)` for a link.\n\n```markdown\n[text](other-page.md)\n```\n\n"
+        + "A note.[^1]\n\n[^1]: Not a link.\n\nSee [the deployments][dep].\n\n[dep]: deployment.md\n",
+        encoding="utf-8",
+    )
+    line = only(workspace)
+    assert line.startswith(at(page, place(page, "deployment.md\n")))
+    assert 'did you mean "deployments.md"?' in line
