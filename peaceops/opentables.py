@@ -32,6 +32,7 @@ class TableColumn:
     schema: dict[str, Any]
     value: Callable[[Any], Any]
     key: bool = False  # part of the table's primary key
+    described_by: str = "opendata.column."  # the interface text "<this><name>" says what it means
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def whole_value_pattern(pattern: str) -> str:
 
 def table_field(column: TableColumn, english: Localizer, french: Localizer) -> dict[str, Any]:
     """The Table Schema field for a column, from its JSON Schema; title and description in both
-    languages (interface texts opendata.title.<name> and opendata.column.<name>)."""
+    languages (interface texts opendata.title.<name> and, by default, opendata.column.<name>)."""
     schema = column.schema
     types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
     kind = next(kind for kind in types if kind != "null")
@@ -100,8 +101,8 @@ def table_field(column: TableColumn, english: Localizer, french: Localizer) -> d
         "name": column.name,
         "title": english.t(f"opendata.title.{column.name}"),
         "x-title-fr": french.t(f"opendata.title.{column.name}"),
-        "description": english.t(f"opendata.column.{column.name}"),
-        "x-description-fr": french.t(f"opendata.column.{column.name}"),
+        "description": english.t(f"{column.described_by}{column.name}"),
+        "x-description-fr": french.t(f"{column.described_by}{column.name}"),
     }
     constraints: dict[str, Any] = {}
     pattern = schema.get("pattern")
