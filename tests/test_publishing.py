@@ -306,7 +306,7 @@ def test_the_open_data_page_has_a_dataset_with_every_file_its_licence_period_and
         assert found["publisher"] == {"@id": root + "#organization"}
         assert found["dateModified"] == max(str(m["updated"]) for m in missions)
         assert found["temporalCoverage"] == f"{first}/.."  # some missions are current
-        assert found["name"] == interface("dataset.name", language) and found["url"] == root + address
+        assert found["name"] == as_shown(interface("dataset.name", language), language) and found["url"] == root + address
 
 
 def test_every_page_has_its_language_s_social_card_as_og_image(built_site, pages, root):
