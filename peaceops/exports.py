@@ -318,5 +318,5 @@ def open_data_files(
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
     package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
     files[PACKAGE_FILE] = _json(package)
-    assert list(files) == list(FILES)
+    assert set(files) == set(FILES), "every file written is listed in FILES, and the reverse"
     return files
