@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from peaceops import enginemessages, feed, metadata, sitemap, stylesheets, wayfinding
+from peaceops.search_index import separate_cells
 from peaceops.typography import french_html
 from peaceops.addresses import absolute, site_root
 from peaceops.printlinks import add_print_addresses
@@ -190,7 +191,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    # French typography on every French page, whatever its source: data, content, Material's texts.
+    # Terms and values apart for the search index (see separate_cells); then French typography on
+    # every French page, whatever its source: data, content, Material's texts.
+    output = separate_cells(output)
     return french_html(output) if config.theme["language"] == "fr" else output
 
 

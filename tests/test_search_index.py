@@ -35,3 +35,12 @@ def test_indexing_the_same_pages_twice_gives_the_same_bytes(built_site, tmp_path
         output = build_search_index(site)
         runs.append({p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()})
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_touching_terms_values_and_cells_are_set_apart_and_nothing_else():
+    from peaceops.search_index import separate_cells
+
+    html = "<dl><dt>Led by</dt><dd>United Nations</dd><dt>Since</dt><dd>2004</dd></dl><tr><th>A</th><td>1</td></tr><li>x</li><li>y</li>"
+    assert separate_cells(html) == (
+        "<dl><dt>Led by</dt>\n<dd>United Nations</dd>\n<dt>Since</dt>\n<dd>2004</dd></dl><tr><th>A</th>\n<td>1</td></tr><li>x</li><li>y</li>"
+    )

@@ -6,6 +6,7 @@ keeps one index per language and is fetched only when the reader types (theme/as
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -65,6 +66,14 @@ def test_results_are_announced_in_words_of_the_page_language_and_pass_axe(tab, b
     assert excerpts and all(excerpts), "results without an excerpt"
     violations = describe(run_axe(tab))
     assert not violations, violations
+
+
+def test_excerpts_have_spaces_between_words(tab, base_url):
+    """A term and its value (<dt>Dirigée par</dt><dd>Nations Unies</dd>) must not run together."""
+    search(tab, base_url + "fr/pays/haiti/", "Dirigée")
+    excerpts = " ".join(tab.eval_on_selector_all(".pk-search__list p", "ps => ps.map(p => p.textContent)"))
+    assert "Dirigée par" in excerpts, excerpts
+    assert not re.search(r"par(Nations|Union)|canadiens(de|depuis)|déployés(Non|\d)", excerpts), excerpts
 
 
 def test_french_results_keep_french_typography(tab, base_url):
