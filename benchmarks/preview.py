@@ -13,8 +13,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from peaceops.routes import country_page_id
-from peaceops.site import Site
+from peaceops.pages.routes import country_page_id
+from peaceops.site.site import Site
 
 from .measure import PYTHON, build_env
 from .static_server import free_port

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from mkdocs.utils import yaml_load
 
-from peaceops.routes import LANGUAGE_ROOT, country_page_id, page_path
-from peaceops.site import Site
+from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id, page_path
+from peaceops.site.site import Site
 
 from . import lighthouse
 from .bare_material import make_bare_site

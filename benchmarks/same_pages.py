@@ -20,9 +20,9 @@ from pathlib import Path
 
 from mkdocs.utils import yaml_load
 
-from peaceops.model import LANGUAGES
-from peaceops.routes import LANGUAGE_ROOT, page_path
-from peaceops.site import Site
+from peaceops.source.model import LANGUAGES
+from peaceops.pages.routes import LANGUAGE_ROOT, page_path
+from peaceops.site.site import Site
 
 CONFIGS = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}
 

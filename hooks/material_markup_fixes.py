@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from peaceops.localize import Localizer
-from peaceops.site import Site
+from peaceops.pages.localize import Localizer
+from peaceops.site.site import Site
 
 # Material 9.8.2 base.html, lines 99-100. `autocomplete` is not allowed on a checkbox (HTML, and the
 # Nu HTML checker says so on every page). Material adds it so that Firefox does not restore the

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peaceops.exports import open_data_files
-from peaceops.model import LANGUAGES
-from peaceops.site import Site
+from peaceops.outputs.exports import open_data_files
+from peaceops.source.model import LANGUAGES
+from peaceops.site.site import Site
 
 
 def on_post_build(config):

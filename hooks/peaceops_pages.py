@@ -14,15 +14,17 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from peaceops import enginemessages, feed, metadata, sitemap, stylesheets, wayfinding
-from peaceops.search_index import separate_cells
+from peaceops import enginemessages
+from peaceops.outputs import feed, sitemap, stylesheets
+from peaceops.pages import metadata, wayfinding
+from peaceops.outputs.search_index import separate_cells
 from peaceops.typography import french_html
-from peaceops.addresses import absolute, site_root
-from peaceops.printlinks import add_print_addresses
-from peaceops.problems import DataError
-from peaceops.routes import LANGUAGE_ROOT, relative_url
-from peaceops.site import PageError, RenderedPage, Site
-from peaceops.tables import prepare_tables
+from peaceops.pages.addresses import absolute, site_root
+from peaceops.outputs.printlinks import add_print_addresses
+from peaceops.source.problems import DataError
+from peaceops.pages.routes import LANGUAGE_ROOT, relative_url
+from peaceops.site.site import PageError, RenderedPage, Site
+from peaceops.outputs.tables import prepare_tables
 
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
@@ -70,7 +72,7 @@ def on_config(config):
 
 def on_files(files, config):
     # MkDocs never reads a front matter of ours: it gets each page's body, and the page's values come
-    # from the core in on_page_markdown (YAML 1.1 would read NO as False; see peaceops/pagesource.py).
+    # from the core in on_page_markdown (YAML 1.1 would read NO as False; see peaceops/source/pagesource.py).
     site = _site(config)
     language = config.theme["language"]
     for file in files.documentation_pages():

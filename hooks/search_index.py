@@ -1,6 +1,6 @@
 """Index the built site for search (Pagefind), after the French half is written.
 
-Why a thin file: the work is in peaceops/search_index.py; this only runs it at the end of the
+Why a thin file: the work is in peaceops/outputs/search_index.py; this only runs it at the end of the
 English build, which is the last to finish (hooks/french_build.py builds French inside it).
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from peaceops.search_index import SearchIndexError, build_search_index
+from peaceops.outputs.search_index import SearchIndexError, build_search_index
 
 
 def on_post_build(config):

@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .messages import message
-from .problems import DataError, Problem
-from .site import Site
+from peaceops.source.messages import message
+from peaceops.source.problems import DataError, Problem
+from peaceops.site.site import Site
 
 
 def check(root: Path, output_format: str = "text") -> int:
@@ -142,13 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root, args.format)
     if args.command == "schema":
-        from .schema import SCHEMA_FOLDER, write
+        from peaceops.source.schema import SCHEMA_FOLDER, write
 
         for path in write(root / SCHEMA_FOLDER):
             print(f"Wrote {path.relative_to(root)}")
         return 0
     if args.command == "serve":
-        from .preview import serve  # imports MkDocs' server, which check does not need
+        from peaceops.mkdocs.preview import serve  # imports MkDocs' server, which check does not need
 
         host, _, port = args.dev_addr.rpartition(":")
         return serve(root, host, int(port))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .messages import message
+from peaceops.source.messages import message
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains "
 PATTERNS = (

@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from .dataset import Dataset
-from .fieldtypes import When
-from .model import Mission
-from .places import Place
+from peaceops.source.dataset import Dataset
+from peaceops.source.fieldtypes import When
+from peaceops.source.model import Mission
+from peaceops.source.places import Place
 
 
 @dataclass(frozen=True)

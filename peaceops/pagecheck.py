@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from .messages import message
-from .model import LANGUAGES
-from .pagesource import PageSource, split
-from .problems import Problem
-from .routes import LANGUAGE_ROOT, page_path
-from .templateproblems import suggestion, syntax_problem
+from peaceops.source.messages import message
+from peaceops.source.model import LANGUAGES
+from peaceops.source.pagesource import PageSource, split
+from peaceops.source.problems import Problem
+from peaceops.pages.routes import LANGUAGE_ROOT, page_path
+from peaceops.templateproblems import suggestion, syntax_problem
 
 if TYPE_CHECKING:
-    from .site import Site
+    from peaceops.site.site import Site
 
 # An inline Markdown link or image: [text](target "title"), and a reference definition: [id]: target
 _INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -36,7 +36,7 @@ _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 def check_pages(site: "Site") -> list[Problem]:
     """Every mistake in the written pages: template code, then links."""
-    from .site import PageError
+    from peaceops.site.site import PageError
 
     problems: list[Problem] = []
     for language in LANGUAGES:
@@ -55,7 +55,7 @@ def _more_mistakes(site: "Site", page: PageSource, first: Problem, limit: int = 
     set aside (the line kept, empty) and the page rendered again, until it renders or nothing is left
     to set aside. Only lines with ``{{ … }}`` are emptied: emptying a ``{% … %}`` would unbalance the
     page's blocks and report mistakes the editor did not make."""
-    from .site import PageError
+    from peaceops.site.site import PageError
 
     found: list[Problem] = []
     problem, body = first, page.body
@@ -110,7 +110,7 @@ def link_problems(page: PageSource, sources: set[str], folder: Path) -> list[Pro
 
 def unreadable_pages(root: Path) -> list[Problem]:
     """Template code that cannot even be read, in every written page (needs no data)."""
-    from .templateproblems import PageUndefined
+    from peaceops.templateproblems import PageUndefined
 
     environment = jinja2.Environment(undefined=PageUndefined, trim_blocks=True, lstrip_blocks=True)
     problems = []

@@ -13,9 +13,9 @@ import html
 import re
 from pathlib import Path
 
-from .messages import message
-from .problems import Problem
-from .yamlsource import read
+from peaceops.source.messages import message
+from peaceops.source.problems import Problem
+from peaceops.source.yamlsource import read
 
 TEXT_KEYS = {"heading": "preview.banner.heading", "kept": "preview.banner.kept", "nothing_yet": "preview.banner.nothing_yet"}
 FALLBACK_KEYS = {"heading": "preview_banner_heading", "kept": "preview_banner_kept", "nothing_yet": "preview_banner_nothing_yet"}

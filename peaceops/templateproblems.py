@@ -15,10 +15,10 @@ from typing import Any, Iterable
 import jinja2
 from jinja2.utils import missing
 
-from .localize import UnfilledText
-from .messages import message
-from .pagesource import PageSource
-from .problems import Problem
+from peaceops.pages.localize import UnfilledText
+from peaceops.source.messages import message
+from peaceops.source.pagesource import PageSource
+from peaceops.source.problems import Problem
 
 # The name Jinja gives the code of a template made from a string: our pages (macro files have a path).
 PAGE_FRAME = "<template>"

@@ -2,7 +2,7 @@
 
 Why: the accessibility statement (content/*/accessibility.md) says how the site is tested and when
 the checks last all passed. Typed by hand, that drifts from the tests; here the test run itself
-writes it to data/checks/accessibility.json, which the build reads (peaceops/accessibility.py).
+writes it to data/checks/accessibility.json, which the build reads (peaceops/source/accessibility.py).
 ``CHECKS`` names, for each check the statement lists, the tests that carry it out; the record is
 written only when every one of them ran and passed in the same session (a partial run, ``-k`` or
 one file, writes nothing), and only when its content changed, so a rerun on the same day changes

@@ -8,8 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from peaceops.dataset import load
-from peaceops.problems import DataError, Problem
+from peaceops.source.dataset import load
+from peaceops.source.problems import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,8 @@ import pytest
 from conftest import ROOT, run_build, run_check
 from htmltree import parse
 
-from peaceops import accessibility
-from peaceops.messages import message
+from peaceops.source import accessibility
+from peaceops.source.messages import message
 
 RECORD = ROOT / "data" / "checks" / "accessibility.json"
 STATEMENT = {"en": "accessibility/index.html", "fr": "fr/accessibilite/index.html"}

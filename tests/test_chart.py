@@ -7,7 +7,7 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT
 from htmltree import page
-from peaceops.chart import labelled_years, y_step
+from peaceops.outputs.chart import labelled_years, y_step
 from scenario import changed_site, operations_per_year, original, read_missions  # noqa: F401
 
 PAGES = {"en": "past-operations/", "fr": "fr/operations-passees/"}

@@ -72,7 +72,7 @@ def test_check_github_format_gives_annotations(workspace):
 
 def test_github_annotation_escapes_what_github_would_misread():
     from peaceops.cli import github_annotation
-    from peaceops.problems import Problem
+    from peaceops.source.problems import Problem
 
     problem = Problem("data/a,b:c.yaml", 3, 4, "100% wrong\nsecond line")
     assert github_annotation(problem) == "::error file=data/a%2Cb%3Ac.yaml,line=3,col=4::100%25 wrong%0Asecond line"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import run_build
-from peaceops.site import Site
+from peaceops.site.site import Site
 
 LATER = date(2031, 5, 17)  # later than any date in the repository's data and pages
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_inputs, run_build, run_check
-from peaceops.dataset import load
-from peaceops.problems import DataError
+from peaceops.source.dataset import load
+from peaceops.source.problems import DataError
 
 GUIDES = ("EDITING.md", "EDITING.fr.md")
 MARK = re.compile(r"<!-- example: (append|replace|mistake) (\S+) -->")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from peaceops.dataset import load
+from peaceops.source.dataset import load
 from peaceops.facts import derive
-from peaceops.model import Mission
+from peaceops.source.model import Mission
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from peaceops.localize import Localizer
+from peaceops.pages.localize import Localizer
 from peaceops.typography import french, french_html
 
 NO_BREAK = "\u00a0\u202f"

@@ -16,7 +16,7 @@ import pycountry
 import pytest
 
 from conftest import ROOT, copy_inputs, run_build
-from peaceops.places import slugify
+from peaceops.source.places import slugify
 
 pytestmark = pytest.mark.build
 
@@ -135,14 +135,14 @@ def test_territories_whose_names_yaml_11_misreads_keep_them(every_place):
 
 @pytest.mark.parametrize("value", ["NO", "yes", "on", "Off", "1e3", "2010-01-01", "012", "1_000", "~", "null", "0x1F", ".inf"])
 def test_a_written_page_front_matter_keeps_what_the_editor_typed(value):
-    from peaceops.routes import front_matter
+    from peaceops.pages.routes import front_matter
 
     meta = front_matter(f"---\npage_id: p\ntitle: {value}\ndescription: {value}\n---\n\n# Body\n")
     assert meta["title"] == value and meta["description"] == value
 
 
 def test_mkdocs_never_sees_a_page_front_matter(workspace):
-    from peaceops.site import Site
+    from peaceops.site.site import Site
 
     site = Site.load(workspace)
     page = site.page("en", "index.md")

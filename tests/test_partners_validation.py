@@ -26,7 +26,7 @@ def data(tmp_path) -> DataCopy:
 
 
 def test_the_file_as_committed_is_accepted(tmp_path):
-    from peaceops.dataset import load
+    from peaceops.source.dataset import load
 
     dataset = load(DataCopy(tmp_path / "data").folder)
     assert dataset.partners.partners, "the committed file lists no service"

@@ -4,7 +4,7 @@ Why: a name alone makes robotic sentences ("in West Bank", "à cet endroit : Kos
 country has its phrase in peaceops/assets/place-phrases.json, so a mission may be added in any
 country with nothing else; territories and renamed countries have theirs in data/countries.yaml
 (phrases:), and `make check` names the line of each one that lacks it or whose phrase does not
-name it, in plain words (peaceops/dataset.py, _check_place_phrases).
+name it, in plain words (peaceops/source/dataset.py, _check_place_phrases).
 """
 from __future__ import annotations
 

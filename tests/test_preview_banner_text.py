@@ -4,7 +4,7 @@ tests/browser/test_preview_banner.py."""
 from __future__ import annotations
 
 from peaceops.previewbanner import as_problem, banner_html, banner_texts, insert, page_language
-from peaceops.problems import Problem
+from peaceops.source.problems import Problem
 
 
 def test_texts_in_both_languages_from_the_interface_file(workspace):

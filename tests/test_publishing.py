@@ -359,7 +359,7 @@ def test_country_pages_have_a_description_naming_the_country(pages):
 
 
 def test_every_page_has_print_styles_and_full_link_addresses_for_paper(built_site, pages, root):
-    # The print styles are inside @media print in our one merged stylesheet (peaceops/stylesheets.py).
+    # The print styles are inside @media print in our one merged stylesheet (peaceops/outputs/stylesheets.py).
     marked = 0
     for address, page in pages.items():
         sheets = [link for link in page.all("link", rel="stylesheet") if "/site." in "/" + link.attrs["href"]]

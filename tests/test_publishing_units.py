@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from peaceops.addresses import site_root
-from peaceops.feed import deployment_changes
-from peaceops.metadata import json_for_script
-from peaceops.printlinks import add_print_addresses
-from peaceops.site import Site
+from peaceops.pages.addresses import site_root
+from peaceops.outputs.feed import deployment_changes
+from peaceops.pages.metadata import json_for_script
+from peaceops.outputs.printlinks import add_print_addresses
+from peaceops.site.site import Site
 
 
 def test_site_root_takes_the_language_folder_off_the_french_builds_address():

@@ -7,8 +7,8 @@ import pytest
 from pydantic import BaseModel
 
 from datacopy import ROOT
-from peaceops.schema import DATA_FILES as FILES
-from peaceops.schema import SCHEMA_FOLDER, expected, header_line, schema_name
+from peaceops.source.schema import DATA_FILES as FILES
+from peaceops.source.schema import SCHEMA_FOLDER, expected, header_line, schema_name
 
 
 @pytest.mark.parametrize("data_file", sorted(FILES))

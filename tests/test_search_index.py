@@ -1,6 +1,6 @@
 """The search index: one per language, only page content, the same bytes for the same pages.
 
-Why: Pagefind (peaceops/search_index.py) decides what the search can find. A 404 page or the header
+Why: Pagefind (peaceops/outputs/search_index.py) decides what the search can find. A 404 page or the header
 indexed would flood results; a French page in the English index would send readers to the wrong
 language; and a build that differs from run to run hides what an edit changed.
 """
@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from peaceops.search_index import build_search_index
+from peaceops.outputs.search_index import build_search_index
 
 
 @pytest.mark.build

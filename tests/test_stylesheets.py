@@ -1,11 +1,11 @@
 """Our stylesheets merged into one: order kept, print styles still print-only, name from content.
 
-Why: the merged file replaces four render-blocking requests (peaceops/stylesheets.py); a wrong
+Why: the merged file replaces four render-blocking requests (peaceops/outputs/stylesheets.py); a wrong
 order would change which rule wins, and an unwrapped print.css would hide the header on screen.
 """
 from __future__ import annotations
 
-from peaceops.stylesheets import merge
+from peaceops.outputs.stylesheets import merge
 
 
 def test_order_is_kept_and_print_styles_apply_only_on_paper():

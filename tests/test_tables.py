@@ -1,4 +1,4 @@
-"""peaceops/tables.py: each table cell gets its own column's header as data-label (rows under a
+"""peaceops/outputs/tables.py: each table cell gets its own column's header as data-label (rows under a
 cell spanning rows counted right), and hyphenated words in tables are kept whole.
 
 Why: on phones site.css shows that label before each value; a label off by one column would tell
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from peaceops.tables import prepare_tables
+from peaceops.outputs.tables import prepare_tables
 
 TABLE = """<p>Bosnia-Herzegovina outside a table stays as it is.</p>
 <table class="pk-table" data-table="t"><caption>Deployments</caption>

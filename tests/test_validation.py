@@ -337,7 +337,7 @@ def test_every_problem_in_every_file_in_one_run(data):
 
 
 def test_the_repository_data_has_no_problems():
-    from peaceops.dataset import load
+    from peaceops.source.dataset import load
     from datacopy import ROOT
 
     dataset = load(ROOT / "data")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-from peaceops.places import iso_country
+from peaceops.source.places import iso_country
 
 OUTPUT = Path(__file__).resolve().parent.parent / "peaceops" / "assets" / "place-phrases.json"
 

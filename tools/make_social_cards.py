@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from peaceops.model import LANGUAGES  # noqa: E402
-from peaceops.site import Site  # noqa: E402
+from peaceops.source.model import LANGUAGES  # noqa: E402
+from peaceops.site.site import Site  # noqa: E402
 
 ASSETS = ROOT / "theme" / "assets"
 CARD_SIZE = (1200, 630)

@@ -1,7 +1,7 @@
 """The header search finds what a reader types, in the page's language, and costs nothing until used.
 
 Why: search is how a reader who knows only an acronym ("MINUSTAH") or a name typed without its
-accent ("Haiti" on the French site) gets to the right page. Pagefind (peaceops/search_index.py)
+accent ("Haiti" on the French site) gets to the right page. Pagefind (peaceops/outputs/search_index.py)
 keeps one index per language and is fetched only when the reader types (theme/assets/search.js).
 """
 from __future__ import annotations

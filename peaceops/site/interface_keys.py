@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import accessibility, exports, feed, wayfinding
-from .messages import message
-from .model import LANGUAGES, LEADS, QUALIFIERS, Text
-from .problems import Problem
+from peaceops.source import accessibility
+from peaceops.outputs import exports, feed
+from peaceops.pages import wayfinding
+from peaceops.source.messages import message
+from peaceops.source.model import LANGUAGES, LEADS, QUALIFIERS, Text
+from peaceops.source.problems import Problem
 
 # A call of t, pk_text or a Localizer's .t with a quoted, whole key (not a prefix to which a value is
 # added). Material's own lang.t(...) reads Material's translations, not ours.

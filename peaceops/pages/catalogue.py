@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .model import LANGUAGES
-from .routes import country_page_id
-from .site import Site
+from peaceops.source.model import LANGUAGES
+from peaceops.pages.routes import country_page_id
+from peaceops.site.site import Site
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from . import previewbanner
-from .messages import message
-from .problems import DataError, Problem
-from .site import Site
+from peaceops import previewbanner
+from peaceops.source.messages import message
+from peaceops.source.problems import DataError, Problem
+from peaceops.site.site import Site
 
 log = logging.getLogger("peaceops.preview")
 

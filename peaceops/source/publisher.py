@@ -11,11 +11,11 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from .explain import explain
-from .fieldtypes import PlainText
-from .model import LocalizedUrl, Record, Text
-from .problems import DataError, Problem
-from .yamlsource import locate, read
+from peaceops.source.explain import explain
+from peaceops.source.fieldtypes import PlainText
+from peaceops.source.model import LocalizedUrl, Record, Text
+from peaceops.source.problems import DataError, Problem
+from peaceops.source.yamlsource import locate, read
 
 FILE_NAME = "publisher.yaml"
 

@@ -20,14 +20,14 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import datapackage
-from .facts import Facts, Total
-from .localize import Localizer
-from .model import LANGUAGES, Mission
-from .places import Place, iso_country
-from .publisher import Organization
-from .routes import Routes, country_page_id
-from .opentables import Table, TableColumn
+from peaceops.outputs import datapackage
+from peaceops.facts import Facts, Total
+from peaceops.pages.localize import Localizer
+from peaceops.source.model import LANGUAGES, Mission
+from peaceops.source.places import Place, iso_country
+from peaceops.source.publisher import Organization
+from peaceops.pages.routes import Routes, country_page_id
+from peaceops.outputs.opentables import Table, TableColumn
 
 JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"

@@ -26,8 +26,8 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .messages import message
-from .problems import Problem
+from peaceops.source.messages import message
+from peaceops.source.problems import Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 10

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .localize import Localizer
-from .publisher import Organization
-from .opentables import Table
+from peaceops.pages.localize import Localizer
+from peaceops.source.publisher import Organization
+from peaceops.outputs.opentables import Table
 
 FILE = "datapackage.json"
 NAME = "canadian-police-peace-operations"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .facts import Facts
-from .localize import Localizer
+from peaceops.facts import Facts
+from peaceops.pages.localize import Localizer
 
 ID = "pk-chart"
 WIDTH, HEIGHT = 460, 260

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .messages import describe
+from peaceops.source.messages import describe
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100

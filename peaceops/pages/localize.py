@@ -12,9 +12,9 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-from .fieldtypes import When
-from .model import ProgramFigure, Text
-from .typography import french
+from peaceops.source.fieldtypes import When
+from peaceops.source.model import ProgramFigure, Text
+from peaceops.typography import french
 
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 

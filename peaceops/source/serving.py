@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .fieldtypes import Day, Identifier, PlainText, YearOrDate
-from .messages import message
-from .model import Record, Text, choice
-from .problems import Problem
-from .yamlsource import Source, locate
+from peaceops.source.fieldtypes import Day, Identifier, PlainText, YearOrDate
+from peaceops.source.messages import message
+from peaceops.source.model import Record, Text, choice
+from peaceops.source.problems import Problem
+from peaceops.source.yamlsource import Source, locate
 
 TOPICS = (
     "who_can_serve",

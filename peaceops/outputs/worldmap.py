@@ -25,8 +25,8 @@ from html import escape
 from importlib.resources import files
 from typing import Callable
 
-from .facts import CountryFacts, Facts
-from .localize import Localizer
+from peaceops.facts import CountryFacts, Facts
+from peaceops.pages.localize import Localizer
 
 SHAPES_FILE = "world-110m.json"
 ID = "pk-map"

@@ -18,7 +18,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .localize import Localizer
+from peaceops.pages.localize import Localizer
 
 BOM = "\ufeff"
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"

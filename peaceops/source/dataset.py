@@ -15,9 +15,9 @@ from typing import Any
 import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .explain import explain
-from .messages import describe, message
-from .model import (
+from peaceops.source.explain import explain
+from peaceops.source.messages import describe, message
+from peaceops.source.model import (
     ContactsFile,
     CountriesFile,
     InterfaceFile,
@@ -27,11 +27,11 @@ from .model import (
     ProgramFile,
     Text,
 )
-from .partners import PartnersFile, validate_partners
-from .places import Gazetteer, iso_country, phrase_fault
-from .serving import ServingFile, check_serving
-from .problems import DataError, Problem
-from .yamlsource import Source, locate, read
+from peaceops.source.partners import PartnersFile, validate_partners
+from peaceops.source.places import Gazetteer, iso_country, phrase_fault
+from peaceops.source.serving import ServingFile, check_serving
+from peaceops.source.problems import DataError, Problem
+from peaceops.source.yamlsource import Source, locate, read
 
 FILES: dict[str, tuple[type[BaseModel], str]] = {
     "missions.yaml": (MissionsFile, "the peace operations under missions:"),

@@ -6,7 +6,7 @@ site only in them. They are all made here from one root, so no address is typed 
 """
 from __future__ import annotations
 
-from .routes import LANGUAGE_ROOT
+from peaceops.pages.routes import LANGUAGE_ROOT
 
 
 def site_root(site_url: str, language: str) -> str:

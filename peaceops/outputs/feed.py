@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from .addresses import absolute
-from .fieldtypes import When
-from .model import Mission
-from .routes import LANGUAGE_ROOT, country_page_id
-from .site import Site
+from peaceops.pages.addresses import absolute
+from peaceops.source.fieldtypes import When
+from peaceops.source.model import Mission
+from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id
+from peaceops.site.site import Site
 
 FEED_FILE = "feed.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"

@@ -18,22 +18,23 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup
 
-from . import chart, exports, partners, worldmap
-from .accessibility import AccessibilityRun, load_run, ordered_checks
-from .dataset import Dataset, load
-from .facts import Facts, derive
-from .fingerprint import fingerprint
-from .localize import Localizer
-from .problems import DataError
-from .model import LANGUAGES
-from .publisher import PublisherFile, load_publisher
-from .messages import message
-from .pagesource import PageSource, split
-from .problems import Problem
-from .routes import (
+from peaceops.outputs import chart, exports, worldmap
+from peaceops.source import partners
+from peaceops.source.accessibility import AccessibilityRun, load_run, ordered_checks
+from peaceops.source.dataset import Dataset, load
+from peaceops.facts import Facts, derive
+from peaceops.site.fingerprint import fingerprint
+from peaceops.pages.localize import Localizer
+from peaceops.source.problems import DataError
+from peaceops.source.model import LANGUAGES
+from peaceops.source.publisher import PublisherFile, load_publisher
+from peaceops.source.messages import message
+from peaceops.source.pagesource import PageSource, split
+from peaceops.source.problems import Problem
+from peaceops.pages.routes import (
     LANGUAGE_ROOT, Routes, build_routes, country_page_id, front_matter, page_path, read_front_matter, relative_url,
 )
-from .templateproblems import PageMistake, PageUndefined, runtime_problem, suggestion, syntax_problem
+from peaceops.templateproblems import PageMistake, PageUndefined, runtime_problem, suggestion, syntax_problem
 
 MACROS_FOLDER = Path("theme") / "macros"
 
@@ -91,8 +92,8 @@ class Site:
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
             return cached[1]
-        from .interface_keys import missing_interface_texts  # they import modules that import this one
-        from .pagecheck import check_pages, unreadable_pages
+        from peaceops.site.interface_keys import missing_interface_texts  # they import modules that import this one
+        from peaceops.pagecheck import check_pages, unreadable_pages
 
         try:
             dataset = load(root / "data")

@@ -13,12 +13,12 @@ from typing import Any
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from .explain import explain
-from .fieldtypes import Day, Identifier, PlainText, Url, Year
-from .messages import message
-from .model import Record, Text
-from .problems import Problem
-from .yamlsource import Source, locate
+from peaceops.source.explain import explain
+from peaceops.source.fieldtypes import Day, Identifier, PlainText, Url, Year
+from peaceops.source.messages import message
+from peaceops.source.model import Record, Text
+from peaceops.source.problems import Problem
+from peaceops.source.yamlsource import Source, locate
 
 
 class PartnerService(Record):

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import MESSAGES, describe, message
-from .model import LANGUAGE_NAMES
-from .problems import Problem
-from .yamlsource import locate
+from peaceops.source.messages import MESSAGES, describe, message
+from peaceops.source.model import LANGUAGE_NAMES
+from peaceops.source.problems import Problem
+from peaceops.source.yamlsource import locate
 
 _NESTED_NAMES = {"en", "fr", "count", "as_of", "source", "year", "iso", "name"}
 

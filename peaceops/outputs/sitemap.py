@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from .addresses import absolute
-from .catalogue import PageInfo, all_pages
-from .model import LANGUAGES
-from .site import Site
+from peaceops.pages.addresses import absolute
+from peaceops.pages.catalogue import PageInfo, all_pages
+from peaceops.source.model import LANGUAGES
+from peaceops.site.site import Site
 
 SITEMAP_FILE = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .messages import message
-from .problems import DataError, Problem
+from peaceops.source.messages import message
+from peaceops.source.problems import DataError, Problem
 
 RECORD = Path("data") / "checks" / "accessibility.json"
 # The checks a record may name, in the order the statement lists them. Each has an interface text

@@ -15,13 +15,13 @@ import json
 from typing import Any
 from urllib.parse import urljoin
 
-from . import exports
-from .addresses import absolute
-from .localize import LOCALES
-from .model import LANGUAGES
-from .routes import LANGUAGE_ROOT
-from .site import Site
-from .wayfinding import breadcrumb
+from peaceops.outputs import exports
+from peaceops.pages.addresses import absolute
+from peaceops.pages.localize import LOCALES
+from peaceops.source.model import LANGUAGES
+from peaceops.pages.routes import LANGUAGE_ROOT
+from peaceops.site.site import Site
+from peaceops.pages.wayfinding import breadcrumb
 
 SOCIAL_CARD_SIZE = (1200, 630)  # made by tools/make_social_cards.py
 LOGO_ON_WHITE = "assets/logo-on-white.png"  # made by tools/make_social_cards.py; the header's is white

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pycountry
 
-from .model import CountriesFile, Text
+from peaceops.source.model import CountriesFile, Text
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fieldtypes import Count, Day, Email, Identifier, PlainText, Url, When, Year, YearOrDate, YesNo, fail
+from peaceops.source.fieldtypes import Count, Day, Email, Identifier, PlainText, Url, When, Year, YearOrDate, YesNo, fail
 
 LANGUAGES = ("en", "fr")
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}

@@ -11,12 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .addresses import absolute
-from .catalogue import page_info
-from .feed import feed_path
-from .model import LANGUAGES
-from .routes import LANGUAGE_ROOT, country_page_id, relative_url
-from .site import Site
+from peaceops.pages.addresses import absolute
+from peaceops.pages.catalogue import page_info
+from peaceops.outputs.feed import feed_path
+from peaceops.source.model import LANGUAGES
+from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id, relative_url
+from peaceops.site.site import Site
 
 HOME = "home"
 FOOTER_PAGES = ("terms", "privacy", "accessibility")

@@ -14,8 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from .dataset import FILES
-from .publisher import PublisherFile
+from peaceops.source.dataset import FILES
+from peaceops.source.publisher import PublisherFile
 
 # Every data file editors write: the dataset's, and who publishes the site (loaded on its own).
 DATA_FILES = {**FILES, "publisher.yaml": (PublisherFile, "who publishes the site and its logo")}

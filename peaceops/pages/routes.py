@@ -16,12 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .facts import Facts
-from .messages import describe, message
-from .model import LANGUAGES, LANGUAGE_NAMES
-from .pagesource import split
-from .problems import DataError, Problem
-from .yamlsource import parse_text
+from peaceops.facts import Facts
+from peaceops.source.messages import describe, message
+from peaceops.source.model import LANGUAGES, LANGUAGE_NAMES
+from peaceops.source.pagesource import split
+from peaceops.source.problems import DataError, Problem
+from peaceops.source.yamlsource import parse_text
 
 # Where each language's pages live in the built site.
 LANGUAGE_ROOT = {"en": "", "fr": "fr/"}
