@@ -21,7 +21,7 @@ check: $(VENV)/.site
 	$(BIN)/python -m peaceops check
 
 ## serve: preview at http://127.0.0.1:8000/ ; rebuilds when data/, content/ or theme/ change,
-##        prints any problem and keeps serving the last good version until it is fixed (peaceops/preview.py)
+##        prints any problem and keeps serving the last good version until it is fixed (peaceops/mkdocs/preview.py)
 serve: $(VENV)/.site
 	$(BIN)/python -m peaceops serve --dev-addr 127.0.0.1:8000
 

@@ -15,7 +15,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -113,7 +113,7 @@ def resolve(address: str, url: str) -> str | None:
     """The site-relative file a link points to, or None if it leaves the site or is inline data."""
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I):
         return None  # http:, data:, mailto: ... nothing on this site
-    url = url.split("#")[0].split("?")[0]
+    url = url.split("#", maxsplit=1)[0].split("?", maxsplit=1)[0]
     path = posixpath.normpath(posixpath.join(address, url)) if not url.startswith("/") else url.lstrip("/")
     return "" if path == "." else path
 
@@ -143,7 +143,8 @@ def _search_files(site: Path, address: str, config: dict | None) -> list[Resourc
     languages = _index_languages(site / index)
     stemmers = [f"lunr.{code}.min.js" for code in languages if code != "en"]
     if stemmers:
-        found.append(Resource(posixpath.join(base, "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"), "search"))
+        stemmer_support = posixpath.join(base, "assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+        found.append(Resource(stemmer_support, "search"))
         found += [Resource(posixpath.join(base, "assets/javascripts/lunr/min", name), "search") for name in stemmers]
         if len(languages) > 1:
             found.append(Resource(posixpath.join(base, "assets/javascripts/lunr/min/lunr.multi.min.js"), "search"))
@@ -156,7 +157,7 @@ def _index_languages(index: Path) -> list[str]:
     return json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", ["en"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _transfer_size(path: Path, mtime_ns: int) -> int:
     data = path.read_bytes()
     if COMPRESSIBLE.search(path.name):

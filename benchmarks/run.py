@@ -18,23 +18,23 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
-from mkdocs.utils import yaml_load
-
-from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id, page_path
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
+from peaceops.mkdocs.build import configuration
+from peaceops.pages.routes import country_page_id, page_path
 from peaceops.site.site import Site
 
 from . import lighthouse
 from .bare_material import make_bare_site
 from .make_synthetic import copy_inputs, make_synthetic
-from .same_pages import make_same_pages_site
 from .measure import PYTHON, CommandFailed, Run, best_of, build_env
 from .page_weight import all_pages, page_weight
 from .preview import PreviewTimeout, time_to_preview
+from .same_pages import make_same_pages_site
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}
 
 
 @dataclass
@@ -80,7 +80,8 @@ def measure_dataset(name: str, root: Path, work: Path, repeat: int) -> BuildRow:
     bare = best_of(repeat, mkdocs_build(work / f"{name}-bare"), bare_root, env)
     same_root = make_same_pages_site(root, work / f"{name}-same-src")
     same = best_of(repeat, mkdocs_build(work / f"{name}-same"), same_root, env)
-    return BuildRow(name, len(site.dataset.missions), len(site.facts.countries), pages, check, build, mkdocs, bare, same)
+    operations, countries = len(site.dataset.missions), len(site.facts.countries)
+    return BuildRow(name, operations, countries, pages, check, build, mkdocs, bare, same)
 
 
 def _both(run: Run) -> str:
@@ -109,10 +110,10 @@ def growth(rows: list[BuildRow]) -> str:
     """Linear growth shows as the CPU cost per added operation staying about the same between sizes."""
     synthetic = sorted((r for r in rows if r.name.startswith("synthetic")), key=lambda r: r.operations)
     lines = []
-    for small, large in zip(synthetic, synthetic[1:]):
+    for small, large in pairwise(synthetic):
         added = large.operations - small.operations
 
-        def per_op(before: float, after: float) -> str:
+        def per_op(before: float, after: float, added: int = added) -> str:
             return f"{1000 * (after - before) / added:.1f} ms"
 
         ours = (small.mkdocs.cpu_seconds - small.bare.cpu_seconds, large.mkdocs.cpu_seconds - large.bare.cpu_seconds)
@@ -138,15 +139,13 @@ def main_pages(root: Path) -> list[str]:
     """The pages in the navigation in both languages, and the country page with the most operations."""
     site = Site.load(root)
     pages = []
-    for language, config in CONFIGS.items():
-        with (root / config).open(encoding="utf-8") as file:
-            nav = yaml_load(file).get("nav", [])
-        for entry in nav:
+    for language in LANGUAGES:
+        for entry in configuration(root, language).get("nav", []):
             source = entry if isinstance(entry, str) else next(iter(entry.values()))
             pages.append(LANGUAGE_ROOT[language] + page_path(source))
     if site.facts.countries:
         busiest = max(site.facts.countries, key=lambda country: len(country.missions))
-        pages += [site.routes.path(country_page_id(busiest.place.code), language) for language in CONFIGS]
+        pages += [site.routes.path(country_page_id(busiest.place.code), language) for language in LANGUAGES]
     return pages
 
 
@@ -157,7 +156,8 @@ def lighthouse_table(reports: list[lighthouse.Report]) -> str:
         s = report.scores
         values = " / ".join(report.metrics.values())
         lines.append(
-            f"{report.page or '/':<36}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}   {values}"
+            f"{report.page or '/':<36}{s['performance']:>6}{s['accessibility']:>6}"
+            f"{s['best-practices']:>6}{s['seo']:>6}   {values}"
         )
     lost = sorted({item for report in reports for item in report.lost})
     if lost:
@@ -204,17 +204,25 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"Lighthouse on {len(pages)} pages (about 15 s each) ...")
 
                 def build_for(site_dir: Path, site_url: str) -> None:
-                    best_of(1, peaceops_command(roots["real"], "build", "--site-dir", str(site_dir), "--site-url", site_url), ROOT, build_env())
+                    options = ("--site-dir", str(site_dir), "--site-url", site_url)
+                    command = peaceops_command(roots["real"], "build", *options)
+                    best_of(1, command, ROOT, build_env())
 
                 reports = lighthouse.score_pages(build_for, pages)
             else:
-                say("Lighthouse skipped: node_modules/.bin/lighthouse or /usr/bin/chromium is missing (make test installs them)")
+                say(
+                    "Lighthouse skipped: node_modules/.bin/lighthouse or /usr/bin/chromium is missing "
+                    "(make test installs them)"
+                )
 
         print("BUILD: wall seconds (CPU seconds in brackets) and peak memory (MiB), on this machine, in this run")
-        print("  check = python -m peaceops check (make check); build = python -m peaceops build (make site: check + strict build, both languages)")
-        print("  mkdocs / bare = mkdocs build --strict of our site / of a bare Material site with the same number of plain pages")
-        print("  same = mkdocs build --strict of bare Material given our own rendered pages as plain Markdown files (same_pages.py)")
-        print("  ×bare, ×same = our mkdocs build over that one (CPU time, which other work on the machine disturbs least);")
+        print(
+            "  check = python -m peaceops check (make check); "
+            "build = python -m peaceops build (make site: check + strict build, both languages)"
+        )
+        print("  mkdocs / bare = mkdocs build --strict of our site / of a bare Material site, as many plain pages")
+        print("  same = mkdocs build --strict of bare Material given our own pages as plain files (same_pages.py)")
+        print("  ×bare, ×same = our mkdocs build over that one (CPU time, which other work disturbs least);")
         print("  ×same is the cost of the data layer alone: the pages' own size costs both builds the same")
         print(f"  machine load (1, 5, 15 min) at the start: {started_load}")
         print()
@@ -235,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
             print(lighthouse_table(reports))
         print()
         ended_load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
-        print(f"Benchmark took {time.perf_counter() - started:.0f} s; machine load (1, 5, 15 min) at the end: {ended_load}.")
+        took = time.perf_counter() - started
+        print(f"Benchmark took {took:.0f} s; machine load (1, 5, 15 min) at the end: {ended_load}.")
     except CommandFailed as error:
         say(str(error))
         return 1

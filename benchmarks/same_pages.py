@@ -18,13 +18,10 @@ import json
 import shutil
 from pathlib import Path
 
-from mkdocs.utils import yaml_load
-
-from peaceops.source.model import LANGUAGES
-from peaceops.pages.routes import LANGUAGE_ROOT, page_path
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES, is_default
+from peaceops.mkdocs.build import configuration
+from peaceops.pages.routes import page_path
 from peaceops.site.site import Site
-
-CONFIGS = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}
 
 CONFIG = """site_name: {site_name}
 site_url: https://example.invalid/{subfolder}
@@ -90,8 +87,7 @@ def make_same_pages_site(root: Path, destination: Path) -> Path:
         for source, markdown in rendered_pages(site, language).items():
             (docs / source).parent.mkdir(parents=True, exist_ok=True)
             (docs / source).write_text(markdown, encoding="utf-8")
-        with (root / CONFIGS[language]).open(encoding="utf-8") as file:
-            ours = yaml_load(file)
+        ours = configuration(root, language)
         config = CONFIG.format(
             site_name=json.dumps(ours.get("site_name", "Same pages"), ensure_ascii=False),
             subfolder=LANGUAGE_ROOT[language],
@@ -99,5 +95,6 @@ def make_same_pages_site(root: Path, destination: Path) -> Path:
             site_subdir="/" + LANGUAGE_ROOT[language].rstrip("/") if LANGUAGE_ROOT[language] else "",
             nav=json.dumps(ours.get("nav", [])),
         )
-        (destination / CONFIGS[language]).write_text(config, encoding="utf-8")
+        name = "mkdocs.yml" if is_default(language) else f"mkdocs.{language}.yml"
+        (destination / name).write_text(config, encoding="utf-8")
     return destination

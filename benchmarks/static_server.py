@@ -3,8 +3,8 @@
 Why: Lighthouse scores what it is served. Python's http.server sends text uncompressed and without
 cache headers, which no production host does, and would cost the site points it would not lose in
 production. This server compresses text with gzip when the browser accepts it and marks Material's
-fingerprinted assets (``main.57a0d79d.min.css``, our ``site.25d9ce51.css``) as cacheable for a year, like GitHub Pages or a
-CDN does; nothing else.
+fingerprinted assets (``main.57a0d79d.min.css``, our ``site.25d9ce51.css``) as cacheable for a year,
+like GitHub Pages or a CDN does; nothing else.
 """
 from __future__ import annotations
 

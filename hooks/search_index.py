@@ -1,21 +1,7 @@
-"""Index the built site for search (Pagefind), after the French half is written.
+"""MkDocs hook: the Pagefind search index, once both languages are built.
 
-Why a thin file: the work is in peaceops/outputs/search_index.py; this only runs it at the end of the
-English build, which is the last to finish (hooks/french_build.py builds French inside it).
+The code is in peaceops/mkdocs/search_index.py; MkDocs finds the events it re-exports here.
 """
-from __future__ import annotations
-
-from pathlib import Path
-
-from mkdocs.exceptions import PluginError
-
-from peaceops.outputs.search_index import SearchIndexError, build_search_index
-
-
-def on_post_build(config):
-    if config.theme["language"] != "en":
-        return
-    try:
-        build_search_index(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+from peaceops.mkdocs.search_index import (  # noqa: F401
+    on_post_build,
+)

@@ -3,23 +3,23 @@
 Why: ``check`` gives editors every problem in the data in a second, one line each, without a
 traceback. ``build`` checks first, builds the whole bilingual site into a temporary folder and only
 then swaps it into place, so a failed build leaves the last good ``site/`` exactly as it was.
-``serve`` is the live preview (see ``preview.py``).
+``serve`` is the live preview (see ``peaceops/mkdocs/preview.py``). The engine itself is
+reached only through ``peaceops.mkdocs`` (the build command and the preview).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import re
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from peaceops.mkdocs.build import build_site, placeholder_address
+from peaceops.outputs.publish import swap_in
+from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
-from peaceops.site.site import Site
 
 
 def check(root: Path, output_format: str = "text") -> int:
@@ -55,12 +55,6 @@ def github_annotation(problem: Problem) -> str:
     )
 
 
-def placeholder_address(root: Path) -> str:
-    """The address mkdocs.yml falls back on when SITE_URL is not set (``site_url: !ENV [SITE_URL, "…"]``)."""
-    found = re.search(r'^site_url:\s*!ENV\s*\[\s*SITE_URL\s*,\s*"([^"]+)"', (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return found.group(1) if found else "(none)"
-
-
 def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     if not (site_url or os.environ.get("SITE_URL")):
         # Said first and in one line: the published files would announce the wrong address.
@@ -70,54 +64,13 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url
-    # Not --quiet: it hides MkDocs' warnings from --strict too, so a warned-about link would pass.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    for line in engine_problems(result.stdout):
-        print(line, file=sys.stderr)
-    if result.returncode != 0:
+    if not build_site(root, staging, site_url):
         shutil.rmtree(staging, ignore_errors=True)
         print(message("build_failed", folder=site_dir.name), file=sys.stderr)
         return 1
-    _swap(staging, site_dir)
+    swap_in(staging, site_dir)
     print(f"Site built in {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
     return 0
-
-
-_PLACED = re.compile(r"^(?:WARNING|ERROR) +- +(content/\S+:\d+:\d+: .*)$")
-
-
-def engine_problems(output: str) -> list[str]:
-    """MkDocs' warnings and errors, without its progress chatter (INFO lines and what follows them);
-    a warning already worded as ours (``content/en/x.md:3:5: …``) loses MkDocs' level prefix."""
-    kept, showing = [], True
-    for line in output.splitlines():
-        if line.startswith(("INFO", "DEBUG")):
-            showing = False
-        elif line.startswith(("WARNING", "ERROR")):
-            showing = True
-            placed = _PLACED.match(line)
-            line = placed.group(1) if placed else line
-        elif not line.startswith((" ", "\t")) and line.strip():
-            showing = True  # "Aborted with 1 warnings in strict mode!" and the like
-        if showing and line.strip():
-            kept.append(line)
-    return kept
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace ``target`` with ``new`` whole; the old one is removed only once the new one is in place."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        os.rename(target, old / "site")
-    os.rename(new, target)
-    os.chmod(target, 0o755)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,8 +18,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 class Element:
     tag: str
     attrs: dict[str, str]
-    children: list["Element | str"] = field(default_factory=list)
-    parent: "Element | None" = None
+    children: list[Element | str] = field(default_factory=list)
+    parent: Element | None = None
 
     @property
     def text(self) -> str:
@@ -32,7 +32,7 @@ class Element:
             if isinstance(child, Element):
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, **attrs: str | bool) -> list["Element"]:
+    def find_all(self, tag: str | None = None, **attrs: str | bool) -> list[Element]:
         """Elements with the tag and attributes (True: present, whatever its value)."""
         found = []
         for element in self.iter():
@@ -45,12 +45,12 @@ class Element:
                 found.append(element)
         return found
 
-    def find(self, tag: str | None = None, **attrs: str | bool) -> "Element":
+    def find(self, tag: str | None = None, **attrs: str | bool) -> Element:
         found = self.find_all(tag, **attrs)
         assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}"
         return found[0]
 
-    def by_id(self, element_id: str) -> "Element":
+    def by_id(self, element_id: str) -> Element:
         return self.find(id=element_id)
 
     def ancestors(self):

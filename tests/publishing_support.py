@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -34,7 +33,7 @@ class Node:
             if isinstance(child, Node):
                 yield from child.walk()
 
-    def all(self, tag: str | None = None, **attrs: str) -> list["Node"]:
+    def all(self, tag: str | None = None, **attrs: str) -> list[Node]:
         def matches(node: Node) -> bool:
             return (tag is None or node.tag == tag) and all(
                 node.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items()
@@ -45,7 +44,7 @@ class Node:
     def has_class(self, name: str) -> bool:
         return name in self.attrs.get("class", "").split()
 
-    def with_class(self, name: str) -> list["Node"]:
+    def with_class(self, name: str) -> list[Node]:
         return [node for node in self.walk() if node.has_class(name)]
 
 

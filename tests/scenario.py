@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, copy_inputs, run_build
+from ruamel.yaml import YAML
 
 NEW_MISSION = """
   - id: test-colombia
@@ -72,7 +71,7 @@ def operations_per_year(missions: list[dict]) -> dict[int, int]:
     """For each year from the first start, how many missions had begun and not yet ended."""
     last = latest_year(missions)
     first = min(year(m["start"]) for m in missions)
-    counts = {y: 0 for y in range(first, last + 1)}
+    counts = dict.fromkeys(range(first, last + 1), 0)
     for mission in missions:
         for y in range(year(mission["start"]), year(mission.get("end", last)) + 1):
             counts[y] += 1

@@ -9,12 +9,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from conftest import ROOT
 from ruamel.yaml import YAML
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT))  # benchmarks/ is not an installed package
-from benchmarks.same_pages import make_same_pages_site  # noqa: E402
+from benchmarks.same_pages import make_same_pages_site
 
 
 def test_the_plain_copy_holds_our_rendered_pages_and_builds_with_bare_material(tmp_path) -> None:

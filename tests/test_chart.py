@@ -2,13 +2,15 @@
 the start and end of each mission in data/missions.yaml."""
 from __future__ import annotations
 
-import pytest
-from ruamel.yaml import YAML
+import itertools
 
+import pytest
 from conftest import ROOT
 from htmltree import page
-from peaceops.outputs.chart import labelled_years, y_step
+from ruamel.yaml import YAML
 from scenario import changed_site, operations_per_year, original, read_missions  # noqa: F401
+
+from peaceops.outputs.chart import labelled_years, y_step
 
 PAGES = {"en": "past-operations/", "fr": "fr/operations-passees/"}
 
@@ -75,5 +77,5 @@ def test_year_labels_include_both_ends_and_never_crowd():
     years = list(range(1989, 2014))
     labels = labelled_years(years)
     assert labels[0] == 1989 and labels[-1] == 2013
-    assert all(b - a >= 3 for a, b in zip(labels, labels[1:]))
+    assert all(b - a >= 3 for a, b in itertools.pairwise(labels))
     assert {1995, 2000, 2005} <= set(labels)

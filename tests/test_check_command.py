@@ -44,7 +44,7 @@ def test_check_reports_every_problem_and_exits_1_without_a_traceback(workspace):
     lines = result.stderr.splitlines()
     assert lines[-1] == "3 problems found; nothing was built."
     assert all(LINE.match(line) for line in lines[:-1]), result.stderr
-    assert [tuple(line.split(":")[:3]) for line in lines[:-1]] == [(f, str(l), str(c)) for f, l, c in expected]
+    assert [tuple(line.split(":")[:3]) for line in lines[:-1]] == [(f, str(line), str(c)) for f, line, c in expected]
     assert "quote" in lines[0] and "appears twice" in lines[1] and "whole number" in lines[2]
     assert elapsed < 2.0, f"check took {elapsed:.2f} s of processor time"
 
@@ -65,7 +65,7 @@ def test_check_github_format_gives_annotations(workspace):
     assert result.returncode == 1
     annotations = result.stdout.splitlines()
     assert [re.match(r"::error file=([^,]+),line=(\d+),col=(\d+)::", a).groups() for a in annotations] == [
-        (f, str(l), str(c)) for f, l, c in expected
+        (f, str(line), str(c)) for f, line, c in expected
     ]
     assert "whole number" in annotations[2]
 

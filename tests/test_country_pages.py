@@ -5,10 +5,9 @@ Expected values come from the YAML (a plain YAML read) and from interface.yaml, 
 from __future__ import annotations
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT
 from htmltree import page, resolve
+from ruamel.yaml import YAML
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
     ENDED_ID,
     ENDED_PAGES,
@@ -42,7 +41,7 @@ def mission_section(document, mission_id):
 
 @pytest.mark.parametrize("code", sorted(KNOWN_PAGES))
 def test_each_country_has_a_page_in_each_language_at_its_own_address(built_site, code):
-    for language, address in zip(LANGUAGES, KNOWN_PAGES[code]):
+    for language, address in zip(LANGUAGES, KNOWN_PAGES[code], strict=True):
         document = page(built_site, address)
         assert document.find("html").attrs["lang"] == language
         for mission in (m for m in read_missions(ROOT) if m["country"] == code):
@@ -52,12 +51,12 @@ def test_each_country_has_a_page_in_each_language_at_its_own_address(built_site,
 def test_every_mission_is_on_its_country_page_with_every_fact(built_site, original):
     """Lead, officers with as-of date and source, roles, language, armed, mandate, since when, sources."""
     text = interface()
-    pages = {code: addresses for code, addresses in KNOWN_PAGES.items()}
+    pages = dict(KNOWN_PAGES)
     checked = 0
     for mission in original:
         if mission["country"] not in pages:
             continue
-        for language, address in zip(LANGUAGES, pages[mission["country"]]):
+        for language, address in zip(LANGUAGES, pages[mission["country"]], strict=True):
             section = mission_section(page(built_site, address), mission["id"])
             content = section.text
             assert mission["mandate"][language] in content

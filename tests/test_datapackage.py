@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from publishing_support import data, interface
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
@@ -24,7 +23,7 @@ def validate(package: Path) -> subprocess.CompletedProcess:
 
 
 def read_table(site: Path, name: str) -> list[dict[str, str]]:
-    with open(site / name, encoding="utf-8-sig", newline="") as handle:
+    with (site / name).open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -77,7 +76,8 @@ def test_the_package_names_the_licence_the_publisher_and_every_csv_file(built_si
 
 def test_every_field_has_a_type_a_title_and_a_description_in_both_languages(built_site, package):
     for resource in package["resources"]:
-        header = next(csv.reader(open(built_site / resource["path"], encoding="utf-8-sig", newline="")))
+        with (built_site / resource["path"]).open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle))
         assert [f["name"] for f in resource["schema"]["fields"]] == header
         assert resource["title"] != resource["x-title-fr"] or resource["name"] == "missions"
         for field in resource["schema"]["fields"]:

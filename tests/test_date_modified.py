@@ -5,8 +5,8 @@ import re
 from datetime import date
 
 import pytest
-
 from conftest import run_build
+
 from peaceops.site.site import Site
 
 LATER = date(2031, 5, 17)  # later than any date in the repository's data and pages

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_inputs, run_build, run_check
+
 from peaceops.source.dataset import load
 from peaceops.source.problems import DataError
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import copy
 import csv
-import io
 import json
 
 import pytest
-
 from conftest import ROOT, run_build
 from htmltree import page, resolve
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
@@ -20,8 +18,8 @@ from scenario import (  # noqa: F401  (changed_site and original are fixtures)
     ENDED_YEAR,
     NEW_ID,
     changed_site,
-    original,
     operations_per_year,
+    original,
     read_missions,
     year,
 )
@@ -41,7 +39,7 @@ def load_json(site, name="missions.json"):
 
 
 def load_csv(site, name="missions.csv"):
-    with open(site / name, encoding="utf-8-sig", newline="") as handle:
+    with (site / name).open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -151,7 +149,7 @@ def test_csv_has_the_same_rows_as_json(built_site):
     rows = load_json(built_site)["missions"]
     lines = load_csv(built_site)
     assert [line["Mission_ID"] for line in lines] == [row["Mission_ID"] for row in rows]
-    for row, line in zip(rows, lines):
+    for row, line in zip(rows, lines, strict=True):
         assert set(line) == set(row) - set(LISTS)
         for name, value in row.items():
             if name in LISTS:

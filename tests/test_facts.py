@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from peaceops.source.dataset import load
 from peaceops.facts import derive
+from peaceops.source.dataset import load
 from peaceops.source.model import Mission
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,10 +18,10 @@ def real():
     return load(ROOT / "data")
 
 
-def mission(id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
+def mission(mission_id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
             authorized: int | None = None) -> Mission:
     record = {
-        "id": id, "acronym": {"en": id.upper(), "fr": id.upper()}, "name": {"en": f"{id} en", "fr": f"{id} fr"},
+        "id": mission_id, "acronym": {"en": mission_id.upper(), "fr": mission_id.upper()}, "name": {"en": f"{mission_id} en", "fr": f"{mission_id} fr"},
         "lead": "UN", "country": country, "start": start, "mandate": {"en": "m", "fr": "m"},
         "sources": ["https://example.org/a"], "updated": "2026-01-01", "officers": {},
     }

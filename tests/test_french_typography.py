@@ -2,7 +2,7 @@
 nothing before ; ! ? (Canadian usage, per the federal Guide du rédacteur).
 
 Why: editors type ordinary spaces, or none ("(GRC):"); a French reader sees a colon or a guillemet
-wrapped alone onto the next line. The site writes the right spaces (peaceops/typography.py); this
+wrapped alone onto the next line. The site writes the right spaces (peaceops/pages/typography.py); this
 test reads every built French page with its own parser, as a reader sees it: the visible text and
 the texts read aloud or shown (title, aria-label, alt, placeholder, meta content, the search texts).
 """
@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import pytest
 
 from peaceops.pages.localize import Localizer
-from peaceops.typography import french, french_html
+from peaceops.pages.typography import french, french_html
 
 NO_BREAK = "\u00a0\u202f"
 FAULTS = {
@@ -52,9 +52,7 @@ class FrenchText(HTMLParser):
             self._flush()
         if tag in VOID:
             return
-        if self._skip and tag == self._skip[-1]:
-            self._skip.append(tag)
-        elif not self._skip and (tag in SKIPPED or other):
+        if (self._skip and tag == self._skip[-1]) or (not self._skip and (tag in SKIPPED or other)):
             self._skip.append(tag)
 
     def handle_endtag(self, tag):

@@ -13,9 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, run_build, run_check
+from ruamel.yaml import YAML
 
 ALLOWLIST = Path(__file__).with_name("language_parity_allowlist.yaml")
 PLACEHOLDER = re.compile(r"\{[^}]*\}")

@@ -14,8 +14,8 @@ import re
 
 import pycountry
 import pytest
+from conftest import copy_inputs, run_build
 
-from conftest import ROOT, copy_inputs, run_build
 from peaceops.source.places import slugify
 
 pytestmark = pytest.mark.build
@@ -124,11 +124,12 @@ def test_every_iso_country_gets_its_pages(every_place):
 
 def test_territories_whose_names_yaml_11_misreads_keep_them(every_place):
     for code, (english, french) in territories().items():
-        for folder, name in (("countries", english), ("fr/pays", french)):
-            slug = slugify(name) or code
+        for folder, typed in (("countries", english), ("fr/pays", french)):
+            slug = slugify(typed) or code
             page = (every_place / folder / slug / "index.html").read_text(encoding="utf-8")
+            name = typed
             if folder.startswith("fr/"):  # French typography: a no-break space before a colon ("a : b")
-                name = re.sub(r"(?<=\S):(?=\s)", "\u00a0:", name)
+                name = re.sub(r"(?<=\S):(?=\s)", "\u00a0:", typed)
             assert heading(page) == name, (code, name)
             assert title(page).startswith(name + " - "), (code, title(page))
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
 
 PAGES = sorted((ROOT / "content").rglob("*.md"))

@@ -12,12 +12,11 @@ import re
 import sys
 
 import pytest
+from conftest import ROOT
 from ruamel.yaml import YAML
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT))  # benchmarks/ is not an installed package
-from benchmarks.page_weight import all_pages, loads, page_label, page_weight, parse  # noqa: E402
+from benchmarks.page_weight import all_pages, loads, page_label, page_weight, parse
 
 BUDGETS = YAML(typ="safe", pure=True).load((ROOT / "benchmarks" / "page_budgets.yaml").read_text(encoding="utf-8"))
 HOME_PAGES = ("/", "fr/")

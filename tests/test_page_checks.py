@@ -8,7 +8,6 @@ own wording or a traceback.
 from __future__ import annotations
 
 import pytest
-
 from conftest import edit, run_build, run_check
 
 NOISE = ("Traceback", "jinja2", "TemplateSyntaxError", "UndefinedError", "print statement", "PluginError", "Aborted")

@@ -8,17 +8,14 @@ name it, in plain words (peaceops/source/dataset.py, _check_place_phrases).
 """
 from __future__ import annotations
 
+import json
 import re
 
-import pytest
-from ruamel.yaml import YAML
-
-import json
-
 import pycountry
-
+import pytest
 from conftest import ROOT
 from datacopy import DataCopy, assert_at, only_problem
+from ruamel.yaml import YAML
 
 C = "countries.yaml"
 M = "missions.yaml"

@@ -6,7 +6,6 @@ waits a bounded time for each expected change, and always stops the server.
 from __future__ import annotations
 
 import pytest
-
 from conftest import edit
 from previewserver import fetch, page_has, preview, wait_for
 

@@ -3,7 +3,7 @@ it still speaks (in English) when that very file is the broken one. The browser 
 tests/browser/test_preview_banner.py."""
 from __future__ import annotations
 
-from peaceops.previewbanner import as_problem, banner_html, banner_texts, insert, page_language
+from peaceops.outputs.previewbanner import as_problem, banner_html, banner_texts, insert, page_language
 from peaceops.source.problems import Problem
 
 

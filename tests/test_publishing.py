@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime
 import json
 import posixpath
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from conftest import ROOT
 from publishing_support import as_shown, content_pages, data, interface, language_of, parse, root_url
 
@@ -127,7 +126,7 @@ def test_every_page_has_report_a_problem_mailto_with_its_own_address(pages, root
     email = next(contact["email"] for contact in data("contacts.yaml")["contacts"] if contact.get("email"))
     for address, page in pages.items():
         language = language_of(address)
-        reports = [p for p in page.with_class("pk-report")]
+        reports = list(page.with_class("pk-report"))
         assert len(reports) == 1, address
         link = reports[0].all("a")[0]
         assert link.text == interface("report.link", language)
@@ -285,7 +284,7 @@ def test_every_page_has_a_breadcrumb_list_from_the_publisher_to_itself(built_sit
         assert [item["name"] for item in items[:-1]] == [a.text for a in trail], address
         title = next(meta.attrs["content"] for meta in page.all("meta") if meta.attrs.get("property") == "og:title")
         assert items[-1]["item"] == root + address and items[-1]["name"] == title, address
-        for item, link in zip(items[1:-1], trail[1:]):  # the publisher's site is elsewhere
+        for item, link in zip(items[1:-1], trail[1:], strict=True):  # the publisher's site is elsewhere
             assert resolve(built_site, address, link.attrs["href"]) == file_at(built_site, item["item"], root), address
 
 
@@ -407,7 +406,7 @@ def test_atom_feed_has_one_entry_per_change_in_the_data(built_site, root, langua
     assert feed.tag == f"{ATOM}feed"
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
     assert feed.findtext(f"{ATOM}title") == as_shown(interface("feed.title", language), language)
-    self_link = [l.get("href") for l in feed.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert self_link == [root + HOME[language] + "feed.xml"]
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == data("publisher.yaml")["publisher"]["name"][language]
     entries = feed.findall(f"{ATOM}entry")

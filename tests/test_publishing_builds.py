@@ -9,7 +9,6 @@ import re
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from conftest import ROOT, run_build, run_check
 from publishing_support import as_shown, data, interface, parse, root_url
 
@@ -57,7 +56,7 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
     site = tmp_path / "site"
     result = run_build(workspace, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    for address, language, name in (("how-it-works", "en", "Test Police Service"), ("fr/fonctionnement", "fr", "Service de police d'essai")):
+    for address, _language, name in (("how-it-works", "en", "Test Police Service"), ("fr/fonctionnement", "fr", "Service de police d'essai")):
         page = parse(site / address / "index.html")
         assert page.with_class("pk-breadcrumb")[0].all("a")[0].text == name
         assert page.with_class("pk-footer__publisher")[0].text == name

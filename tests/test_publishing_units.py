@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from peaceops.pages.addresses import site_root
+
 from peaceops.outputs.feed import deployment_changes
-from peaceops.pages.metadata import json_for_script
+from peaceops.outputs.metadata import json_for_script
 from peaceops.outputs.printlinks import add_print_addresses
+from peaceops.pages.addresses import site_root
 from peaceops.site.site import Site
 
 

@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 LEVELS = YAML(typ="safe", pure=True).load((ROOT / "tests" / "reading_levels.yaml").read_text(encoding="utf-8"))
 TOLERANCE = 0.5

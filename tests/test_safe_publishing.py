@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import edit, run_build
 
 pytestmark = pytest.mark.build

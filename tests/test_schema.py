@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from datacopy import ROOT
 from pydantic import BaseModel
 
-from datacopy import ROOT
 from peaceops.source.schema import DATA_FILES as FILES
 from peaceops.source.schema import SCHEMA_FOLDER, expected, header_line, schema_name
 

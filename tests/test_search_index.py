@@ -38,7 +38,7 @@ def test_indexing_the_same_pages_twice_gives_the_same_bytes(built_site, tmp_path
 
 
 def test_touching_terms_values_and_cells_are_set_apart_and_nothing_else():
-    from peaceops.search_index import separate_cells
+    from peaceops.outputs.search_index import separate_cells
 
     html = "<dl><dt>Led by</dt><dd>United Nations</dd><dt>Since</dt><dd>2004</dd></dl><tr><th>A</th><td>1</td></tr><li>x</li><li>y</li>"
     assert separate_cells(html) == (

@@ -10,9 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, run_build
+from ruamel.yaml import YAML
 
 CORE_PAGES = {  # English address -> French address
     "": "fr/",
@@ -155,7 +154,7 @@ def test_french_pages_use_french_number_formatting(workspace, tmp_path):
     english = read_page(site, "deployments/").facts["deployed"]
     french = read_page(site, "fr/deploiements/").facts["deployed"]
     assert any(v.startswith("4,321") for v in english)
-    assert any(v.startswith("4\u00a0321") or v.startswith("4\u202f321") for v in french)
+    assert any(v.startswith(("4\u00a0321", "4\u202f321")) for v in french)
 
 
 def test_a_page_missing_in_french_fails_the_build(workspace, tmp_path):
@@ -177,7 +176,7 @@ def test_an_undefined_name_in_a_page_fails_the_build_naming_the_page(workspace, 
 class Assets(HTMLParser):
     """Addresses the browser loads by itself: scripts, images, frames, stylesheets, icons, preloads."""
 
-    LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest"}
+    LOADED_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest"})
 
     def __init__(self):
         super().__init__()

@@ -5,8 +5,8 @@ build; a stale reuse would publish old data, so an edit to data, pages or macros
 """
 from __future__ import annotations
 
-from peaceops.source.problems import DataError
 from peaceops.site.site import Site
+from peaceops.source.problems import DataError
 
 
 def test_unchanged_files_give_the_same_site(workspace):

@@ -9,7 +9,7 @@ from peaceops.outputs.stylesheets import merge
 
 
 def test_order_is_kept_and_print_styles_apply_only_on_paper():
-    name, css = merge([("assets/a.css", b".a { color: red; }"), ("assets/print.css", b".md-header { display: none; }"),
+    _name, css = merge([("assets/a.css", b".a { color: red; }"), ("assets/print.css", b".md-header { display: none; }"),
                        ("assets/b.css", b".a { color: blue; }")])
     text = css.decode()
     assert text.index("color: red") < text.index("@media print {") < text.index(".md-header") < text.index("color: blue")

@@ -2,14 +2,13 @@
 says what is wrong and what is expected.
 
 Each test writes its own mistake into a copy of data/ and computes the expected place from that edit.
-The checks run in-process (``peaceops.dataset.load``); test_check_command.py runs some through the CLI.
+The checks run in-process (``peaceops.source.dataset.load``); test_check_command.py runs some through the CLI.
 """
 from __future__ import annotations
 
 import time
 
 import pytest
-
 from datacopy import DataCopy, assert_at, only_problem
 
 M = "missions.yaml"
@@ -337,8 +336,9 @@ def test_every_problem_in_every_file_in_one_run(data):
 
 
 def test_the_repository_data_has_no_problems():
-    from peaceops.source.dataset import load
     from datacopy import ROOT
+
+    from peaceops.source.dataset import load
 
     dataset = load(ROOT / "data")
     assert dataset.missions

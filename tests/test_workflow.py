@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -23,7 +22,7 @@ PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>
 @pytest.fixture(scope="module")
 def workflow() -> dict:
     # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value as text.
-    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506  (text only)
 
 
 def _steps(workflow: dict, job: str) -> list[dict]:
@@ -218,7 +217,7 @@ def test_the_pages_address_is_asked_for_only_when_site_url_is_unset_and_before_t
     pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
     assert pages["if"] == "vars.SITE_URL == ''"
     address = next(s for s in steps if "SITE_URL=" in s.get("run", ""))
-    assert address["env"]["PAGES_BASE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert address["env"]["PAGES_BASE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
     assert address["env"]["CONFIGURED_SITE_URL"] == "${{ vars.SITE_URL }}"
     build = next(i for i, s in enumerate(steps) if s.get("run", "").strip() == "make site")
     assert steps.index(pages) < steps.index(address) < build

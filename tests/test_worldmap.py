@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT
 from htmltree import page, resolve
+from ruamel.yaml import YAML
 from scenario import ENDED_CODE, NEW_CODE, changed_site, original, read_missions  # noqa: F401
 
 SHAPES = ROOT / "peaceops" / "assets" / "world-110m.json"
@@ -78,7 +77,7 @@ def test_a_ring_across_longitude_180_is_split_into_one_ring_on_each_side():
     assert len(pieces) == 2
     for piece in pieces:
         longitudes = [lon for lon, _ in piece]
-        assert -180 <= min(longitudes) and max(longitudes) <= 180 and max(longitudes) - min(longitudes) <= 2
+        assert min(longitudes) >= -180 and max(longitudes) <= 180 and max(longitudes) - min(longitudes) <= 2
     assert sum(abs(tool.area(piece)) for piece in pieces) == pytest.approx(2 * 3)
 
 

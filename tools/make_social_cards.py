@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from peaceops.source.model import LANGUAGES  # noqa: E402
 from peaceops.site.site import Site  # noqa: E402
+from peaceops.source.model import LANGUAGES  # noqa: E402
 
 ASSETS = ROOT / "theme" / "assets"
 CARD_SIZE = (1200, 630)
@@ -70,7 +70,8 @@ body {{ font-family: "DejaVu Sans", sans-serif; background: {NAVY}; color: #ffff
 h1 {{ font-size: 58px; line-height: 1.15; margin: 0; font-weight: 700; }}
 p {{ font-size: 32px; line-height: 1.3; margin: 40px 0 0; }}
 .by {{ border-top: 4px solid #ffffff; padding-top: 24px; font-size: 28px; }}
-</style><div class="top">{globe("#ffffff", 170)}<h1>{name}</h1></div><p>{tagline}</p><p class="by">{publisher}</p></html>"""
+</style><div class="top">{globe("#ffffff", 170)}<h1>{name}</h1></div>
+<p>{tagline}</p><p class="by">{publisher}</p></html>"""
 
 
 def logo_html() -> str:
@@ -114,7 +115,8 @@ def main() -> int:
 
     site = Site.load(ROOT)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"])
+        arguments = ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"]
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=arguments)
         page = browser.new_page(viewport={"width": CARD_SIZE[0], "height": CARD_SIZE[1]}, device_scale_factor=1)
         for language in LANGUAGES:
             page.set_content(card_html(site, language))

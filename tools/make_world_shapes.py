@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from itertools import pairwise
 from pathlib import Path
 
 import pycountry
@@ -88,7 +89,7 @@ def simplify(points: list[tuple[int, int]], tolerance: float) -> list[tuple[int,
         if worst > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def dedupe(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,7 +124,7 @@ def ring_points(ring: list[int], arcs: list[list]) -> list:
 
 
 def crosses_antimeridian(ring: list[tuple[float, float]]) -> bool:
-    return any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:]))
+    return any(abs(a[0] - b[0]) > 180 for a, b in pairwise(ring))
 
 
 def split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
@@ -134,8 +135,8 @@ def split_at_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[fl
     each 360-degree window and moved back into [-180, 180].
     """
     continuous = [ring[0]]
-    for lon, lat in ring[1:]:
-        previous = continuous[-1][0]
+    for given, lat in ring[1:]:
+        previous, lon = continuous[-1][0], given
         while lon - previous > 180:
             lon -= 360
         while lon - previous < -180:
@@ -173,16 +174,16 @@ def clip(ring: list[tuple[float, float]], west: float, east: float) -> list[tupl
 
 
 def area(ring: list[tuple[float, float]]) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
 
 
 def centroid(ring: list[tuple[float, float]]) -> tuple[float, float]:
     a = area(ring)
     if a == 0:
-        xs, ys = zip(*ring)
+        xs, ys = zip(*ring, strict=True)
         return sum(xs) / len(xs), sum(ys) / len(ys)
-    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))
-    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))
+    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
     return cx / (6 * a), cy / (6 * a)
 
 
@@ -223,7 +224,8 @@ class Canvas:
 def make(package: Path) -> dict:
     topology = json.loads((package / "countries-110m.json").read_text(encoding="utf-8"))
     geometries = [g for g in topology["objects"]["countries"]["geometries"] if g.get("id") not in DROPPED]
-    used = {abs(i if i >= 0 else ~i) for g in geometries for polygon in polygons_of(g) for ring in polygon for i in ring}
+    rings = [ring for g in geometries for polygon in polygons_of(g) for ring in polygon]
+    used = {abs(i if i >= 0 else ~i) for ring in rings for i in ring}
     raw = decode_arcs(topology)
     projected = [[equal_earth(*p) for p in arc] for arc in raw]
     canvas = Canvas([p for i, arc in enumerate(projected) if i in used for p in arc])
@@ -243,9 +245,8 @@ def make(package: Path) -> dict:
         rings, largest, largest_area = [], None, 0.0
         for polygon in polygons_of(geometry):
             for number, ring in enumerate(polygon):
-                for points in drawn_rings(ring):
-                    if points and points[0] == points[-1]:
-                        points = points[:-1]
+                for drawn in drawn_rings(ring):
+                    points = drawn[:-1] if drawn and drawn[0] == drawn[-1] else drawn
                     if len(points) < 3:
                         continue
                     rings.append(points)

@@ -67,7 +67,9 @@ def take(site: Path, out: Path, widths: tuple[int, ...]) -> int:
                 folder = out / str(width)
                 folder.mkdir(parents=True, exist_ok=True)
                 context = browser.new_context(viewport={"width": width, "height": HEIGHT})
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+                context.route(
+                    "**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort()
+                )
                 page = context.new_page()
                 for address in addresses:
                     page.goto(base + address, wait_until="load")
@@ -84,7 +86,9 @@ def take(site: Path, out: Path, widths: tuple[int, ...]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
-    parser.add_argument("--out", type=Path, default=Path("screenshots"), help="where the PNGs go (default: screenshots)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("screenshots"), help="where the PNGs go (default: screenshots)"
+    )
     parser.add_argument("--widths", type=int, nargs="+", default=list(WIDTHS), help="window widths in CSS px")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():

@@ -12,10 +12,13 @@ import re
 from html import escape
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from peaceops.pages.localize import Localizer
 from peaceops.site.site import Site
+from peaceops.source.model import Text
 
 # Material 9.8.2 base.html, lines 99-100. `autocomplete` is not allowed on a checkbox (HTML, and the
 # Nu HTML checker says so on every page). Material adds it so that Firefox does not restore the
@@ -40,13 +43,14 @@ def fix_markup(html: str, where: str) -> str:
     for wrong, right in FIXES.items():
         if wrong not in html:
             raise PluginError(
-                f"{where}: Material's markup changed ({wrong!r} not found); review hooks/material_markup_fixes.py"
+                f"{where}: Material's markup changed ({wrong!r} not found); "
+                "review peaceops/mkdocs/material_markup_fixes.py"
             )
         html = html.replace(wrong, right)
     return EMPTY_TABINDEX.sub(r"\1", html)
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return fix_markup(output, page.file.src_uri)
 
 
@@ -58,12 +62,14 @@ NOT_FOUND_HEADING = "pk-notfound"
 
 def add_skip_link(html: str, text: str) -> str:
     if not EMPTY_SKIP.search(html):
-        raise PluginError("404.html: Material's skip-link markup changed; review hooks/material_markup_fixes.py")
+        raise PluginError(
+            "404.html: Material's skip-link markup changed; review peaceops/mkdocs/material_markup_fixes.py"
+        )
     link = f'<a href="#{NOT_FOUND_HEADING}" class="md-skip">{escape(text)}</a>'
     return EMPTY_SKIP.sub(lambda found: found.group(1) + link + found.group(2), html, count=1)
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is rendered from a template, not a page; sitemap.xml and the like have no such markup.
     if not template_name.endswith(".html"):
         return output_content
@@ -74,6 +80,6 @@ def on_post_template(output_content, template_name, config):
     return html
 
 
-def load_interface(config):
+def load_interface(config: MkDocsConfig) -> dict[str, Text]:
     """The interface text, from the site the data hook already loaded (cached while files are unchanged)."""
     return Site.load(Path(config.config_file_path).parent).dataset.interface

@@ -1,30 +1,40 @@
-"""MkDocs adapter for the peaceops core: data, generated pages, macros, language links, dates.
+"""MkDocs' events for the site's pages: data, generated pages, macros, language links, dates, furniture.
 
-Why a thin file: MkDocs loads hooks once per process and they cannot import each other, and Material
-reaches end of life in May 2027. All the logic is in the ``peaceops`` package; this only hands
-MkDocs' events to it, and turns its errors into MkDocs build errors (one line per problem).
+Why: MkDocs calls hooks in ``hooks/``, which cannot import each other and are loaded once per
+process; ``hooks/peaceops_pages.py`` only re-exports these functions. They hand MkDocs' events to
+the core (``peaceops.site``), turn its errors into MkDocs build errors (one line per problem), and
+put what the templates show around each page where Material's templates read it.
 """
 from __future__ import annotations
 
 import logging
 import os
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from peaceops import enginemessages
+from peaceops.languages import LANGUAGE_ROOT, is_default
+from peaceops.mkdocs import enginemessages
 from peaceops.outputs import feed, sitemap, stylesheets
-from peaceops.pages import metadata, wayfinding
-from peaceops.outputs.search_index import separate_cells
-from peaceops.typography import french_html
-from peaceops.pages.addresses import absolute, site_root
+from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
-from peaceops.source.problems import DataError
-from peaceops.pages.routes import LANGUAGE_ROOT, relative_url
-from peaceops.site.site import PageError, RenderedPage, Site
+from peaceops.outputs.search_index import separate_cells
 from peaceops.outputs.tables import prepare_tables
+from peaceops.pages import wayfinding
+from peaceops.pages.addresses import FEED_FILE, absolute, feed_path, site_root
+from peaceops.pages.routes import relative_url
+from peaceops.pages.typography import french_html
+from peaceops.site.site import RenderedPage, Site
+from peaceops.site.templateproblems import PageError
+from peaceops.source.problems import DataError
 
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
@@ -32,7 +42,7 @@ _set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on
 _open_data_pages: set[str] = set()  # pages that call open_data_links(): their JSON-LD has the Dataset
 
 
-def _site(config) -> Site:
+def _site(config: MkDocsConfig) -> Site:
     return _sites[config.theme["language"]]
 
 
@@ -40,7 +50,7 @@ class _EditorsWording(logging.Filter):
     """MkDocs' warnings about a page's links, reworded and placed as `check` words its problems."""
 
     language = "en"
-    root = Path(".")
+    root = Path()
 
     def filter(self, record: logging.LogRecord) -> bool:
         translated = enginemessages.translate(record.getMessage(), self.language, self.root)
@@ -53,7 +63,7 @@ _wording = _EditorsWording()
 logging.getLogger("mkdocs.structure.pages").addFilter(_wording)
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read the data on every build (not at import), so that `mkdocs serve` sees each edit.
     root = Path(config.config_file_path).parent
     _wording.language, _wording.root = config.theme["language"], root
@@ -63,14 +73,14 @@ def on_config(config):
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
     config.site_name = site.dataset.program.name[config.theme["language"]]
-    config.nav = wayfinding.with_country_section(config.nav, site, config.theme["language"])
+    config.nav = wayfinding.with_country_section(config.nav or [], site, config.theme["language"])
     config.theme["logo"] = site.publisher.logo
     # Page dates and the sitemap's gzip header come from the data, never the clock: same input, same bytes.
     os.environ["SOURCE_DATE_EPOCH"] = str(site.source_date_epoch())
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # MkDocs never reads a front matter of ours: it gets each page's body, and the page's values come
     # from the core in on_page_markdown (YAML 1.1 would read NO as False; see peaceops/source/pagesource.py).
     site = _site(config)
@@ -82,9 +92,11 @@ def on_files(files, config):
     # Our stylesheets (extra_css) served as one file: theme/main.html links it, Material none of them.
     parts = []
     for path in config.extra_css:
-        file = files.get_file_from_path(path)
-        parts.append((path, file.content_bytes))
-        files.remove(file)
+        stylesheet = files.get_file_from_path(path)
+        if stylesheet is None:
+            raise PluginError(f"mkdocs.yml: the stylesheet {path} in extra_css is not in theme/")
+        parts.append((path, stylesheet.content_bytes))
+        files.remove(stylesheet)
     name, css = stylesheets.merge(parts)
     files.append(File.generated(config, name, content=css))
     _stylesheet[config.theme["language"]] = name
@@ -95,7 +107,7 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = config.theme["language"]
     site = _site(config)
     source = site.page(language, page.file.src_uri)
@@ -112,40 +124,26 @@ def on_page_markdown(markdown, page, config, files):
     return rendered.markdown
 
 
-def on_page_context(context, page, config, nav):
-    site = _site(config)
-    language = config.theme["language"]
-    here = LANGUAGE_ROOT[language] + page.url
-    other, there = site.counterpart(page.meta["page_id"], language)
-    fmt = site.localizer(language)
-    page.meta["alternate"] = {
-        "lang": other,
-        "href": relative_url(there, here),
-        "label": fmt.t("toggle.label"),
-        "title": fmt.t("toggle.title"),
-    }
-    root = _root(config)
-    page_url = absolute(root, here)
-    page.meta["hreflang"] = {language: page_url, other: absolute(root, there)}
-    page.meta["date_modified_iso"] = site.date_modified(page.meta).isoformat()
-    page.meta["date_modified_label"] = fmt.t("footer.date_modified")
-    # Issue 6: Canada.ca's breadcrumb and report-a-problem link; search engines' and previews' data.
-    page.meta["pk_breadcrumb"] = wayfinding.breadcrumb(site, page.meta["page_id"], language)
-    page.meta["pk_report"] = wayfinding.report_problem(site, language, page_url)
-    # Issue 14: the organization (one @id in both languages), the page and its breadcrumb, and the
-    # Dataset on the page that offers the open data; the social card as the preview's picture.
-    graph = metadata.json_ld(site, language, root, page.meta["page_id"], page.title, page_url, page.file.src_uri in _open_data_pages)
-    page.meta["pk_jsonld"] = metadata.json_for_script(graph)
-    page.meta["pk_open_graph"] = metadata.open_graph(site, language, page.title, page.meta.get("description"), page_url, root)
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    # What the templates show around the page's content, as one value (see on_env for the 404 page).
+    # MkDocs' TemplateContext type names only MkDocs' own keys; the templates see every key.
+    site, language = _site(config), config.theme["language"]
+    values = cast(dict[str, Any], context)
+    offers_open_data = page.file.src_uri in _open_data_pages
+    values["pk_page"] = furniture(
+        site, page.meta["page_id"], language, page.meta, page.title or "", _root(config), offers_open_data
+    )
     return context
 
 
-def _root(config) -> str:
+def _root(config: MkDocsConfig) -> str:
     """The whole site's address (the French build's site_url ends in fr/)."""
     return site_root(config.site_url or "/", config.theme["language"])
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # What the templates that have no page need (404.html, sitemap.xml), and the footer of every page.
     site = _site(config)
     language = config.theme["language"]
@@ -154,35 +152,34 @@ def on_env(env, config, files):
     publisher = site.publisher.publisher
     # One sitemap for both languages, at the site root: the French build renders it empty, and
     # MkDocs writes no file for an empty template.
-    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if not LANGUAGE_ROOT[language] else ""
+    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) else ""
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
     env.globals["pk_text"] = fmt.t
     env.globals["pk_stylesheet"] = _stylesheet[language]
-    # The search bundle (hooks/search_index.py) is at the site root, shared by both languages.
+    # The search bundle (peaceops/mkdocs/search_index.py) is at the site root, shared by both languages.
     env.globals["pk_search_bundle"] = relative_url("pagefind/", LANGUAGE_ROOT[language] or "")
     # Issue 14: every page's head links the feed of its language, for feed readers given any address.
-    env.globals["pk_feed"] = {"lang": language, "title": fmt.t("feed.title"), "href": absolute(root, feed.feed_path(language))}
-    env.globals["pk_home_links"] = wayfinding.home_links(site, language, root)
-    other_home = next(link for link in env.globals["pk_home_links"] if link.lang)
-    env.globals["pk_notfound_alternate"] = {
-        "lang": other_home.lang,
-        # Path-absolute (/fr/), like MkDocs' own links on 404.html: served at any address, on any host.
-        "href": urlsplit(other_home.href).path,
-        "label": fmt.t("toggle.label"),
-        "title": fmt.t("toggle.title"),
-    }
+    feed_link = {"lang": language, "title": fmt.t("feed.title"), "href": absolute(root, feed_path(language))}
+    env.globals["pk_feed"] = feed_link
+    home_links = wayfinding.home_links(site, language, root)
+    env.globals["pk_home_links"] = home_links
+    other_home = next(link for link in home_links if link.lang)
+    # The 404 page has no page: no furniture, and its toggle leads to the other language's home,
+    # path-absolute (/fr/) like MkDocs' own links there, since it is served at any address, on any host.
+    env.globals["pk_page"] = None
+    env.globals["pk_notfound_toggle"] = toggle(site, language, urlsplit(other_home.href).path)
     return env
 
 
-def _here(page, language):
+def _here(page: Page | None, language: str) -> str | None:
     """The page's address within the site, or None on the 404 page, which is served at any address."""
     if not page:
         return None
     return LANGUAGE_ROOT[language] + page.url
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The macros' long outputs, set aside while Markdown converted the page, go back in first.
     html = _set_aside.pop(page.file.src_uri).restore(html)
     # Tables: each cell labelled with its column's header (for phones), hyphenated words kept whole.
@@ -192,24 +189,24 @@ def on_page_content(html, page, config, files):
     return add_print_addresses(html, absolute(_root(config), here))
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Terms and values apart for the search index (see separate_cells); then French typography on
     # every French page, whatever its source: data, content, Material's texts.
     output = separate_cells(output)
     return french_html(output) if config.theme["language"] == "fr" else output
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if config.theme["language"] == "fr" and template_name.endswith(".html"):
         return french_html(output)  # the French 404 page
     return output
 
 
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     # The feed of each language in its own folder; robots.txt once, at the site root.
     site = _site(config)
     language = config.theme["language"]
     root = _root(config)
-    Path(config.site_dir, feed.FEED_FILE).write_bytes(feed.atom_feed(site, language, root))
-    if not LANGUAGE_ROOT[language]:
+    Path(config.site_dir, FEED_FILE).write_bytes(feed.atom_feed(site, language, root))
+    if is_default(language):
         Path(config.site_dir, "robots.txt").write_text(sitemap.robots_txt(root), encoding="utf-8")

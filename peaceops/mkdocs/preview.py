@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from peaceops import previewbanner
+from peaceops.outputs import previewbanner
+from peaceops.outputs.publish import swap_in
+from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
-from peaceops.site.site import Site
 
 log = logging.getLogger("peaceops.preview")
 
@@ -67,7 +68,7 @@ class Preview:
             return
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
-        self._swap_in(staging)
+        swap_in(staging, self.served)
         self.has_good_build = True
         self.state = ((), False)
         print(message("preview_updated", url=self.url), file=sys.stderr, flush=True)
@@ -80,13 +81,6 @@ class Preview:
         self.state = (tuple(problems), self.has_good_build)
         if not self.has_good_build:
             _write_problems_page(self.served)
-
-    def _swap_in(self, staging: Path) -> None:
-        old = self.served.with_name(self.served.name + "-old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.rename(self.served, old)
-        os.rename(staging, self.served)
-        shutil.rmtree(old, ignore_errors=True)
 
     def with_banner(self, content: bytes) -> bytes:
         """A served HTML page, with the problem box at its top while there are problems."""
@@ -113,12 +107,13 @@ class _Collector(logging.Handler):
 class _BannerServer(LiveReloadServer):
     """MkDocs' live-reload server, adding the problem box to each HTML page as it is served."""
 
-    def __init__(self, preview: Preview, **options: object):
-        super().__init__(**options)  # type: ignore[arg-type]
+    def __init__(self, preview: Preview, **options: Any):
+        super().__init__(**options)
         self.preview = preview
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return super()._inject_js_into_html(self.preview.with_banner(content), epoch)
+        html: bytes = super()._inject_js_into_html(self.preview.with_banner(content), epoch)
+        return html
 
 
 def _write_problems_page(folder: Path) -> None:

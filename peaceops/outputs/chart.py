@@ -17,10 +17,13 @@ from peaceops.pages.localize import Localizer
 ID = "pk-chart"
 WIDTH, HEIGHT = 460, 260
 LEFT, RIGHT, TOP, BOTTOM = 46, 8, 12, 46  # room for the axes' numbers and titles
-BAR = 'fill="#26374a"'
+# The bars' and value lines' colours are site.css's (--pk-chart-bar, --pk-chart-grid), which these
+# classes take; the attributes are only what a view without site.css shows.
+BAR = 'class="pk-chart__bar" fill="#000000"'
 AXIS = 'stroke="#000000" stroke-width="1"'
-GRID = 'stroke="#b8c0ca" stroke-width="1"'
+GRID = 'class="pk-chart__grid" stroke="#bbbbbb" stroke-width="1"'
 LABEL = 'font-size="13" fill="#000000"'
+VALUE = 'text-anchor="end" dominant-baseline="central"'
 
 
 def y_step(highest: int) -> int:
@@ -28,7 +31,7 @@ def y_step(highest: int) -> int:
     for step in (1, 2, 5, 10, 20, 50, 100):
         if highest / step <= 6:
             return step
-    return 10 ** math.ceil(math.log10(highest / 6))
+    return int(10 ** math.ceil(math.log10(highest / 6)))
 
 
 def labelled_years(years: list[int]) -> list[int]:
@@ -81,13 +84,14 @@ def render(facts: Facts, fmt: Localizer) -> str:
     for value in range(0, top_value + 1, step):
         y = round(y_of(value), 1)
         parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" {GRID if value else AXIS}/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y}" text-anchor="end" dominant-baseline="central" {LABEL}>{fmt.number(value)}</text>')
+        parts.append(f'<text x="{LEFT - 6}" y="{y}" {VALUE} {LABEL}>{fmt.number(value)}</text>')
     for index, (year, count) in enumerate(counts):
         if count:
             x = round(LEFT + index * slot + slot * 0.15, 1)
             y = round(y_of(count), 1)
             height = round(TOP + plot_h - y, 1)
-            bar_title = escape(fmt.t("chart.bar.one" if count == 1 else "chart.bar.other", year=year, n=fmt.number(count)))
+            key = "chart.bar.one" if count == 1 else "chart.bar.other"
+            bar_title = escape(fmt.t(key, year=year, n=fmt.number(count)))
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{round(slot * 0.7, 1)}" height="{height}" {BAR} data-year="{year}" '
                 f'data-count="{count}"><title>{bar_title}</title></rect>'
@@ -95,9 +99,11 @@ def render(facts: Facts, fmt: Localizer) -> str:
     for year in labelled_years(years):
         x = round(LEFT + (year - years[0] + 0.5) * slot, 1)
         parts.append(f'<text x="{x}" y="{TOP + plot_h + 17}" text-anchor="middle" {LABEL}>{year}</text>')
-    parts.append(f'<text x="{LEFT + plot_w / 2}" y="{HEIGHT - 6}" text-anchor="middle" {LABEL}>{escape(fmt.t("chart.axis.year"))}</text>')
+    axis_title = escape(fmt.t("chart.axis.year"))
+    parts.append(f'<text x="{LEFT + plot_w / 2}" y="{HEIGHT - 6}" text-anchor="middle" {LABEL}>{axis_title}</text>')
+    middle = TOP + plot_h / 2
     parts.append(
-        f'<text x="13" y="{TOP + plot_h / 2}" text-anchor="middle" transform="rotate(-90 13 {TOP + plot_h / 2})" {LABEL}>'
+        f'<text x="13" y="{middle}" text-anchor="middle" transform="rotate(-90 13 {middle})" {LABEL}>'
         f'{escape(fmt.t("chart.axis.operations"))}</text>'
     )
     parts.append("</svg>")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from peaceops.outputs.opentables import Table
 from peaceops.pages.localize import Localizer
 from peaceops.source.publisher import Organization
-from peaceops.outputs.opentables import Table
 
 FILE = "datapackage.json"
 NAME = "canadian-police-peace-operations"
@@ -21,7 +21,9 @@ NAME = "canadian-police-peace-operations"
 LICENCE_ID = "OGL-Canada-2.0"
 
 
-def descriptor(tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: Organization) -> dict[str, Any]:
+def descriptor(
+    tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: Organization
+) -> dict[str, Any]:
     english, french = localizers["en"], localizers["fr"]
 
     def both(key: str, name: str) -> dict[str, str]:

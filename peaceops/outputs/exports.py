@@ -14,20 +14,20 @@ an empty cell. datapackage.json describes every CSV file for data portals (see `
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from peaceops.outputs import datapackage
 from peaceops.facts import Facts, Total
+from peaceops.languages import LANGUAGES
+from peaceops.outputs import datapackage
+from peaceops.outputs.opentables import Table, TableColumn
 from peaceops.pages.localize import Localizer
-from peaceops.source.model import LANGUAGES, Mission
+from peaceops.pages.routes import Routes, country_page_id
+from peaceops.source.model import LEADS, Mission
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import Organization
-from peaceops.pages.routes import Routes, country_page_id
-from peaceops.outputs.opentables import Table, TableColumn
 
 JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"
@@ -90,7 +90,8 @@ def _figure(kind: str, part: str) -> Callable[[Row], Any]:
 
 def _contributor() -> Place:
     place = iso_country(CONTRIBUTOR)
-    assert place is not None
+    if place is None:  # pycountry always has Canada; this says so to the type checker
+        raise LookupError(CONTRIBUTOR)
     return place
 
 
@@ -100,8 +101,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("Mission_Acronym_FR", TEXT, lambda r: r.mission.acronym.fr),
     Column("Mission_Name_EN", TEXT, lambda r: r.mission.name.en),
     Column("Mission_Name_FR", TEXT, lambda r: r.mission.name.fr),
-    Column("Lead_Organization", {"type": "string", "enum": ["UN", "EU", "NATO", "OSCE", "bilateral", "other"]}, lambda r: r.mission.lead),
-    Column("Status", {"type": "string", "enum": ["current", "past"]}, lambda r: "current" if r.mission.current else "past"),
+    Column("Lead_Organization", {"type": "string", "enum": list(LEADS)}, lambda r: r.mission.lead),
+    Column(
+        "Status", {"type": "string", "enum": ["current", "past"]}, lambda r: "current" if r.mission.current else "past"
+    ),
     Column("Start", WHEN, lambda r: r.mission.start.iso),
     Column("End", MAYBE_WHEN, lambda r: r.mission.end.iso if r.mission.end else None),
     Column("Location_Code", TEXT, lambda r: r.place.code),
@@ -117,7 +120,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Officers_Authorized", MAYBE_COUNT, _figure("authorized", "count")),
     Column("Officers_Authorized_As_Of", MAYBE_WHEN, _figure("authorized", "as_of")),
     Column("Officers_Authorized_Source", MAYBE_URL, _figure("authorized", "source")),
-    Column("Language_Of_Operation", {"type": ["string", "null"], "enum": ["en", "fr", None]}, lambda r: r.mission.language),
+    Column(
+        "Language_Of_Operation", {"type": ["string", "null"], "enum": [*LANGUAGES, None]}, lambda r: r.mission.language
+    ),
     Column("Armed", {"type": ["boolean", "null"]}, lambda r: r.mission.armed),
     Column("Roles_EN", TEXTS, lambda r: [role.en for role in r.mission.roles]),
     Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
@@ -192,7 +197,7 @@ def schema(localizers: dict[str, Localizer], site_url: str) -> dict[str, Any]:
         "type": "object",
         "required": list(LANGUAGES),
         "additionalProperties": False,
-        "properties": {language: TEXT for language in LANGUAGES},
+        "properties": dict.fromkeys(LANGUAGES, TEXT),
     }
     count = {"type": "integer", "minimum": 0}
     total_properties = {
@@ -259,48 +264,60 @@ ID_SCHEMA = COLUMNS[0].schema
 NUMBER = {"type": "integer", "minimum": 1}
 
 
+def _cell_of(name: str) -> Callable[[dict[str, Any]], Any]:
+    """A row's value in the column ``name``."""
+    return lambda row: row[name]
+
+
 def tables(content: dict[str, Any]) -> list[Table]:
     """The CSV tables, one value per cell: the missions, then each list as rows of its own table."""
     missions = content["missions"]
     flat = tuple(
-        TableColumn(column.name, column.schema, (lambda name: lambda row: row[name])(column.name), key=column.name == "Mission_ID")
+        TableColumn(column.name, column.schema, _cell_of(column.name), key=column.name == "Mission_ID")
         for column in COLUMNS
         if not _is_list(column)
     )
-    mission_key = (("Mission_ID",), "missions", ("Mission_ID",))
     roles = [
         (row["Mission_ID"], number, english, french)
         for row in missions
-        for number, (english, french) in enumerate(zip(row["Roles_EN"], row["Roles_FR"]), start=1)
+        for number, (english, french) in enumerate(zip(row["Roles_EN"], row["Roles_FR"], strict=True), start=1)
     ]
-    sources = [(row["Mission_ID"], number, url) for row in missions for number, url in enumerate(row["Sources"], start=1)]
+    sources = [
+        (row["Mission_ID"], number, url) for row in missions for number, url in enumerate(row["Sources"], start=1)
+    ]
     by_name = {column.name: column.schema for column in COLUMNS}
     return [
         Table("missions", CSV_FILE, flat, missions),
-        Table(
+        _list_table(
             "mission_roles",
             ROLES_FILE,
+            "Role_Number",
             (
-                TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
-                TableColumn("Role_Number", NUMBER, lambda r: r[1], key=True),
                 TableColumn("Role_EN", by_name["Roles_EN"]["items"], lambda r: r[2]),
                 TableColumn("Role_FR", by_name["Roles_FR"]["items"], lambda r: r[3]),
             ),
             roles,
-            (mission_key,),
         ),
-        Table(
+        _list_table(
             "mission_sources",
             SOURCES_FILE,
-            (
-                TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
-                TableColumn("Source_Number", NUMBER, lambda r: r[1], key=True),
-                TableColumn("Source", by_name["Sources"]["items"], lambda r: r[2]),
-            ),
+            "Source_Number",
+            (TableColumn("Source", by_name["Sources"]["items"], lambda r: r[2]),),
             sources,
-            (mission_key,),
         ),
     ]
+
+
+def _list_table(
+    name: str, file: str, number: str, items: tuple[TableColumn, ...], rows: list[tuple[Any, ...]]
+) -> Table:
+    """A table of one of the missions' lists: the mission's id and the item's number (together the
+    row's key), then the item; each row points to its mission in the missions table."""
+    key = (
+        TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
+        TableColumn(number, NUMBER, lambda r: r[1], key=True),
+    )
+    return Table(name, file, key + items, rows, ((("Mission_ID",), "missions", ("Mission_ID",)),))
 
 
 def _json(value: Any) -> bytes:
@@ -318,5 +335,6 @@ def open_data_files(
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
     package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
     files[PACKAGE_FILE] = _json(package)
-    assert set(files) == set(FILES), "every file written is listed in FILES, and the reverse"
+    if set(files) != set(FILES):  # FILES lists them for the interface texts and the pages
+        raise ValueError(f"open data files {sorted(files)} differ from FILES {sorted(FILES)}")
     return files

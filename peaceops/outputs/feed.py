@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree as ET
 
-from peaceops.pages.addresses import absolute
+from peaceops.pages.addresses import absolute, feed_path
+from peaceops.pages.routes import country_page_id
+from peaceops.pages.website import Website
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Mission
-from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id
-from peaceops.site.site import Site
 
-FEED_FILE = "feed.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Entry ids are name-based UUIDs under this fixed namespace: stable across builds and across site
@@ -69,12 +68,7 @@ def entry_updated(change: Change) -> date:
     return change.mission.updated
 
 
-def feed_path(language: str) -> str:
-    """Where the language's feed is, within the whole site."""
-    return LANGUAGE_ROOT[language] + FEED_FILE
-
-
-def atom_feed(site: Site, language: str, root: str) -> bytes:
+def atom_feed(site: Website, language: str, root: str) -> bytes:
     """The feed of ``language``, as UTF-8 bytes."""
     ET.register_namespace("", ATOM_NS)
     fmt = site.localizer(language)
@@ -86,8 +80,10 @@ def atom_feed(site: Site, language: str, root: str) -> bytes:
     _text(feed, "title", fmt.t("feed.title"))
     _text(feed, "subtitle", fmt.t("feed.subtitle"))
     _text(feed, "updated", _timestamp(newest))
-    ET.SubElement(feed, _atom("link"), {"rel": "self", "type": "application/atom+xml", "href": absolute(root, feed_path(language))})
-    ET.SubElement(feed, _atom("link"), {"rel": "alternate", "type": "text/html", "href": absolute(root, site.routes.path("deployments", language))})
+    itself = absolute(root, feed_path(language))
+    ET.SubElement(feed, _atom("link"), {"rel": "self", "type": "application/atom+xml", "href": itself})
+    deployments = absolute(root, site.routes.path("deployments", language))
+    ET.SubElement(feed, _atom("link"), {"rel": "alternate", "type": "text/html", "href": deployments})
     author = ET.SubElement(feed, _atom("author"))
     _text(author, "name", fmt.text(site.publisher.publisher.name))
     _text(author, "uri", site.publisher.publisher.url[language])
@@ -99,17 +95,23 @@ def atom_feed(site: Site, language: str, root: str) -> bytes:
         _text(entry, "title", _title(site, change, language))
         _text(entry, "updated", _timestamp(entry_updated(change)))
         country_page = site.routes.path(country_page_id(change.mission.country), language)
-        ET.SubElement(entry, _atom("link"), {"rel": "alternate", "type": "text/html", "href": absolute(root, country_page)})
+        link = {"rel": "alternate", "type": "text/html", "href": absolute(root, country_page)}
+        ET.SubElement(entry, _atom("link"), link)
         summary = fmt.t("feed.summary", name=fmt.text(change.mission.name), mandate=fmt.text(change.mission.mandate))
         _text(entry, "summary", summary)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    text: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
 
 
-def _title(site: Site, change: Change, language: str) -> str:
+def _title(site: Website, change: Change, language: str) -> str:
     fmt = site.localizer(language)
     place = site.facts.place(change.mission.country)
-    params = {"mission": fmt.text(change.mission.acronym), "country": fmt.text(place.name), "when": fmt.when(change.when)}
+    params = {
+        "mission": fmt.text(change.mission.acronym),
+        "country": fmt.text(place.name),
+        "when": fmt.when(change.when),
+    }
     if change.count is not None:
         params["n"] = fmt.number(change.count)
     return fmt.t(f"feed.{change.kind}", **params)
@@ -129,6 +131,6 @@ def _urn(name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, name)}"
 
 
-def _timestamp(day) -> str:
+def _timestamp(day: date) -> str:
     """Atom wants a full date-time: the day, at midnight UTC (the data gives no time of day)."""
     return f"{day.isoformat()}T00:00:00Z"

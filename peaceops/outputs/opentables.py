@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from peaceops.pages.localize import Localizer
 
@@ -79,7 +80,8 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    assert not isinstance(value, (list, dict)), "one value per cell"
+    if isinstance(value, (list, dict)):
+        raise TypeError(f"one value per cell, not {value!r}")
     return str(value)
 
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from peaceops.languages import LANGUAGES
 from peaceops.pages.addresses import absolute
 from peaceops.pages.catalogue import PageInfo, all_pages
-from peaceops.source.model import LANGUAGES
-from peaceops.site.site import Site
+from peaceops.pages.website import Website
 
 SITEMAP_FILE = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def sitemap_xml(site: Site, root: str) -> str:
+def sitemap_xml(site: Website, root: str) -> str:
     """The sitemap's text: one ``<url>`` per page of each language, with both hreflang alternates."""
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
@@ -38,7 +38,7 @@ def sitemap_xml(site: Site, root: str) -> str:
     return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _translation(site: Site, page: PageInfo, language: str) -> str:
+def _translation(site: Website, page: PageInfo, language: str) -> str:
     return site.routes.path(page.page_id, language)
 
 

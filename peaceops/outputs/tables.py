@@ -38,10 +38,10 @@ def prepare_tables(html: str) -> str:
 def _whole_words(inside: str) -> str:
     """Wrap hyphenated words of the text (never of tags or attributes) in a span kept on one line."""
     parts = re.split(r"(<[^>]*>)", inside)
-    return "".join(
-        part if part.startswith("<") else JOINED_WORD.sub(lambda word: f'<span class="pk-word">{word.group(0)}</span>', part)
-        for part in parts
-    )
+    def kept_whole(word: re.Match[str]) -> str:
+        return f'<span class="pk-word">{word.group(0)}</span>'
+
+    return "".join(part if part.startswith("<") else JOINED_WORD.sub(kept_whole, part) for part in parts)
 
 
 def _label(inside: str) -> str:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib.resources import files
-from typing import Callable
+from typing import Any
 
 from peaceops.facts import CountryFacts, Facts
 from peaceops.pages.localize import Localizer
@@ -36,11 +37,13 @@ MIN_VIEW = (360, 200)  # the smallest area shown, in map units (the world is 100
 MAX_RATIO = 1.5  # the area shown is at most one and a half times as wide as high
 GAP = 4  # map units between two markers
 
-# How the map looks without site.css (it is also readable that way); focus and hover are in site.css.
-LAND = 'fill="#d9dee4" stroke="#ffffff" stroke-width="0.5"'
+# The map's colours are site.css's custom properties (--pk-map-current, --pk-map-land, --pk-map-sea),
+# which the elements' classes take; focus and hover are there too. The attributes below are only what
+# a view without site.css shows, and it stays readable that way, in black and white.
+LAND = 'fill="#dddddd" stroke="#ffffff" stroke-width="0.5"'
 MARKED = 'fill="url(#pk-map-hatch)" stroke="#000000" stroke-width="1.5" stroke-linejoin="round"'
-MARKER_STYLE = 'fill="#ffffff" stroke="#26374a" stroke-width="2.5"'
-NUMBER_STYLE = 'text-anchor="middle" dominant-baseline="central" font-weight="700" fill="#26374a"'
+MARKER_STYLE = 'fill="#ffffff" stroke="#000000" stroke-width="2.5"'
+NUMBER_STYLE = 'text-anchor="middle" dominant-baseline="central" font-weight="700" fill="#000000"'
 SWATCH_RADIUS = 13
 
 
@@ -48,17 +51,19 @@ SWATCH_RADIUS = 13
 class Shapes:
     width: int
     height: int
-    countries: dict[str, dict]  # alpha-2 -> {"d": path data, "c": [x, y] marker position}
+    countries: dict[str, dict[str, Any]]  # alpha-2 -> {"d": path data, "c": [x, y] marker position}
     points: dict[str, list[int]]  # alpha-2 -> [x, y], for countries too small to draw at this scale
-    unassigned: dict[str, dict]  # land with no ISO code (Kosovo, Somaliland ...), drawn but never marked
+    unassigned: dict[str, dict[str, Any]]  # land with no ISO code (Kosovo, Somaliland ...), drawn but never marked
 
     def where(self, iso2: str | None) -> tuple[str | None, tuple[int, int] | None, bool]:
         """(outline path data or None, the place's centre or None, whether it is too small for a marker on it)."""
         if iso2 in self.countries:
             shape = self.countries[iso2]
-            return shape["d"], tuple(shape["c"]), shape["s"] < SMALL_SHAPE
+            x, y = shape["c"]
+            return shape["d"], (x, y), shape["s"] < SMALL_SHAPE
         if iso2 in self.points:
-            return None, tuple(self.points[iso2]), True
+            x, y = self.points[iso2]
+            return None, (x, y), True
         return None, None, False
 
 
@@ -79,6 +84,13 @@ class MarkedCountry:
     outline: str | None
     centre: tuple[int, int] | None
     small: bool  # its marker would hide it: the marker goes beside it, with a line to a dot on it
+
+    @property
+    def point(self) -> tuple[int, int]:
+        """Its centre, for a country that is drawn (``drawn``)."""
+        if self.centre is None:
+            raise ValueError(f"{self.name} is not drawn on the map")
+        return self.centre
 
     @property
     def drawn(self) -> bool:
@@ -123,7 +135,7 @@ def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, 
     """Each marker on its place (beside it, for a small one), then overlapping ones pushed apart."""
     away = radius + 6
     spots = {
-        country.number: (country.centre[0] + away, country.centre[1] - away) if country.small else country.centre
+        country.number: (country.point[0] + away, country.point[1] - away) if country.small else country.point
         for country in drawn
     }
     spots = {number: (float(x), float(y)) for number, (x, y) in spots.items()}
@@ -149,12 +161,14 @@ def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, 
     return {number: (round(x, 1), round(y, 1)) for number, (x, y) in spots.items()}
 
 
-def _view(drawn: list[MarkedCountry], markers: dict[int, tuple[float, float]], radius: float) -> tuple[float, float, float, float]:
+def _view(
+    drawn: list[MarkedCountry], markers: dict[int, tuple[float, float]], radius: float
+) -> tuple[float, float, float, float]:
     """The area that holds every marker and place with a margin, at least MIN_VIEW, inside the world."""
     world = shapes()
     margin = radius + 20
-    xs = [x for x, _ in markers.values()] + [c.centre[0] for c in drawn]
-    ys = [y for _, y in markers.values()] + [c.centre[1] for c in drawn]
+    xs = [x for x, _ in markers.values()] + [c.point[0] for c in drawn]
+    ys = [y for _, y in markers.values()] + [c.point[1] for c in drawn]
     left, right, top, bottom = min(xs) - margin, max(xs) + margin, min(ys) - margin, max(ys) + margin
     for country in drawn:  # a large place is shown whole
         if country.outline:
@@ -191,7 +205,8 @@ def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> 
         f'<title id="{ID}-title">{escape(title)}</title>',
         f'<desc id="{ID}-desc">{escape(description)}</desc>',
         f"<defs>{_hatch('pk-map-hatch')}</defs>",
-        f'<rect class="pk-map__sea" aria-hidden="true" x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" fill="#f4f7fa"/>',
+        f'<rect class="pk-map__sea" aria-hidden="true" x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" '
+        'fill="#ffffff"/>',
         f'<path class="pk-map__land" aria-hidden="true" {LAND} d="{_all_land(world)}"/>',
     ]
     for country in marked:
@@ -206,9 +221,10 @@ def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> 
         )
         if country.outline:
             parts.append(f'<path class="pk-map__shape" {MARKED} d="{country.outline}"/>')
-        cx, cy = country.centre
+        cx, cy = country.point
         if (mx, my) != (cx, cy):
-            parts.append(f'<line x1="{cx}" y1="{cy}" x2="{mx:g}" y2="{my:g}" stroke="#26374a" stroke-width="2"/>')
+            callout = f'x1="{cx}" y1="{cy}" x2="{mx:g}" y2="{my:g}"'
+            parts.append(f'<line class="pk-map__callout" {callout} stroke="#000000" stroke-width="2"/>')
             parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="#000000"/>')
         parts.append(f'<circle class="pk-map__marker" cx="{mx:g}" cy="{my:g}" r="{radius:g}" {MARKER_STYLE}/>')
         parts.append(
@@ -225,14 +241,16 @@ def _extent(outline: str) -> tuple[int, int, int, int]:
     xs, ys = [], []
     for command, numbers in re.findall(r"([Ml])([^Mlz]*)", outline):
         values = [int(n) for n in re.findall(r"-?\d+", numbers)]
-        pairs = list(zip(values[0::2], values[1::2]))
+        pairs = list(zip(values[0::2], values[1::2], strict=True))
         if command == "M":
             x, y = pairs[0]
-            xs.append(x), ys.append(y)
+            xs.append(x)
+            ys.append(y)
             pairs = pairs[1:]
         for dx, dy in pairs:
             x, y = x + dx, y + dy
-            xs.append(x), ys.append(y)
+            xs.append(x)
+            ys.append(y)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -251,15 +269,16 @@ def legend_swatch() -> str:
         'aria-hidden="true" focusable="false">'
         f"<defs>{_hatch('pk-map-hatch-key')}</defs>"
         '<rect x="1" y="6" width="24" height="20" fill="url(#pk-map-hatch-key)" stroke="#000000" stroke-width="1.5"/>'
-        f'<circle cx="{60 - r - 2}" cy="16" r="{r}" {MARKER_STYLE}/>'
-        f'<text x="{60 - r - 2}" y="16" font-size="16" {NUMBER_STYLE}>1</text></svg>'
+        f'<circle class="pk-map__marker" cx="{60 - r - 2}" cy="16" r="{r}" {MARKER_STYLE}/>'
+        f'<text class="pk-map__number" x="{60 - r - 2}" y="16" font-size="16" {NUMBER_STYLE}>1</text></svg>'
     )
 
 
 def _hatch(pattern_id: str) -> str:
-    """Diagonal navy lines on white: the fill of a marked country, visible in any colour vision."""
+    """Diagonal lines (navy, from site.css) on white: the fill of a marked country, in any colour vision."""
     return (
         f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
-        '<rect width="5" height="5" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#26374a" stroke-width="2.5"/>'
+        '<rect width="5" height="5" fill="#ffffff"/>'
+        '<line class="pk-map__hatch" x1="0" y1="0" x2="0" y2="5" stroke="#000000" stroke-width="2.5"/>'
         "</pattern>"
     )

@@ -6,7 +6,7 @@ site only in them. They are all made here from one root, so no address is typed 
 """
 from __future__ import annotations
 
-from peaceops.pages.routes import LANGUAGE_ROOT
+from peaceops.languages import LANGUAGE_ROOT
 
 
 def site_root(site_url: str, language: str) -> str:
@@ -25,3 +25,11 @@ def site_root(site_url: str, language: str) -> str:
 def absolute(root: str, path: str) -> str:
     """``root`` + a site-relative address such as ``fr/fonctionnement/``."""
     return root + path.lstrip("/")
+
+
+FEED_FILE = "feed.xml"
+
+
+def feed_path(language: str) -> str:
+    """Where the language's feed of changes is, within the whole site (each language has its own)."""
+    return LANGUAGE_ROOT[language] + FEED_FILE

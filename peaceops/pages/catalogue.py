@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from peaceops.source.model import LANGUAGES
-from peaceops.pages.routes import country_page_id
-from peaceops.site.site import Site
+from peaceops.languages import LANGUAGES
+from peaceops.pages.website import Website
 
 
 @dataclass(frozen=True)
@@ -25,12 +24,12 @@ class PageInfo:
     date_modified: date
 
 
-def page_meta(site: Site, page_id: str, language: str) -> dict[str, Any]:
+def page_meta(site: Website, page_id: str, language: str) -> dict[str, Any]:
     """The front matter of a page: the hand-written file's, or the one written for a generated page."""
     return dict(site.page(language, site.routes.sources[page_id][language]).meta)
 
 
-def page_info(site: Site, page_id: str, language: str) -> PageInfo:
+def page_info(site: Website, page_id: str, language: str) -> PageInfo:
     meta = page_meta(site, page_id, language)
     return PageInfo(
         page_id=page_id,
@@ -41,11 +40,8 @@ def page_info(site: Site, page_id: str, language: str) -> PageInfo:
     )
 
 
-def all_pages(site: Site) -> list[PageInfo]:
+def all_pages(site: Website) -> list[PageInfo]:
     """Every page of both languages, in address order."""
     pages = [page_info(site, page_id, language) for page_id in site.routes.page_ids() for language in LANGUAGES]
     return sorted(pages, key=lambda page: page.path)
 
-
-def is_country_page(page_id: str) -> bool:
-    return page_id.startswith(country_page_id(""))

@@ -12,11 +12,10 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
+from peaceops.languages import LOCALES
+from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import ProgramFigure, Text
-from peaceops.typography import french
-
-LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 
 
 class MissingText(KeyError):
@@ -54,7 +53,7 @@ class Localizer:
         return self._typeset(value[self.language])
 
     def _typeset(self, text: str) -> str:
-        """French texts get French typography (peaceops/typography.py), whatever spaces the editor typed."""
+        """French texts get French typography (peaceops/pages/typography.py), whatever spaces the editor typed."""
         return french(text) if self.language == "fr" else text
 
     def number(self, value: int) -> str:
@@ -65,10 +64,6 @@ class Localizer:
         if value.is_year:
             return str(value.year)
         return format_date(value.first_day, format="long", locale=self.locale)
-
-    def day(self, value: date) -> str:
-        """A date in the ISO form Canada.ca uses for "Date modified"."""
-        return value.isoformat()
 
     def long_day(self, value: date) -> str:
         """A date in words: "November 30, 2026", "30 novembre 2026"."""

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import copy
 import posixpath
-from datetime import date
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from peaceops.facts import Facts
+from peaceops.languages import LANGUAGE_NAMES, LANGUAGE_ROOT, LANGUAGES
 from peaceops.source.messages import describe, message
-from peaceops.source.model import LANGUAGES, LANGUAGE_NAMES
 from peaceops.source.pagesource import split
 from peaceops.source.problems import DataError, Problem
-from peaceops.source.yamlsource import parse_text
+from peaceops.source.yamlsource import PositionedList, parse_text
 
-# Where each language's pages live in the built site.
-LANGUAGE_ROOT = {"en": "", "fr": "fr/"}
 # Where generated country pages go, inside each language's docs folder.
 COUNTRY_FOLDER = {"en": "countries", "fr": "pays"}
 
@@ -70,11 +68,11 @@ def relative_url(target: str, from_path: str) -> str:
     return rel if is_file else rel + "/"
 
 
-def read_front_matter(path: Path) -> dict:
+def read_front_matter(path: Path) -> dict[str, Any]:
     return front_matter(path.read_text(encoding="utf-8"))
 
 
-def front_matter(markdown: str) -> dict:
+def front_matter(markdown: str) -> dict[str, Any]:
     """The front matter at the top of a page's Markdown, or {}; a copy the caller may change.
 
     Every value is the text the editor typed (``NO`` stays "NO", ``2026-11-29`` stays text): the
@@ -119,9 +117,11 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
             first = where.get(str(page_id), {}).get(language)
             if first is not None:
                 # Two pages of one language with one page_id: the second would hide the first.
-                problems.append(Problem(display, *_place(meta, "page_id"), message("duplicate_page_id", page_id=page_id, other=first)))
+                text = message("duplicate_page_id", page_id=page_id, other=first)
+                problems.append(Problem(display, *_place(meta, "page_id"), text))
                 first_meta = read_front_matter(content_dir.parent / first)
-                problems.append(Problem(first, *_place(first_meta, "page_id"), message("duplicate_page_id", page_id=page_id, other=display)))
+                text = message("duplicate_page_id", page_id=page_id, other=display)
+                problems.append(Problem(first, *_place(first_meta, "page_id"), text))
                 unreadable = True  # the pairing would only add confusing lines
                 continue
             routes.add(str(page_id), language, path.relative_to(folder).as_posix())
@@ -134,7 +134,8 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
                 problems.append(Problem(other, 1, 1, text))
     for country in facts.countries:
         for language in LANGUAGES:
-            routes.add(country_page_id(country.place.code), language, f"{COUNTRY_FOLDER[language]}/{country.place.slug(language)}.md")
+            source = f"{COUNTRY_FOLDER[language]}/{country.place.slug(language)}.md"
+            routes.add(country_page_id(country.place.code), language, source)
     if not problems:
         problems += _duplicate_addresses(routes)
     if problems:
@@ -145,7 +146,7 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
 SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving")
 
 
-def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]]:
+def _checked_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
     """A page's front matter, or the problems that stop it being read (never a traceback)."""
     try:
         text, _, _ = split(path.read_text(encoding="utf-8"))
@@ -165,21 +166,23 @@ def _checked_front_matter(path: Path, display: str) -> tuple[dict, list[Problem]
     if "date_modified" in meta:
         value = meta["date_modified"]
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            problems.append(Problem(display, *_place(meta, "date_modified"), message("date", field="date_modified", got=describe(value))))
+            text = message("date", field="date_modified", got=describe(value))
+            problems.append(Problem(display, *_place(meta, "date_modified"), text))
         else:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                problems.append(Problem(display, *_place(meta, "date_modified"), message("impossible_date", field="date_modified", got=describe(value))))
+                text = message("impossible_date", field="date_modified", got=describe(value))
+                problems.append(Problem(display, *_place(meta, "date_modified"), text))
     shows = meta.get("shows", [])
     unknown = [item for item in (shows if isinstance(shows, list) else [shows]) if item not in SHOWS]
     if unknown:
         where = _place(meta, "shows")
-        positions = getattr(shows, "lc", None)
-        if isinstance(shows, list) and positions is not None:
-            line, column = positions.item(shows.index(unknown[0]))
+        if isinstance(shows, PositionedList):
+            line, column = shows.lc.item(shows.index(unknown[0]))
             where = (line + 2, column + 1)
-        problems.append(Problem(display, *where, message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))))
+        text = message("choice", field="shows", choices=", ".join(SHOWS), got=describe(unknown[0]))
+        problems.append(Problem(display, *where, text))
     return meta, problems
 
 
@@ -203,6 +206,7 @@ def _duplicate_addresses(routes: Routes) -> list[Problem]:
         for page_id in routes.page_ids():
             path = routes.path(page_id, language)
             if path in seen:
-                problems.append(Problem("data/countries.yaml", 1, 1, message("duplicate_slug", language=LANGUAGE_NAMES[language], slug=path, other=seen[path])))
+                text = message("duplicate_slug", language=LANGUAGE_NAMES[language], slug=path, other=seen[path])
+                problems.append(Problem("data/countries.yaml", 1, 1, text))
             seen[path] = page_id
     return problems

@@ -2,21 +2,22 @@
 
 Why: Canada.ca asks every page for a breadcrumb trail, a "Report a problem on this page" link
 and a footer with the Terms and conditions and Privacy pages; the 404 page must lead back to both
-home pages; and a reader must reach every country page from the menu, not only from a table. Their targets and words come from the routes and the data, in the page's language,
-so a template only lays them out.
+home pages; and a reader must reach every country page from the menu, not only from a table.
+Their targets and words come from the routes and the data, in the page's language, so a template
+only lays them out.
 """
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
-from peaceops.pages.addresses import absolute
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
+from peaceops.pages.addresses import absolute, feed_path
 from peaceops.pages.catalogue import page_info
-from peaceops.outputs.feed import feed_path
-from peaceops.source.model import LANGUAGES
-from peaceops.pages.routes import LANGUAGE_ROOT, country_page_id, relative_url
-from peaceops.site.site import Site
+from peaceops.pages.routes import country_page_id, relative_url
+from peaceops.pages.website import Website
 
 HOME = "home"
 FOOTER_PAGES = ("terms", "privacy", "accessibility")
@@ -30,7 +31,7 @@ class Link:
     lang: str | None = None  # set when the label is in another language than the page
 
 
-def with_country_section(nav: list, site: Site, language: str) -> list:
+def with_country_section(nav: list[Any], site: Website, language: str) -> list[Any]:
     """The menu (MkDocs' ``nav`` setting) with a "By country" section after Past operations: every
     country and territory page, in alphabetical order of its name in ``language``."""
     pages = [
@@ -49,7 +50,7 @@ def _alphabetical(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
-def breadcrumb(site: Site, page_id: str, language: str) -> list[Link]:
+def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
     """The trail above a page: the publisher, the program's home, then the page's parent.
 
     As on Canada.ca, the trail starts at the top organization and never shows the current page.
@@ -67,18 +68,18 @@ def breadcrumb(site: Site, page_id: str, language: str) -> list[Link]:
     return trail
 
 
-def _parent(site: Site, page_id: str) -> str | None:
+def _parent(site: Website, page_id: str) -> str | None:
     for country in site.facts.countries:
         if page_id == f"country/{country.place.code}":
             return "deployments" if country.current else "past-operations"
     return None
 
 
-def _page_link(site: Site, page_id: str, language: str, here: str) -> Link:
+def _page_link(site: Website, page_id: str, language: str, here: str) -> Link:
     return Link(page_info(site, page_id, language).title, site.routes.relative(page_id, language, here))
 
 
-def report_problem(site: Site, language: str, page_url: str) -> Link:
+def report_problem(site: Website, language: str, page_url: str) -> Link:
     """A mailto: link to the program, with the page's address in the subject."""
     fmt = site.localizer(language)
     email = next(contact.email for contact in site.dataset.contacts.contacts if contact.email)
@@ -86,7 +87,7 @@ def report_problem(site: Site, language: str, page_url: str) -> Link:
     return Link(fmt.t("report.link"), f"mailto:{email}?subject={subject}")
 
 
-def footer_links(site: Site, language: str, here: str | None, root: str) -> list[Link]:
+def footer_links(site: Website, language: str, here: str | None, root: str) -> list[Link]:
     """Terms and conditions, Privacy, the accessibility statement, and the feed of changes.
 
     ``here`` is the page's address within the site; None (the 404 page, served at any address)
@@ -98,10 +99,14 @@ def footer_links(site: Site, language: str, here: str | None, root: str) -> list
     return [Link(label, absolute(root, path) if here is None else relative_url(path, here)) for label, path in targets]
 
 
-def home_links(site: Site, language: str, root: str) -> list[Link]:
+def home_links(site: Website, language: str, root: str) -> list[Link]:
     """Both home pages, this language's first, each labelled in its own language (for the 404 page)."""
-    ordered = [language] + [code for code in LANGUAGES if code != language]
+    ordered = [language] + [code for code in LANGUAGES if code != language]  # this one first
     return [
-        Link(site.localizer(code).t("notfound.home"), absolute(root, LANGUAGE_ROOT[code]), None if code == language else code)
+        Link(
+            site.localizer(code).t("notfound.home"),
+            absolute(root, LANGUAGE_ROOT[code]),
+            None if code == language else code,
+        )
         for code in ordered
     ]

@@ -14,8 +14,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from peaceops.languages import LANGUAGES, is_default
+
 INPUT_FOLDERS = ("data", "content", "theme", "hooks", "peaceops")
-INPUT_FILES = ("mkdocs.yml", "mkdocs.fr.yml")
+# mkdocs.yml and each other language's configuration (mkdocs.fr.yml).
+INPUT_FILES = ("mkdocs.yml", *(f"mkdocs.{code}.yml" for code in LANGUAGES if not is_default(code)))
 IGNORED_PARTS = {"__pycache__"}
 
 

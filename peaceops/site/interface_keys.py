@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from peaceops.languages import LANGUAGES
 from peaceops.source import accessibility
 from peaceops.outputs import exports, feed
 from peaceops.pages import wayfinding
 from peaceops.source.messages import message
-from peaceops.source.model import LANGUAGES, LEADS, QUALIFIERS, Text
+from peaceops.source.model import LEADS, QUALIFIERS, Text
 from peaceops.source.problems import Problem
 
 # A call of t, pk_text or a Localizer's .t with a quoted, whole key (not a prefix to which a value is

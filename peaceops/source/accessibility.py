@@ -79,7 +79,8 @@ def load_run(root: Path) -> AccessibilityRun | None:
         run = AccessibilityRun.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, ValidationError):
         raise DataError([Problem(display, 1, 1, message("accessibility_record"))]) from None
-    unknown = [name for name in run.checks if name not in CHECKS] + [tag for tag in run.axe.tags if tag not in WCAG_TAGS]
+    unknown = [name for name in run.checks if name not in CHECKS]
+    unknown += [tag for tag in run.axe.tags if tag not in WCAG_TAGS]
     if unknown:
         raise DataError([Problem(display, 1, 1, message("accessibility_record"))])
     return run

@@ -15,7 +15,8 @@ from typing import Any
 import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from peaceops.source.explain import explain
+from peaceops.languages import LANGUAGES
+from peaceops.source.explain import explain, explain_errors
 from peaceops.source.messages import describe, message
 from peaceops.source.model import (
     ContactsFile,
@@ -29,8 +30,8 @@ from peaceops.source.model import (
 )
 from peaceops.source.partners import PartnersFile, validate_partners
 from peaceops.source.places import Gazetteer, iso_country, phrase_fault
-from peaceops.source.serving import ServingFile, check_serving
 from peaceops.source.problems import DataError, Problem
+from peaceops.source.serving import ServingFile, check_serving
 from peaceops.source.yamlsource import Source, locate, read
 
 FILES: dict[str, tuple[type[BaseModel], str]] = {
@@ -81,9 +82,8 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
     if countries is not None:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
-    if problems:
+    if problems or partners is None:  # no problem means the partners file was read and checked
         raise DataError(problems)
-    assert partners is not None  # no problem means the file was read and checked
     return Dataset(
         missions=tuple(mission for mission, _ in missions),
         program=validated["program.yaml"].program,
@@ -128,7 +128,7 @@ def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mi
         except ValidationError as error:
             outside = [item for item in error.errors() if item["loc"][:1] != ("missions",)]
             if outside:
-                problems += explain(ValidationError.from_exception_data(error.title, outside), data, (), source.display, MissionsFile)
+                problems += explain_errors(outside, data, (), source.display, MissionsFile)
     adapter = TypeAdapter(Mission)
     good = []
     for index, item in enumerate(items):
@@ -153,7 +153,9 @@ def _check_missions(
         line, column = at(index, "id")
         if mission.id in first_line:
             problems.append(
-                Problem(source.display, line, column, message("duplicate_id", id=mission.id, line=first_line[mission.id]))
+                Problem(
+                    source.display, line, column, message("duplicate_id", id=mission.id, line=first_line[mission.id])
+                )
             )
         else:
             first_line[mission.id] = line
@@ -169,7 +171,9 @@ def _check_missions(
             )
         if mission.end is not None and mission.end.last_day < mission.start.first_day:
             problems.append(
-                Problem(source.display, *at(index, "end"), message("end_before_start", end=mission.end, start=mission.start))
+                Problem(
+                    source.display, *at(index, "end"), message("end_before_start", end=mission.end, start=mission.start)
+                )
             )
         for kind in ("deployed", "authorized"):
             figure = getattr(mission.officers, kind)
@@ -188,11 +192,13 @@ def _check_country_names(source: Source, countries: CountriesFile) -> list[Probl
     problems = []
     for code in countries.names:
         if iso_country(code) is None:
-            problems.append(Problem(source.display, *locate(source.data, ("names", code), at_key=True), message("unknown_override", code=code)))
+            where = locate(source.data, ("names", code), at_key=True)
+            problems.append(Problem(source.display, *where, message("unknown_override", code=code)))
     for key, territory in countries.territories.items():
         if territory.iso is not None and iso_country(territory.iso) is None:
             where = locate(source.data, ("territories", key, "iso"))
-            problems.append(Problem(source.display, *where, message("unknown_country", code=territory.iso, suggestion="")))
+            text = message("unknown_country", code=territory.iso, suggestion="")
+            problems.append(Problem(source.display, *where, text))
     return problems
 
 
@@ -207,19 +213,24 @@ def _check_place_phrases(source: Source, countries: CountriesFile, places: Gazet
                 where = locate(source.data, (section, code), at_key=True)
                 problems.append(Problem(source.display, *where, message(
                     key, name=place.name.en, code=code, name_fr=place.name.fr)))
-    written = [(("phrases", code), code, phrase) for code, phrase in countries.phrases.items()]
-    written += [(("territories", code, "phrase"), code, t.phrase) for code, t in countries.territories.items() if t.phrase]
+    written: list[tuple[tuple[str, ...], str, Text]] = [
+        (("phrases", code), code, phrase) for code, phrase in countries.phrases.items()
+    ]
+    written += [
+        (("territories", code, "phrase"), code, t.phrase) for code, t in countries.territories.items() if t.phrase
+    ]
     for path, code, phrase in written:
         place = places.get(code)
         if place is None:
             where = locate(source.data, path, at_key=True)
             problems.append(Problem(source.display, *where, message("unknown_phrase_place", code=code)))
             continue
-        for language in ("en", "fr"):
+        for language in LANGUAGES:
             fault = phrase_fault(language, phrase[language], place.name[language])
             if fault:
                 where = locate(source.data, (*path, language))
-                problems.append(Problem(source.display, *where, message(fault, name=place.name[language], got=phrase[language])))
+                text = message(fault, name=place.name[language], got=phrase[language])
+                problems.append(Problem(source.display, *where, text))
     return problems
 
 

@@ -12,9 +12,11 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from peaceops.languages import LANGUAGE_NAMES
 from peaceops.source.messages import MESSAGES, describe, message
-from peaceops.source.model import LANGUAGE_NAMES
+from peaceops.source.model import Localized
 from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import locate
 
@@ -25,7 +27,14 @@ def explain(
     error: ValidationError, root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]
 ) -> list[Problem]:
     """One problem per error in ``error``; ``prefix`` locates the validated value inside ``root``."""
-    items = _without_misspelled(error.errors(), model)
+    return explain_errors(error.errors(), root, prefix, display, model)
+
+
+def explain_errors(
+    errors: list[ErrorDetails], root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]
+) -> list[Problem]:
+    """The same for some of a validation's errors (those a caller kept)."""
+    items = _without_misspelled(errors, model)
     return [_problem(item, root, prefix, display, model) for item in items]
 
 
@@ -37,7 +46,7 @@ def _without_misspelled(items: list[Any], model: type[BaseModel]) -> list[Any]:
             loc = tuple(item["loc"])
             match = _closest_field(model, loc)
             if match:
-                misspelled.add(loc[:-1] + (match,))
+                misspelled.add((*loc[:-1], match))
     return [item for item in items if not (item["type"] == "missing" and tuple(item["loc"]) in misspelled)]
 
 
@@ -58,7 +67,8 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
 
     if kind == "missing":
         line, column = locate(root, where[:-1])
-        if loc[-1] in LANGUAGE_NAMES and _model_at(model, loc[:-1]).__name__ in {"Text", "InterfaceText", "LocalizedUrl"}:
+        owner = _model_at(model, loc[:-1])
+        if loc[-1] in LANGUAGE_NAMES and owner is not None and issubclass(owner, Localized):
             text = message("missing_language", language=LANGUAGE_NAMES[loc[-1]], code=loc[-1])
         else:
             text = message("missing", field=field, help=_help(model, loc))

@@ -159,7 +159,7 @@ MESSAGES: dict[str, str] = {
         "this record of the accessibility checks cannot be read; it is written by make test, not by hand: "
         "restore it with git (git checkout data/checks/accessibility.json) or run make test again"
     ),
-    # --- Pages: template code and links (peaceops/templateproblems.py, pagecheck.py) ---------
+    # --- Pages: template code and links (peaceops/site/templateproblems.py, pagecheck.py) ---------
     "unknown_name": '"{name}" is not a name pages can use{suggestion}; check its spelling',
     "unknown_macro": 'there is no macro called "{name}"{suggestion}; check its spelling',
     "unknown_attribute": '{owner} has nothing called "{name}"{suggestion}; check its spelling',
@@ -174,7 +174,9 @@ MESSAGES: dict[str, str] = {
         'no page has the page_id "{page_id}"{suggestion}; use the page_id written at the top of the page '
         "you link to"
     ),
-    "unknown_country_code": 'no country page has the code "{code}"{suggestion}; use a country code from data/missions.yaml',
+    "unknown_country_code": (
+        'no country page has the code "{code}"{suggestion}; use a country code from data/missions.yaml'
+    ),
     "template_single_brace": "this {{{{ is closed with a single }}; close it with }}}}",
     "template_unclosed_bracket": "a bracket ( on this line is never closed; add ) before }}}} or %}}",
     "template_unclosed_print": "this {{{{ is never closed; add }}}} after the name",
@@ -230,9 +232,6 @@ MESSAGES: dict[str, str] = {
         "Fix these problems in the files named below and save; this page will then show the site by itself."
     ),
 }
-
-CHOICE_SEPARATOR = ", "
-
 
 def message(message_key: str, /, **params: object) -> str:
     """The wording for ``key`` with its placeholders filled in."""

@@ -9,45 +9,71 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from peaceops.source.fieldtypes import Count, Day, Email, Identifier, PlainText, Url, When, Year, YearOrDate, YesNo, fail
+from peaceops.languages import LANGUAGES
+from peaceops.source.fieldtypes import (
+    Count,
+    Day,
+    Email,
+    Identifier,
+    PlainText,
+    Url,
+    When,
+    Year,
+    YearOrDate,
+    YesNo,
+    fail,
+)
 
-LANGUAGES = ("en", "fr")
-LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
-
-def choice(*options: str) -> Any:
-    """A text that must be one of ``options`` (as typed, case and all)."""
+def one_of(options: tuple[str, ...]) -> PlainValidator:
+    """Checks a text is one of ``options`` (as typed, case and all)."""
 
     def check(value: Any) -> str:
         text = value.strip() if isinstance(value, str) else value
         if text not in options:
             raise fail("choice", value, choices=", ".join(options))
-        return text
+        return str(text)
 
-    return Annotated[str, PlainValidator(check), WithJsonSchema({"type": "string", "enum": list(options)})]
+    return PlainValidator(check)
 
+
+def listed(options: tuple[str, ...]) -> WithJsonSchema:
+    """The same choice, for editors' tools: a text with a fixed list of values."""
+    return WithJsonSchema({"type": "string", "enum": list(options)})
+
+
+T = TypeVar("T")
 
 LEADS = ("UN", "EU", "NATO", "OSCE", "bilateral", "other")
 QUALIFIERS = ("exactly", "about", "close_to", "nearly", "more_than")
+Lead = Annotated[str, one_of(LEADS), listed(LEADS)]
+Qualifier = Annotated[str, one_of(QUALIFIERS), listed(QUALIFIERS)]
+LanguageCode = Annotated[str, one_of(LANGUAGES), listed(LANGUAGES)]
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Record):
+class Localized(Record, Generic[T]):
+    """A value in each official language, side by side: ``name: {en: …, fr: …}``. The site's one
+    bilingual type; ``Text`` and ``LocalizedUrl`` say what the value is."""
+
+    en: T = Field(description="In English.")
+    fr: T = Field(description="In French.")
+
+    def __getitem__(self, language: str) -> T:
+        value: T = getattr(self, language)
+        return value
+
+
+class Text(Localized[PlainText]):
     """A text in both official languages, side by side."""
-
-    en: PlainText = Field(description="The text in English.")
-    fr: PlainText = Field(description="The text in French.")
-
-    def __getitem__(self, language: str) -> str:
-        return getattr(self, language)
 
 
 class Figure(Record):
@@ -73,7 +99,7 @@ class Mission(Record):
     id: Identifier = Field(description="A short unique name, lowercase with hyphens, never changed once published.")
     acronym: Text = Field(description="The mission's acronym in English and French (they may be the same).")
     name: Text = Field(description="The mission's full name in English and French.")
-    lead: choice(*LEADS) = Field(  # type: ignore[valid-type]
+    lead: Lead = Field(
         description="Who leads the mission: UN, EU, NATO, OSCE, bilateral (Canada with one country) or other."
     )
     country: PlainText = Field(
@@ -84,9 +110,11 @@ class Mission(Record):
     end: YearOrDate | None = Field(
         None, description="The year or date (YYYY-MM-DD) Canadian police stopped serving; leave out while current."
     )
-    officers: Officers = Field(default_factory=Officers, description="Canadian officers on the mission, each number with its date.")
+    officers: Officers = Field(
+        default_factory=Officers, description="Canadian officers on the mission, each number with its date."
+    )
     roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
-    language: choice(*LANGUAGES) | None = Field(  # type: ignore[valid-type]
+    language: LanguageCode | None = Field(
         None, description="The main language of operation: en (English) or fr (French)."
     )
     armed: YesNo | None = Field(None, description="yes if Canadian police carry arms on this mission, no if not.")
@@ -109,7 +137,7 @@ class ProgramFigure(Record):
     """A program-wide figure, as the source words it."""
 
     count: Count = Field(description="The number, a whole number.")
-    qualifier: choice(*QUALIFIERS) = Field(  # type: ignore[valid-type]
+    qualifier: Qualifier = Field(
         "exactly", description="How the source words it: exactly, about, close_to, nearly or more_than."
     )
     as_of: YearOrDate = Field(description="The year or date (YYYY-MM-DD) the number was true.")
@@ -132,7 +160,8 @@ class Partner(Record):
 
 
 class Arrangement(Record):
-    """The Canadian Police Arrangement, under which deployments are decided."""
+    """The Canadian Police Arrangement, under which deployments are decided. Its partners are the
+    federal departments; the police services that take part are in data/partners.yaml."""
 
     name: Text = Field(description="The arrangement's name.")
     acronym: Text = Field(description="Its acronym (CPA / APCC).")
@@ -163,14 +192,8 @@ class ProgramFile(Record):
     program: Program
 
 
-class LocalizedUrl(Record):
-    """A web address in each language."""
-
-    en: Url = Field(description="The English page's address.")
-    fr: Url = Field(description="The French page's address.")
-
-    def __getitem__(self, language: str) -> str:
-        return getattr(self, language)
+class LocalizedUrl(Localized[Url]):
+    """A web address in each language: the English page's and the French page's."""
 
 
 class Contact(Record):
@@ -183,7 +206,7 @@ class Contact(Record):
     web: LocalizedUrl | None = Field(None, description="A web page, with its address in each language.")
 
     @model_validator(mode="after")
-    def _reachable(self) -> "Contact":
+    def _reachable(self) -> Contact:
         """A channel with neither an address nor a page would show the public a label leading nowhere."""
         if self.email is None and self.web is None:
             raise PydanticCustomError("contact_channel", "contact_channel")
@@ -211,7 +234,7 @@ class CountriesFile(Record):
     names: dict[str, Text] = Field(
         {}, description="Country names to use instead of the ISO standard's, by two-letter code."
     )
-    territories: dict[Identifier, Territory] = Field(  # type: ignore[valid-type]
+    territories: dict[Identifier, Territory] = Field(
         {}, description="Territories that are not countries, by a short lowercase name."
     )
     phrases: dict[str, Text] = Field(
@@ -225,7 +248,7 @@ class InterfaceText(Text):
     """An interface text: both languages must name the same values to fill in ({n}, {country})."""
 
     @model_validator(mode="after")
-    def _same_placeholders(self) -> "InterfaceText":
+    def _same_placeholders(self) -> InterfaceText:
         names = {}
         for language in ("en", "fr"):
             try:
@@ -233,8 +256,11 @@ class InterfaceText(Text):
             except ValueError:
                 raise PydanticCustomError("placeholder_braces", "placeholder_braces", {"language": language}) from None
         if names["en"] != names["fr"]:
-            shown = {language: ", ".join("{" + n + "}" for n in sorted(found)) or "none" for language, found in names.items()}
-            raise PydanticCustomError("placeholder_mismatch", "placeholder_mismatch", {"en": shown["en"], "fr": shown["fr"]})
+            shown = {
+                language: ", ".join("{" + n + "}" for n in sorted(found)) or "none" for language, found in names.items()
+            }
+            context = {"en": shown["en"], "fr": shown["fr"]}
+            raise PydanticCustomError("placeholder_mismatch", "placeholder_mismatch", context)
         return self
 
 

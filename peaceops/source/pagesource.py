@@ -10,8 +10,9 @@ line of the file the body starts, so a mistake found while rendering is placed o
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # What the engine gets above a page's body: an empty front matter, so that it neither reads ours

@@ -25,14 +25,16 @@ class PartnerService(Record):
     """A police service that a published source names as taking part in the program."""
 
     name: Text = Field(description="The service's name in English and French (the same when it has one official name).")
-    acronym: Text | None = Field(None, description="Its usual acronym in English and French (OPP / PPO), if it has one.")
+    acronym: Text | None = Field(
+        None, description="Its usual acronym in English and French (OPP / PPO), if it has one."
+    )
     province: PlainText = Field(
         description="Where the service is: the two-letter code of a province or territory listed under "
         "provinces: at the top of this file (ON, QC, BC...)."
     )
     joined: Year | None = Field(None, description="The year it began taking part, only if a source gives it.")
     web: Url | None = Field(None, description="The web address of the service's own site, if you have checked it.")
-    sources: list[Identifier] = Field(  # type: ignore[valid-type]
+    sources: list[Identifier] = Field(
         min_length=1,
         description="The keys (in data/sources.yaml) of the sources that name the service as taking part.",
     )
@@ -95,20 +97,21 @@ def _check_across(
         if top is not None and partner.province not in top.provinces:
             close = _meant(partner.province, top)
             suggestion = message("did_you_mean", match=close) if close else ""
-            problems.append(
-                Problem(source.display, *at("province"), message("unknown_province", code=partner.province, suggestion=suggestion))
-            )
+            text = message("unknown_province", code=partner.province, suggestion=suggestion)
+            problems.append(Problem(source.display, *at("province"), text))
         name = partner.name.en.casefold()
         line = at("name")[0]
         if name in seen:
-            problems.append(Problem(source.display, *at("name"), message("duplicate_partner", name=partner.name.en, line=seen[name])))
+            text = message("duplicate_partner", name=partner.name.en, line=seen[name])
+            problems.append(Problem(source.display, *at("name"), text))
         else:
             seen[name] = line
         for position, key in enumerate(partner.sources):
             if source_keys is not None and key not in source_keys:
                 matches = difflib.get_close_matches(key, sorted(source_keys), n=1, cutoff=0.6)
                 suggestion = message("did_you_mean", match=matches[0]) if matches else ""
-                problems.append(Problem(source.display, *at("sources", position), message("unknown_source", key=key, suggestion=suggestion)))
+                text = message("unknown_source", key=key, suggestion=suggestion)
+                problems.append(Problem(source.display, *at("sources", position), text))
     return problems
 
 

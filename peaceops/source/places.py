@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 import pycountry
 
@@ -36,7 +36,8 @@ class Place:
         return slugify(self.name[language]) or slugify(self.code)
 
 
-PHRASES = Path(__file__).parent / "assets" / "place-phrases.json"
+# In the package's assets (made by tools/make_place_phrases.py), like the map's shapes.
+PHRASES = files("peaceops").joinpath("assets", "place-phrases.json")
 
 
 @cache
@@ -97,7 +98,9 @@ def slugify(text: str) -> str:
 # What a phrase may start with, before the place's name: English "in" or "in the"; French the
 # preposition, with the article when the name takes one (au = à le, aux = à les).
 _ENGLISH_START = re.compile(r"^in (the )?$")
-_FRENCH_START = re.compile(r"^(en|au|aux|à|à la|à l'|à l’|dans le|dans la|dans les|dans l'|dans l’|sur le|sur la|sur l'|sur l’) ?$")
+_FRENCH_START = re.compile(
+    r"^(en|au|aux|à|à la|à l'|à l’|dans le|dans la|dans les|dans l'|dans l’|sur le|sur la|sur l'|sur l’) ?$"
+)
 _FRENCH_ARTICLE = re.compile(r"^(le |la |les |l'|l’)", re.IGNORECASE)
 
 

@@ -47,5 +47,6 @@ def load_publisher(data_dir: Path, theme_dir: Path, display_dir: str = "data") -
         raise DataError(explain(error, source.data, (), display, PublisherFile)) from None
     if not (theme_dir / publisher.logo).is_file():
         where = locate(source.data, ("logo",))
-        raise DataError([Problem(display, *where, f'the logo "{publisher.logo}" is not a file in theme/; check its name')])
+        text = f'the logo "{publisher.logo}" is not a file in theme/; check its name'
+        raise DataError([Problem(display, *where, text)])
     return publisher

@@ -7,11 +7,13 @@ one, its date; the page groups them by topic and shows each one's source.
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from peaceops.source.fieldtypes import Day, Identifier, PlainText, YearOrDate
 from peaceops.source.messages import message
-from peaceops.source.model import Record, Text, choice
+from peaceops.source.model import Record, Text, listed, one_of
 from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import Source, locate
 
@@ -27,20 +29,21 @@ TOPICS = (
     "benefits",
     "roles",
 )
+Topic = Annotated[str, one_of(TOPICS), listed(TOPICS)]
 
 
 class ServingStatement(Record):
     """One thing a published source says about serving on a mission."""
 
-    id: Identifier = Field(description="A short unique name, lowercase with hyphens (for editors; not shown).")  # type: ignore[valid-type]
-    topic: choice(*TOPICS) = Field(  # type: ignore[valid-type]
+    id: Identifier = Field(description="A short unique name, lowercase with hyphens (for editors; not shown).")
+    topic: Topic = Field(
         description="The section it goes in: " + ", ".join(TOPICS) + "."
     )
     text: Text = Field(description="The statement in English and French, as the source says it.")
     as_of: YearOrDate | None = Field(
         None, description="The year or date (YYYY-MM-DD) the source says it of; leave out when the source gives none."
     )
-    sources: list[Identifier] = Field(  # type: ignore[valid-type]
+    sources: list[Identifier] = Field(
         min_length=1, description="The keys (in data/sources.yaml) of the sources that say it."
     )
     note: PlainText | None = Field(None, description="A note for editors; not shown on the site.")
@@ -60,7 +63,8 @@ def check_serving(serving: ServingFile, source: Source) -> list[Problem]:
     for index, statement in enumerate(serving.statements):
         line, column = locate(source.data, ("statements", index, "id"))
         if statement.id in first:
-            problems.append(Problem(source.display, line, column, message("duplicate_statement", id=statement.id, line=first[statement.id])))
+            text = message("duplicate_statement", id=statement.id, line=first[statement.id])
+            problems.append(Problem(source.display, line, column, text))
         else:
             first[statement.id] = line
     return problems
@@ -68,4 +72,5 @@ def check_serving(serving: ServingFile, source: Source) -> list[Problem]:
 
 def by_topic(serving: ServingFile) -> list[tuple[str, list[ServingStatement]]]:
     """(topic, its statements in file order) for each topic that has any, in the order of TOPICS."""
-    return [(topic, [s for s in serving.statements if s.topic == topic]) for topic in TOPICS if any(s.topic == topic for s in serving.statements)]
+    grouped = [(topic, [s for s in serving.statements if s.topic == topic]) for topic in TOPICS]
+    return [(topic, statements) for topic, statements in grouped if statements]

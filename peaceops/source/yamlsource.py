@@ -54,13 +54,13 @@ class Positions:
         return self.items[index]
 
 
-class PositionedMap(dict):
+class PositionedMap(dict[Any, Any]):
     """A mapping from an editor's file; ``lc`` says where its parts are."""
 
     lc: Positions
 
 
-class PositionedList(list):
+class PositionedList(list[Any]):
     """A list from an editor's file; ``lc`` says where its items are."""
 
     lc: Positions
@@ -127,7 +127,7 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
             container.append(value)
             container.lc.items.append(where)
         elif frame[1]:  # a key
-            key = value if isinstance(value, str) else str(value)
+            key: str | None = value if isinstance(value, str) else str(value)
             if key in container.lc.keys:
                 first = container.lc.keys[key][0] + 1
                 add(mark, "duplicate_key", key=key, first=first)
@@ -141,7 +141,7 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
                 container.lc.values[frame[2]] = where
             frame[1] = True
 
-    last_end = None
+    last_end: Any = None  # the parser's Mark of the last event read
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             last_end = event.end_mark
@@ -162,7 +162,8 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
                     add(event.start_mark, "anchor", name=event.anchor)
                 kind = PositionedMap if isinstance(event, MappingStartEvent) else PositionedList
                 container = kind()
-                container.lc = Positions(event.start_mark.line, event.start_mark.column)
+                start: Any = event.start_mark  # libyaml gives every event its position
+                container.lc = Positions(start.line, start.column)
                 attach(container, event.start_mark)
                 frames.append([container, True, None])
                 if len(frames) > MAX_DEPTH:
@@ -171,10 +172,11 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
             elif isinstance(event, CollectionEndEvent):
                 frames.pop()
     except yaml.MarkedYAMLError as error:
-        if "nesting depth" in (error.problem or ""):
+        mark = error.problem_mark
+        if "nesting depth" in (error.problem or "") and mark is not None:
             # libyaml reads a deep [[[... run to its own limit before it hands over any of it.
-            start = last_end if last_end is not None and last_end.line == error.problem_mark.line else None
-            line, column = _where_too_deep(text, error.problem_mark.line, start.column if start else 0, len(frames))
+            start = last_end if last_end is not None and last_end.line == mark.line else None
+            line, column = _where_too_deep(text, mark.line, start.column if start else 0, len(frames))
             problems.append(Problem(display, line + 1, column + 1, message("too_deep", limit=MAX_DEPTH)))
         else:
             problems.append(syntax_problem(error, display, text))

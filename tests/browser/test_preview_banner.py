@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import edit
 from previewserver import page_has, preview, wait_for
 

@@ -12,19 +12,18 @@ import posixpath
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import jinja2
 
+from peaceops.languages import LANGUAGES
 from peaceops.source.messages import message
-from peaceops.source.model import LANGUAGES
 from peaceops.source.pagesource import PageSource, split
 from peaceops.source.problems import Problem
-from peaceops.pages.routes import LANGUAGE_ROOT, page_path
-from peaceops.templateproblems import suggestion, syntax_problem
-
-if TYPE_CHECKING:
-    from peaceops.site.site import Site
+from peaceops.languages import LANGUAGE_ROOT
+from peaceops.pages.routes import page_path
+from peaceops.pages.routes import Routes
+from peaceops.site.templateproblems import PageError, PageUndefined, suggestion, syntax_problem
 
 # An inline Markdown link or image: [text](target "title"), and a reference definition: [id]: target
 _INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
@@ -34,10 +33,25 @@ _CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$|`[^`\n]+`", re.MULTILIN
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
-def check_pages(site: "Site") -> list[Problem]:
-    """Every mistake in the written pages: template code, then links."""
-    from peaceops.site.site import PageError
+class Renderer(Protocol):
+    """What the check needs of the site: its pages and the rendering of one (``Site``, one layer up,
+    is one; it is named here so that this module need not import it)."""
 
+    root: Path
+    routes: Routes
+
+    def written_pages(self, language: str) -> list[PageSource]: ...
+
+    def render(self, page: PageSource) -> object: ...
+
+    def render_page(
+        self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *,
+        set_aside: bool = True, page: PageSource | None = None,
+    ) -> object: ...
+
+
+def check_pages(site: Renderer) -> list[Problem]:
+    """Every mistake in the written pages: template code, then links."""
     problems: list[Problem] = []
     for language in LANGUAGES:
         sources = set(site.routes.sources[page_id][language] for page_id in site.routes.sources if language in site.routes.sources[page_id])
@@ -50,13 +64,11 @@ def check_pages(site: "Site") -> list[Problem]:
     return problems
 
 
-def _more_mistakes(site: "Site", page: PageSource, first: Problem, limit: int = 20) -> list[Problem]:
+def _more_mistakes(site: Renderer, page: PageSource, first: Problem, limit: int = 20) -> list[Problem]:
     """The page's other mistakes: Jinja stops at the first, so the ``{{ … }}`` on each faulty line is
     set aside (the line kept, empty) and the page rendered again, until it renders or nothing is left
     to set aside. Only lines with ``{{ … }}`` are emptied: emptying a ``{% … %}`` would unbalance the
     page's blocks and report mistakes the editor did not make."""
-    from peaceops.site.site import PageError
-
     found: list[Problem] = []
     problem, body = first, page.body
     path = LANGUAGE_ROOT[page.language] + page_path(page.source)
@@ -110,8 +122,6 @@ def link_problems(page: PageSource, sources: set[str], folder: Path) -> list[Pro
 
 def unreadable_pages(root: Path) -> list[Problem]:
     """Template code that cannot even be read, in every written page (needs no data)."""
-    from peaceops.templateproblems import PageUndefined
-
     environment = jinja2.Environment(undefined=PageUndefined, trim_blocks=True, lstrip_blocks=True)
     problems = []
     for language in LANGUAGES:

@@ -14,10 +14,11 @@ from pathlib import Path
 from peaceops.source.messages import message
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains "
+_LINK = r"a link '(?P<target>[^']+)', but "
 PATTERNS = (
-    (re.compile(_DOC + r"a link '(?P<target>[^']+)', but the doc '[^']*' does not contain an anchor '#(?P<anchor>[^']+)'"), "link_anchor"),
-    (re.compile(_DOC + r"a link '(?P<target>[^']+)', but there is no such anchor on this page"), "link_anchor"),
-    (re.compile(_DOC + r"a link '(?P<target>[^']+)', but the target.* is not found among documentation files"), "link_not_found"),
+    (re.compile(_DOC + _LINK + r"the doc '[^']*' does not contain an anchor '#(?P<anchor>[^']+)'"), "link_anchor"),
+    (re.compile(_DOC + _LINK + r"there is no such anchor on this page"), "link_anchor"),
+    (re.compile(_DOC + _LINK + r"the target.* is not found among documentation files"), "link_not_found"),
     (re.compile(_DOC + r"an unrecognized relative link '(?P<target>[^']+)'"), "link_not_found"),
     (re.compile(_DOC + r"an absolute link '(?P<target>[^']+)'"), "link_absolute"),
 )
@@ -33,7 +34,8 @@ def translate(text: str, language: str, root: Path) -> str | None:
         display = f"content/{language}/{source}"
         line, column = _place(root / display, target)
         anchor = found.groupdict().get("anchor") or ""
-        wording = message(key, target=target, anchor=anchor, folder=f"content/{language}/", suggestion="", example="index.md")
+        folder = f"content/{language}/"
+        wording = message(key, target=target, anchor=anchor, folder=folder, suggestion="", example="index.md")
         return f"{display}:{line}:{column}: {wording}"
     return None
 

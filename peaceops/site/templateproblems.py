@@ -25,6 +25,15 @@ PAGE_FRAME = "<template>"
 JINJA_GLOBALS = ("range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop")
 
 
+class PageError(Exception):
+    """A page's template code failed: an unknown name, a bad call, an unclosed tag; carries the
+    placed problem."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 class PageMistake(Exception):
     """A mistake found by a function pages call (a link to an unknown page id): already worded."""
 
@@ -44,11 +53,14 @@ class PageUndefined(jinja2.StrictUndefined):
 
     __slots__ = ()
 
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
         raise UnknownName(self._undefined_message, self._undefined_obj, self._undefined_name, self._undefined_hint)
 
-    __str__ = __iter__ = __len__ = __bool__ = __eq__ = __ne__ = __hash__ = __contains__ = _fail_with_undefined_error  # type: ignore[assignment]
-    __add__ = __radd__ = __sub__ = __mul__ = __getitem__ = __lt__ = __le__ = __gt__ = __ge__ = __int__ = __float__ = __complex__ = __pow__ = __rpow__ = __call__ = _fail_with_undefined_error  # type: ignore[assignment]
+    __str__ = __iter__ = __len__ = __bool__ = __eq__ = __ne__ = _fail_with_undefined_error
+    __hash__ = __contains__ = _fail_with_undefined_error
+    __add__ = __radd__ = __sub__ = __mul__ = __getitem__ = __lt__ = _fail_with_undefined_error
+    __le__ = __gt__ = __ge__ = __int__ = __float__ = __complex__ = _fail_with_undefined_error
+    __pow__ = __rpow__ = __call__ = _fail_with_undefined_error
 
     def __getattr__(self, name: str) -> Any:
         if name[:2] == "__":

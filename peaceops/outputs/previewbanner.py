@@ -13,12 +13,13 @@ import html
 import re
 from pathlib import Path
 
+from peaceops.languages import LANGUAGES
 from peaceops.source.messages import message
 from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import read
 
-TEXT_KEYS = {"heading": "preview.banner.heading", "kept": "preview.banner.kept", "nothing_yet": "preview.banner.nothing_yet"}
-FALLBACK_KEYS = {"heading": "preview_banner_heading", "kept": "preview_banner_kept", "nothing_yet": "preview_banner_nothing_yet"}
+TEXT_KEYS = {name: f"preview.banner.{name}" for name in ("heading", "kept", "nothing_yet")}
+FALLBACK_KEYS = {name: f"preview_banner_{name}" for name in ("heading", "kept", "nothing_yet")}
 BANNER_ID = "peaceops-preview-problems"
 _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 _LANG = re.compile(rb"<html[^>]*\blang=\"([a-z]{2})", re.IGNORECASE)
@@ -38,11 +39,11 @@ def banner_texts(root: Path) -> dict[str, dict[str, str]]:
         for name, key in TEXT_KEYS.items():
             entry = entries.get(key)
             if isinstance(entry, dict):
-                for language in ("en", "fr"):
+                for language in LANGUAGES:
                     if isinstance(entry.get(language), str) and entry[language].strip():
                         texts[name][language] = entry[language]
     except Exception:  # noqa: BLE001 - a broken file must not stop the preview from saying so
-        pass
+        return texts  # the messages' own English wording, set above
     return texts
 
 
@@ -84,7 +85,10 @@ def insert(content: bytes, banner: str) -> bytes:
     return content[:at] + banner.encode("utf-8") + content[at:]
 
 
-_PLACED = re.compile(r"^(?:(?:WARNING|ERROR)\s+-\s+)?(?P<path>(?:data|content|theme)/[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
+_PLACED = re.compile(
+    r"^(?:(?:WARNING|ERROR)\s+-\s+)?"  # MkDocs' level, when the line comes from its log
+    r"(?P<path>(?:data|content|theme)/[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$"
+)
 
 
 def as_problem(text: str) -> Problem:

@@ -15,13 +15,11 @@ import json
 from typing import Any
 from urllib.parse import urljoin
 
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES, LOCALES, other
 from peaceops.outputs import exports
 from peaceops.pages.addresses import absolute
-from peaceops.pages.localize import LOCALES
-from peaceops.source.model import LANGUAGES
-from peaceops.pages.routes import LANGUAGE_ROOT
-from peaceops.site.site import Site
 from peaceops.pages.wayfinding import breadcrumb
+from peaceops.pages.website import Website
 
 SOCIAL_CARD_SIZE = (1200, 630)  # made by tools/make_social_cards.py
 LOGO_ON_WHITE = "assets/logo-on-white.png"  # made by tools/make_social_cards.py; the header's is white
@@ -41,7 +39,7 @@ def publisher_id(root: str) -> str:
     return absolute(root, "#publisher")
 
 
-def organization(site: Site, language: str, root: str) -> dict[str, Any]:
+def organization(site: Website, language: str, root: str) -> dict[str, Any]:
     """schema.org GovernmentOrganization: the program, its publisher and its public contact points."""
     fmt = site.localizer(language)
     publisher = site.publisher.publisher
@@ -71,7 +69,7 @@ def organization(site: Site, language: str, root: str) -> dict[str, Any]:
     }
 
 
-def breadcrumb_list(site: Site, page_id: str, language: str, title: str, page_url: str) -> dict[str, Any]:
+def breadcrumb_list(site: Website, page_id: str, language: str, title: str, page_url: str) -> dict[str, Any]:
     """schema.org BreadcrumbList: the trail the page shows (wayfinding.breadcrumb), then the page itself."""
     trail = [(link.label, urljoin(page_url, link.href)) for link in breadcrumb(site, page_id, language)]
     trail.append((title, page_url))
@@ -88,7 +86,7 @@ def _media_type(name: str) -> str:
     return next(kind for suffix, kind in MEDIA_TYPES.items() if name.endswith(suffix))
 
 
-def dataset(site: Site, language: str, root: str, page_url: str) -> dict[str, Any]:
+def dataset(site: Website, language: str, root: str, page_url: str) -> dict[str, Any]:
     """schema.org Dataset: the open-data files (exports.FILES), their licence, period and date."""
     fmt = site.localizer(language)
     facts = site.facts
@@ -122,7 +120,9 @@ def dataset(site: Site, language: str, root: str, page_url: str) -> dict[str, An
     return result
 
 
-def json_ld(site: Site, language: str, root: str, page_id: str, title: str, page_url: str, open_data: bool) -> dict[str, Any]:
+def json_ld(
+    site: Website, language: str, root: str, page_id: str, title: str, page_url: str, open_data: bool
+) -> dict[str, Any]:
     """The page's schema.org graph: the organization, the page with its breadcrumb, and the Dataset
     on the page that offers the open data."""
     page = {
@@ -147,11 +147,12 @@ def json_for_script(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def open_graph(site: Site, language: str, title: str, description: str | None, url: str, root: str) -> list[tuple[str, str]]:
+def open_graph(
+    site: Website, language: str, title: str, description: str | None, url: str, root: str
+) -> list[tuple[str, str]]:
     """(property, content) pairs for the page's Open Graph tags, in a fixed order; the picture is
     the language's social card."""
     fmt = site.localizer(language)
-    other = next(code for code in LANGUAGES if code != language)
     program = fmt.text(site.dataset.program.name)
     tags = [
         ("og:type", "website"),
@@ -159,7 +160,7 @@ def open_graph(site: Site, language: str, title: str, description: str | None, u
         ("og:title", title),
         ("og:url", url),
         ("og:locale", LOCALES[language]),
-        ("og:locale:alternate", LOCALES[other]),
+        ("og:locale:alternate", LOCALES[other(language)]),
         ("og:image", absolute(root, social_card(language))),
         ("og:image:type", "image/png"),
         ("og:image:width", str(SOCIAL_CARD_SIZE[0])),
