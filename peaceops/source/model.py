@@ -250,7 +250,7 @@ class InterfaceText(Text):
     @model_validator(mode="after")
     def _same_placeholders(self) -> InterfaceText:
         names = {}
-        for language in ("en", "fr"):
+        for language in LANGUAGES:
             try:
                 names[language] = placeholders(self[language])
             except ValueError:
