@@ -22,7 +22,7 @@ from conftest import copy_inputs  # noqa: E402  (one definition of "what a build
 
 MAX_COUNTRIES = 150
 LEADS = ("UN", "EU", "NATO", "OSCE", "bilateral", "other")
-SOURCE = "https://www.rcmp-grc.gc.ca/en/peace-operations"
+SOURCE = "rcmp-po-mp-overview"  # a source in data/sources.yaml, cited by key
 
 
 def countries(limit: int = MAX_COUNTRIES) -> list[str]:
@@ -50,10 +50,10 @@ def mission_yaml(index: int, codes: list[str]) -> str:
         lines.append(f"    end: {min(start + 1 + index % 12, 2025)}")
     lines += [
         "    officers:",
-        f"      deployed: {{count: {5 + index % 90}, as_of: {start}, source: '{SOURCE}'}}",
+        f"      - {{kind: deployed, count: {5 + index % 90}, as_of: {start}, source: {SOURCE}}}",
     ]
     if index % 3:
-        lines.append(f"      authorized: {{count: {10 + index % 120}, as_of: {start}, source: '{SOURCE}'}}")
+        lines.append(f"      - {{kind: authorized, count: {10 + index % 120}, as_of: {start}, source: {SOURCE}}}")
     lines += [
         "    roles:",
         "      - {en: Advise and train the national police, fr: Conseiller et former la police nationale}",
@@ -62,7 +62,7 @@ def mission_yaml(index: int, codes: list[str]) -> str:
         "    mandate:",
         f"      en: Helps the host country rebuild its police service (synthetic mission {index}).",
         f"      fr: Aide le pays hôte à reconstruire son service de police (mission synthétique {index}).",
-        f"    sources: ['{SOURCE}']",
+        f"    sources: [{SOURCE}]",
         f"    updated: 2026-{1 + index % 11:02d}-{1 + index % 28:02d}",
     ]
     return "\n".join(lines) + "\n"

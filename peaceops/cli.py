@@ -20,6 +20,8 @@ from peaceops.outputs.publish import swap_in
 from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
+from peaceops.source.reference import is_past, reference_date
+from datetime import date
 
 
 def check(root: Path, output_format: str = "text") -> int:
@@ -39,10 +41,39 @@ def check(root: Path, output_format: str = "text") -> int:
         f"Data OK: {len(facts.missions)} missions ({len(facts.current)} current) "
         f"in {len(facts.countries)} countries and territories."
     )
+    print(coverage_line(facts))
+    for warning in review_warnings(site, reference_date(root)):
+        print(github_annotation(warning, "warning") if output_format == "github" else str(warning), file=sys.stderr)
     return 0
 
 
-def github_annotation(problem: Problem) -> str:
+def review_warnings(site: Site, today: date | None) -> list[Problem]:
+    """A placed warning for each review_by date that has passed: the data's and each record's."""
+    warnings = []
+    for path, line, column, what, due in site.dataset.review_dates:
+        due_day = due if isinstance(due, date) else date.fromisoformat(str(due))
+        if today is not None and is_past(due_day, today):
+            text = message("review_passed", date=due_day.isoformat(), today=today.isoformat(), what=what)
+            warnings.append(Problem(path, line, column, text))
+    return sorted(warnings)
+
+
+def coverage_line(facts) -> str:
+    """One line for editors: which facts the data has for how many missions."""
+    missions = facts.missions
+    with_figures = sum(1 for m in missions if m.officers)
+    return message(
+        "coverage",
+        figures=with_figures,
+        missions=len(missions),
+        no_roles=sum(1 for m in missions if not m.roles),
+        no_language=sum(1 for m in missions if m.language is None),
+        no_armed=sum(1 for m in missions if m.armed is None),
+        sources=len(facts.dataset.sources),
+    )
+
+
+def github_annotation(problem: Problem, level: str = "error") -> str:
     """A GitHub Actions workflow command that marks the problem on the file's line in a pull request."""
 
     def escape(text: str, *, prop: bool = False) -> str:
@@ -50,7 +81,7 @@ def github_annotation(problem: Problem) -> str:
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     return (
-        f"::error file={escape(problem.path, prop=True)},line={problem.line},col={problem.column}::"
+        f"::{level} file={escape(problem.path, prop=True)},line={problem.line},col={problem.column}::"
         f"{escape(problem.message)}"
     )
 

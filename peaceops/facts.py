@@ -1,43 +1,89 @@
-"""Figures derived from the missions: the one place every total on the site is computed.
+"""Figures derived from the missions: the one place every total and every dated figure is computed.
 
 Why: a total typed into a page goes stale the day a mission changes. Every page, export, map and
-chart asks ``derive`` instead, so a number agrees everywhere it appears. A total over missions of
-which some have no published figure says so (``complete`` is false) rather than pretending.
+chart asks ``derive`` instead, so a number agrees everywhere it appears. Each figure is a dated
+statement; the latest of each kind is chosen here, with its date (the one the source gives, or the
+source's own date when it gives none). A total is given as a number only when every mission in it
+has a figure of that kind from the same year; otherwise pages show the published figures instead.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from peaceops.source.dataset import Dataset
 from peaceops.source.fieldtypes import When
-from peaceops.source.model import Mission
+from peaceops.source.model import OFFICER_KINDS, Mission, Source
 from peaceops.source.places import Place
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A figure with the date it speaks of and its source: what every page shows next to a number.
+
+    ``consulted`` is true when the source states no date, so the date is the day it was read."""
+
+    kind: str
+    count: int
+    qualifier: str
+    when: When
+    consulted: bool
+    source: Source
+
+
+def dated(item, kind: str, sources: dict[str, Source]) -> Dated:
+    """A mission's observation or a program statement, dated by itself or else by its source."""
+    source = sources[item.source]
+    consulted = False
+    if item.as_of is not None:
+        when = item.as_of
+    elif source.published is not None:
+        when = source.published
+    else:
+        day = source.consulted
+        when, consulted = When(day.year, day.month, day.day), True
+    return Dated(kind, item.count, getattr(item, "qualifier", "exactly"), when, consulted, source)
+
+
+def newest_first(figures: list[Dated]) -> list[Dated]:
+    """Newest first; figures of the same date keep the file's order, the one written last first."""
+    order = list(enumerate(figures))
+    order.sort(key=lambda pair: (pair[1].when.last_day, pair[0]), reverse=True)
+    return [figure for _, figure in order]
+
+
+@dataclass(frozen=True)
 class Total:
-    """A sum of officer figures over some missions, with how many of them had a figure."""
+    """A sum of the latest officer figures over some missions, with how many of them had one.
+
+    ``comparable`` only when every mission has a figure and all of them are from the same year:
+    then, and only then, is the sum a number a reader may take as a total."""
 
     value: int
     known: int
     of: int
     latest: When | None
+    earliest: When | None = None
 
     @property
     def complete(self) -> bool:
         return self.known == self.of
 
+    @property
+    def comparable(self) -> bool:
+        return self.complete and self.known > 0 and self.latest is not None and self.earliest is not None and self.latest.year == self.earliest.year
 
-def total(missions: tuple[Mission, ...], kind: str) -> Total:
-    figures = [getattr(m.officers, kind) for m in missions]
+
+def total(figures: list[Dated | None]) -> Total:
     known = [f for f in figures if f is not None]
     return Total(
         value=sum(f.count for f in known),
         known=len(known),
-        of=len(missions),
-        latest=max((f.as_of for f in known), default=None),
+        of=len(figures),
+        latest=max((f.when for f in known), default=None),
+        earliest=min((f.when for f in known), default=None),
     )
 
 
@@ -54,23 +100,81 @@ class CountryFacts:
     def past(self) -> tuple[Mission, ...]:
         return tuple(m for m in self.missions if not m.current)
 
-    @property
-    def deployed(self) -> Total:
-        return total(self.current, "deployed")
-
-    @property
-    def authorized(self) -> Total:
-        return total(self.current, "authorized")
 
 
 @dataclass(frozen=True)
 class Facts:
     dataset: Dataset
 
+    # --- Dated figures ------------------------------------------------------------------------
+    def figures(self, mission: Mission, kind: str) -> list[Dated]:
+        """Every figure of ``kind`` for the mission, newest first."""
+        sources = self.dataset.sources
+        return newest_first([dated(o, kind, sources) for o in mission.officers if o.kind == kind])
+
+    def latest(self, mission: Mission, kind: str) -> Dated | None:
+        """The newest figure of ``kind`` for the mission, or None when no source gives one."""
+        figures = self.figures(mission, kind)
+        return figures[0] if figures else None
+
+    def kinds(self, mission: Mission) -> list[str]:
+        """The kinds of figure the mission has, in a fixed order."""
+        return [kind for kind in OFFICER_KINDS if any(o.kind == kind for o in mission.officers)]
+
+    def history(self, name: str) -> list[Dated]:
+        """A program figure's statements (officers_served, operations ...), newest first."""
+        sources = self.dataset.sources
+        return newest_first([dated(s, name, sources) for s in getattr(self.dataset.program.facts, name)])
+
+    def program_latest(self, name: str) -> Dated | None:
+        history = self.history(name)
+        return history[0] if history else None
+
+    def source(self, key: str) -> Source:
+        return self.dataset.sources[key]
+
+    @property
+    def as_of(self):
+        """The date up to which the data was checked against its sources (data/dataset.yaml)."""
+        return self.dataset.review.as_of
+
     @cached_property
     def missions(self) -> tuple[Mission, ...]:
-        """Every mission, newest start first (ties by id, so the order never depends on the file)."""
-        return tuple(sorted(self.dataset.missions, key=lambda m: (m.start.first_day, m.id), reverse=True))
+        """Every mission, newest first: by its start, or, when no source gives one, its first dated
+        figure (ties by id, so the order never depends on the file)."""
+        return tuple(sorted(self.dataset.missions, key=lambda m: (self.first_known(m), m.id), reverse=True))
+
+    def first_known(self, mission: Mission):
+        """The first day the data shows the mission with Canadian police: its start, else its earliest figure."""
+        if mission.start is not None:
+            return mission.start.first_day
+        days = [f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted]
+        return min(days, default=mission.end.first_day if mission.end else date.min)
+
+    def span(self, mission: Mission) -> tuple[int, int] | None:
+        """(first, last) year the sources show Canadian police in the mission, or None if no year is known.
+
+        First: the start, else the earliest dated figure. Last: the end; while current, the year the
+        data was checked up to; when ended on a date no source gives, the latest dated figure."""
+        dated = [f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted]
+        first = mission.start.year if mission.start else min(dated, default=None)
+        if first is None:
+            return None
+        if mission.end is not None:
+            last = mission.end.year
+        elif mission.current:
+            last = self.latest_year
+        else:
+            last = max(dated + [first])
+        return first, max(first, last)
+
+    @cached_property
+    def with_start(self) -> tuple[Mission, ...]:
+        return tuple(m for m in self.missions if m.start is not None)
+
+    @cached_property
+    def without_start(self) -> tuple[Mission, ...]:
+        return tuple(m for m in self.missions if m.start is None)
 
     @cached_property
     def current(self) -> tuple[Mission, ...]:
@@ -94,13 +198,17 @@ class Facts:
     def countries_now(self) -> tuple[CountryFacts, ...]:
         return tuple(c for c in self.countries if c.current)
 
+    def officers_total(self, kind: str, missions: tuple[Mission, ...] | None = None) -> Total:
+        """The sum of the latest figures of ``kind`` over the current missions (or ``missions``)."""
+        return total([self.latest(m, kind) for m in (self.current if missions is None else missions)])
+
     @cached_property
     def officers_deployed(self) -> Total:
-        return total(self.current, "deployed")
+        return self.officers_total("deployed")
 
     @cached_property
     def officers_authorized(self) -> Total:
-        return total(self.current, "authorized")
+        return self.officers_total("authorized")
 
     @property
     def operations_listed(self) -> int:
@@ -108,7 +216,7 @@ class Facts:
 
     @property
     def first_year(self) -> int | None:
-        return min((m.start.year for m in self.missions), default=None)
+        return min((m.start.year for m in self.missions if m.start), default=None)
 
     @cached_property
     def active_by_year(self) -> tuple[tuple[int, int], ...]:
@@ -117,17 +225,18 @@ class Facts:
             return ()
         last = self.latest_year
         counts: Counter[int] = Counter()
-        for mission in self.missions:
-            for year in range(mission.start.year, (mission.end.year if mission.end else last) + 1):
+        spans = [span for span in (self.span(m) for m in self.missions) if span]
+        for first, end in spans:
+            for year in range(first, end + 1):
                 counts[year] += 1
-        return tuple((year, counts[year]) for year in range(self.first_year or last, last + 1))
+        start = min((first for first, _ in spans), default=last)
+        return tuple((year, counts[year]) for year in range(start, last + 1))
 
     @property
     def latest_year(self) -> int:
-        """The latest year the missions' dates or figures speak of: "now", as far as the data knows."""
-        years = [m.start.year for m in self.missions] + [m.end.year for m in self.missions if m.end]
-        years += [f.as_of.year for m in self.missions for f in (m.officers.deployed, m.officers.authorized) if f]
-        return max(years)
+        """The year the data was checked up to (as_of): a mission still under way counts up to it."""
+        years = [m.start.year for m in self.missions if m.start] + [m.end.year for m in self.missions if m.end]
+        return max(years + [self.as_of.year])
 
     def place(self, code: str) -> Place:
         place = self.dataset.places.get(code)

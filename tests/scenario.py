@@ -24,10 +24,7 @@ NEW_MISSION = """
     country: CO
     start: 2017
     officers:
-      authorized:
-        count: 10
-        as_of: 2017
-        source: https://pm.gc.ca/en/node/3572
+      - {kind: authorized, count: 10, as_of: 2017, source: test-pm-colombia}
     roles:
       - en: Verify the laying down of arms
         fr: Vérifier le dépôt des armes
@@ -37,8 +34,15 @@ NEW_MISSION = """
       en: Verifies the peace agreement in Colombia.
       fr: Vérifie l'accord de paix en Colombie.
     sources:
-      - https://pm.gc.ca/en/node/3572
+      - test-pm-colombia
     updated: 2026-11-30
+"""
+NEW_SOURCE = """
+  - key: test-pm-colombia
+    publisher: {en: Prime Minister of Canada, fr: Premier ministre du Canada}
+    title: {en: Canada's support for peace in Colombia, fr: Le soutien du Canada à la paix en Colombie}
+    address: {en: "https://pm.gc.ca/en/node/3572", fr: "https://pm.gc.ca/fr/node/3572"}
+    published: 2017
 """
 NEW_ID, NEW_CODE = "test-colombia", "CO"
 NEW_PAGES = {"en": "countries/colombia/", "fr": "fr/pays/colombie/"}  # Colombia is "Colombie" in French
@@ -60,20 +64,45 @@ def year(value) -> int:
     return int(str(value)[:4])
 
 
-def latest_year(missions: list[dict]) -> int:
-    """The latest year the data speaks of: a start, an end or the date of a figure."""
-    years = [year(m["start"]) for m in missions] + [year(m["end"]) for m in missions if "end" in m]
-    years += [year(f["as_of"]) for m in missions for f in m.get("officers", {}).values()]
-    return max(years)
+def checked_year(root: Path = ROOT) -> int:
+    """The year of the date the data was checked up to (as_of in data/dataset.yaml)."""
+    return year(YAML(typ="safe", pure=True).load((root / "data" / "dataset.yaml").read_text(encoding="utf-8"))["as_of"])
 
 
-def operations_per_year(missions: list[dict]) -> dict[int, int]:
-    """For each year from the first start, how many missions had begun and not yet ended."""
-    last = latest_year(missions)
-    first = min(year(m["start"]) for m in missions)
-    counts = dict.fromkeys(range(first, last + 1), 0)
-    for mission in missions:
-        for y in range(year(mission["start"]), year(mission.get("end", last)) + 1):
+def latest_year(missions: list[dict], root: Path = ROOT) -> int:
+    """The latest year the data speaks of: a start, an end, or the date it was checked up to."""
+    years = [year(m["start"]) for m in missions if "start" in m] + [year(m["end"]) for m in missions if "end" in m]
+    return max(years + [checked_year(root)])
+
+
+def is_current(mission: dict) -> bool:
+    return "end" not in mission and mission.get("ended") not in (True, "yes")
+
+
+def span(mission: dict, last: int) -> tuple[int, int] | None:
+    """The years the sources show the mission with Canadian police: from its start (else its earliest
+    dated figure) to its end (else the year the data was checked, while current; else its latest dated figure)."""
+    dated = [year(f["as_of"]) for f in mission.get("officers", []) if f.get("as_of") is not None]
+    first = year(mission["start"]) if "start" in mission else min(dated, default=None)
+    if first is None:
+        return None
+    if "end" in mission:
+        end = year(mission["end"])
+    elif is_current(mission):
+        end = last
+    else:
+        end = max(dated + [first])
+    return first, max(first, end)
+
+
+def operations_per_year(missions: list[dict], root: Path = ROOT) -> dict[int, int]:
+    """For each year from the first documented one, how many missions the sources show under way."""
+    last = latest_year(missions, root)
+    spans = [s for s in (span(m, last) for m in missions) if s]
+    first = min(f for f, _ in spans)
+    counts = {y: 0 for y in range(first, last + 1)}
+    for begin, end in spans:
+        for y in range(begin, end + 1):
             counts[y] += 1
     return counts
 
@@ -87,6 +116,8 @@ def add_and_end(root: Path) -> None:
     at = text.index(line, start)
     text = text[: at + len(line)] + f"    end: {ENDED_YEAR}\n" + text[at + len(line):]
     path.write_text(text.rstrip("\n") + "\n" + NEW_MISSION, encoding="utf-8")
+    sources = root / "data" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_SOURCE, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

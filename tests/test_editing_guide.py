@@ -100,5 +100,5 @@ def test_guide_edits_check_and_build(guide, tmp_path):
     deployments = (site / "deployments" / "index.html").read_text(encoding="utf-8")
     contact = (site / "contact" / "index.html").read_text(encoding="utf-8")
     assert "European Union Advisory Mission Ukraine" in deployments  # added
-    assert "United Nations Stabilization Mission in Haiti" not in deployments  # ended: no longer current
+    assert "European Union Police Mission for the Palestinian Territories" not in deployments  # ended: no longer current
     assert "peace-operations@rcmp-grc.gc.ca" in contact  # contact changed

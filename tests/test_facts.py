@@ -9,6 +9,7 @@ import pytest
 from peaceops.facts import derive
 from peaceops.source.dataset import load
 from peaceops.source.model import Mission
+from peaceops.source.model import Observation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,18 +19,21 @@ def real():
     return load(ROOT / "data")
 
 
-def mission(mission_id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
-            authorized: int | None = None) -> Mission:
+SOURCE = "rcmp-po-mp-overview"  # a source in the real data/sources.yaml
+
+
+def mission(id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
+            authorized: int | None = None, as_of: str = "2012") -> Mission:
     record = {
         "id": mission_id, "acronym": {"en": mission_id.upper(), "fr": mission_id.upper()}, "name": {"en": f"{mission_id} en", "fr": f"{mission_id} fr"},
         "lead": "UN", "country": country, "start": start, "mandate": {"en": "m", "fr": "m"},
-        "sources": ["https://example.org/a"], "updated": "2026-01-01", "officers": {},
+        "sources": [SOURCE], "updated": "2026-01-01", "officers": [],
     }
     if end:
         record["end"] = end
     for kind, count in (("deployed", deployed), ("authorized", authorized)):
         if count is not None:
-            record["officers"][kind] = {"count": str(count), "as_of": "2012", "source": "https://example.org/n"}
+            record["officers"].append({"kind": kind, "count": str(count), "as_of": as_of, "source": SOURCE})
     return Mission.model_validate(record)
 
 
@@ -45,13 +49,47 @@ def test_officers_deployed_sums_current_missions_only(real):
         mission("c", "CI", "1999", end="2001", deployed=100),
     )
     assert facts.officers_deployed.value == 15
-    assert facts.officers_deployed.complete
+    assert facts.officers_deployed.complete and facts.officers_deployed.comparable
 
 
 def test_total_says_when_some_missions_have_no_figure(real):
     facts = with_missions(real, mission("a", "HT", "2004", deployed=10), mission("b", "AF", "2005"))
     total = facts.officers_deployed
-    assert (total.value, total.known, total.of, total.complete) == (10, 1, 2, False)
+    assert (total.value, total.known, total.of, total.complete, total.comparable) == (10, 1, 2, False, False)
+
+
+def test_figures_from_different_years_make_no_total(real):
+    facts = with_missions(
+        real, mission("a", "HT", "2004", deployed=10, as_of="2010"), mission("b", "AF", "2005", deployed=5, as_of="2013")
+    )
+    total = facts.officers_deployed
+    assert total.complete and not total.comparable
+
+
+def test_the_latest_figure_of_each_kind_wins_whatever_the_order_in_the_file(real):
+    figures = [
+        {"kind": "deployed", "count": 40, "as_of": "2016-06", "source": SOURCE},
+        {"kind": "deployed", "count": 131, "as_of": "2010", "source": SOURCE},
+        {"kind": "authorized", "count": 85, "as_of": "2013", "source": SOURCE},
+        {"kind": "deployed", "count": 33, "as_of": "2013-11-27", "source": SOURCE},
+    ]
+    base = mission("a", "HT", "2004")
+    for order in (figures, list(reversed(figures))):
+        facts = with_missions(real, base.model_copy(update={"officers": [Observation.model_validate(f) for f in order]}))
+        only = facts.missions[0]
+        assert facts.latest(only, "deployed").count == 40
+        assert [f.count for f in facts.figures(only, "deployed")] == [40, 33, 131]
+        assert facts.latest(only, "authorized").count == 85
+        assert facts.latest(only, "authorized_up_to") is None
+
+
+def test_a_figure_without_its_own_date_takes_its_source_date(real):
+    consulted = next(s for s in real.sources.values() if s.consulted is not None)
+    base = mission("a", "HT", "2004")
+    figure = Observation.model_validate({"kind": "authorized_up_to", "count": 48, "source": consulted.key})
+    facts = with_missions(real, base.model_copy(update={"officers": [figure]}))
+    dated = facts.latest(facts.missions[0], "authorized_up_to")
+    assert dated.consulted and dated.when.first_day == consulted.consulted
 
 
 def test_countries_now_counts_each_place_once(real):
@@ -82,8 +120,10 @@ def test_active_by_year_counts_every_year_a_mission_ran(real):
         mission("c", "AF", "1991"),
     )
     assert facts.first_year == 1989
-    assert dict(facts.active_by_year) == {1989: 1, 1990: 2, 1991: 2}
+    # A mission still under way counts up to the year the data was checked up to (data/dataset.yaml).
+    still_running = {year: 1 for year in range(1992, real.review.as_of.year + 1)}
+    assert dict(facts.active_by_year) == {1989: 1, 1990: 2, 1991: 2, **still_running}
 
 
 def test_real_data_first_year_is_the_earliest_start(real):
-    assert derive(real).first_year == min(m.start.year for m in real.missions)
+    assert derive(real).first_year == min(m.start.year for m in real.missions if m.start)

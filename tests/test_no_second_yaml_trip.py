@@ -48,7 +48,7 @@ MISSION = """
       en: A test mission.
       fr: Une mission d'essai.
     sources:
-      - https://example.org/source
+      - rcmp-po-mp-overview
     updated: 2026-11-30
 """
 

@@ -193,12 +193,12 @@ def test_what_only_the_engine_finds_is_worded_and_placed_like_the_rest(workspace
 @pytest.mark.parametrize(
     "old, new, needle, words",
     [
-        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {n}", fr: "au moins {nombre}"}',
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {n}", fr: "environ {nombre}"}',
          "{en:", "the English and French texts must use the same names in braces; en: has {n}, fr: has {nombre}"),
-        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {n", fr: "au moins {n}"}',
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {n", fr: "environ {n}"}',
          "{en:", "in the en: text a { or } does not pair up"),
-        ('total.at_least: {en: "at least {n}", fr: "au moins {n}"}', 'total.at_least: {en: "at least {nn}", fr: "au moins {nn}"}',
-         "total.at_least", 'the interface text "total.at_least" uses {nn}, which the site does not fill in there; it can use {n}'),
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {nn}", fr: "environ {nn}"}',
+         "qualifier.about", 'the interface text "qualifier.about" uses {nn}, which the site does not fill in there; it can use {n}'),
     ],
     ids=["languages-differ", "unpaired-brace", "name-not-filled-in"],
 )
@@ -229,12 +229,12 @@ def test_every_misspelt_name_in_a_page_is_reported_at_once(workspace):
     page = workspace / "content" / "en" / "index.md"
     edit(page, "Since {{ facts.first_year }}, Canada", "Since {{ facts.first_yaer }}, Canada")
     edit(page, "{{ quick_facts() }}", "{{ quick_fact() }}")
-    edit(page, "{{ program_figure('officers_serving') }}", "{{ program_figure('officers_servin') }}")
+    edit(page, "{{ program_histories() }}", "{{ program_historie() }}")
     found = problems(workspace)
     assert [line.split(": ")[0] for line in found] == [
         at(page, place(page, "first_yaer"))[:-2],
         at(page, place(page, "quick_fact("))[:-2],
-        at(page, place(page, "'officers_servin'"))[:-2],
+        at(page, place(page, "program_historie("))[:-2],
     ], found
 
 

@@ -18,20 +18,20 @@ def test_preview_survives_a_bad_edit_and_recovers(workspace, tmp_path):
     missions = workspace / "data" / "missions.yaml"
     log = tmp_path / "serve.log"
     with preview(workspace, log) as url:
-        wait_for(lambda: page_has(url + "deployments/", NAME), "the first build")
+        wait_for(lambda: page_has(url + "past-operations/", NAME), "the first build")
 
         edit(missions, "        count: 131\n", "        count: lots\n")
         text = missions.read_text(encoding="utf-8")
         line = text[: text.index("count: lots")].count("\n") + 1
-        expected = f"data/missions.yaml:{line}:16: deployed.count must be a whole number"
+        expected = f"data/missions.yaml:{line}:16: officers.count must be a whole number"
         wait_for(lambda: expected in log.read_text(), "the problem in the terminal")
         assert "Traceback" not in log.read_text()
-        status, body = fetch(url + "deployments/")
+        status, body = fetch(url + "past-operations/")
         assert status == 200 and NAME in body, "the last good page is no longer served"
 
         edit(missions, "        count: lots\n", "        count: 131\n")
         edit(missions, f"      en: {NAME}\n", f"      en: {NAME} (fixed)\n")
-        wait_for(lambda: page_has(url + "deployments/", f"{NAME} (fixed)"), "the page with the fix")
+        wait_for(lambda: page_has(url + "past-operations/", f"{NAME} (fixed)"), "the page with the fix")
     assert "Traceback" not in log.read_text()
 
 
@@ -44,5 +44,5 @@ def test_preview_started_with_broken_data_shows_the_problems_then_the_site(works
         assert "data/missions.yaml:" in log.read_text()
 
         edit(missions, "    acronym: {en: MINUSTAH}\n", "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n")
-        wait_for(lambda: page_has(url + "deployments/", NAME), "the site once the data is fixed")
+        wait_for(lambda: page_has(url + "past-operations/", NAME), "the site once the data is fixed")
     assert "Traceback" not in log.read_text()

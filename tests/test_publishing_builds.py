@@ -72,22 +72,22 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
 def test_ending_a_mission_adds_one_entry_to_each_feed(built_site, workspace, tmp_path):
     path = workspace / "data" / "missions.yaml"
     text = path.read_text(encoding="utf-8")
-    # MINUSTAH is current: give it an end date (and a newer updated date, as an editor would).
-    text, count = re.subn(r"(  - id: minustah\n(?:.*\n)*?    start: 2004\n)", r"\1    end: 2017-10-15\n", text, count=1)
+    # EUPOL COPPS is current: give it an end date.
+    text, count = re.subn(r"(  - id: eupol-copps\n(?:.*\n)*?    start: 2005\n)", r"\1    end: 2026-06-30\n", text, count=1)
     assert count == 1
     path.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(workspace, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    places = {"en": ("Haiti", "October 15, 2017"), "fr": ("Haïti", "15 octobre 2017")}
+    places = {"en": ("West Bank", "June 30, 2026"), "fr": ("Cisjordanie", "30 juin 2026")}
     for folder, language in (("", "en"), ("fr/", "fr")):
         before = ET.parse(built_site / folder / "feed.xml").getroot().findall(f"{ATOM}entry")
         after = ET.parse(site / folder / "feed.xml").getroot().findall(f"{ATOM}entry")
         assert len(after) == len(before) + 1
         new = {e.findtext(f"{ATOM}title") for e in after} - {e.findtext(f"{ATOM}title") for e in before}
         country, when = places[language]
-        assert new == {as_shown(interface("feed.ended", language).format(mission="MINUSTAH", country=country, when=when), language)}
-        assert [e.findtext(f"{ATOM}updated") for e in after].count("2017-10-15T00:00:00Z") == 1
+        assert new == {as_shown(interface("feed.ended", language).format(mission="EUPOL COPPS", country=country, when=when), language)}
+        assert [e.findtext(f"{ATOM}updated") for e in after].count("2026-06-30T00:00:00Z") == 1
 
 
 def test_a_logo_that_is_not_in_the_theme_is_reported_by_check(workspace):

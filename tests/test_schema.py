@@ -99,8 +99,8 @@ def test_editors_tools_accept_the_repository_data(data_file):
     "old, new, flagged_at",
     [
         ("    country: HT\n    start: 2004\n", "    contry: HT\n    start: 2004\n", ["missions", 0]),
-        ("        count: 131\n", "        count: -3\n", ["missions", 0, "officers", "deployed", "count"]),
-        ("    armed: yes\n", "    armed: maybe\n", ["missions", 0, "armed"]),
+        ("        count: 131\n", "        count: -3\n", ["missions", 0, "officers", 0, "count"]),
+        ("    armed: yes\n    mandate:\n      en: Helped Haiti", "    armed: maybe\n    mandate:\n      en: Helped Haiti", ["missions", 0, "armed"]),
     ],
 )
 def test_editors_tools_flag_mistakes_while_typing(tmp_path, old, new, flagged_at):

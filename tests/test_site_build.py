@@ -67,13 +67,20 @@ def missions_from_yaml(root: Path) -> list[dict]:
     return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text())["missions"]
 
 
-def expected_totals(missions: list[dict]) -> dict[str, int]:
-    current = [m for m in missions if "end" not in m]
-    deployed = [m["officers"]["deployed"]["count"] for m in current if "deployed" in m.get("officers", {})]
+from dated import is_current, latest, sources, when
+
+
+def expected_totals(missions: list[dict]) -> dict[str, int | None]:
+    """The counts, and the total of deployed officers only when every current mission has a figure
+    from the same year (None: the page must show no total)."""
+    current = [m for m in missions if is_current(m)]
+    known = sources()
+    deployed = [latest(m, "deployed", known) for m in current]
+    comparable = all(deployed) and len({when(f, known)[:4] for f in deployed}) == 1
     return {
         "missions-now": len(current),
         "countries-now": len({m["country"] for m in current}),
-        "deployed": sum(deployed),
+        "deployed": sum(f["count"] for f in deployed) if comparable else None,
     }
 
 
@@ -117,38 +124,71 @@ def test_home_page_figures_equal_the_data(built_site):
         facts = read_page(built_site, address).facts
         assert digits(facts["missions-now"][0]) == expected["missions-now"]
         assert digits(facts["countries-now"][0]) == expected["countries-now"]
-        assert digits(facts["officers-deployed"][0]) == expected["deployed"]
+        assert "officers-deployed" not in facts  # no sum of figures from different years
+
+
+def shown_total(cell: str) -> int | None:
+    """The total in a table's total cell: its number, or None for a dash (no comparable total)."""
+    return None if cell.startswith("—") else digits(cell.split("(")[0])
 
 
 def test_deployments_table_total_equals_the_data(built_site):
     expected = expected_totals(missions_from_yaml(ROOT))
     for address in ("deployments/", "fr/deploiements/"):
         facts = read_page(built_site, address).facts
-        assert digits(facts["deployed-total"][0]) == expected["deployed"]
+        assert shown_total(facts["deployed-total"][0]) == expected["deployed"]
+
+
+def test_a_total_is_shown_only_when_every_figure_is_from_the_same_year(workspace, tmp_path):
+    """Give every current mission a deployed figure of the same year: the table shows their sum, dated."""
+    missions_file = workspace / "data" / "missions.yaml"
+    data = missions_from_yaml(workspace)
+    text = missions_file.read_text()
+    current = [m["id"] for m in data if is_current(m)]
+    figure = "      - {kind: deployed, count: 7, as_of: 2099, source: rcmp-po-mp-overview}\n"
+    out, mission_id, done = [], None, False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  - id: "):
+            mission_id, done = line.split(":", 1)[1].strip(), False
+        if mission_id in current and not done and line.startswith("    mandate:"):
+            out.append("    officers:\n" + figure)  # a mission with no figures yet
+            done = True
+        out.append(line)
+        if mission_id in current and not done and line == "    officers:\n":
+            out.append(figure)
+            done = True
+    text = "".join(out)
+    missions_file.write_text(text)
+    site = tmp_path / "site"
+    result = run_build(workspace, site)
+    assert result.returncode == 0, result.stderr
+    expected = expected_totals(missions_from_yaml(workspace))
+    assert expected["deployed"] == 7 * len(current)
+    for address in ("deployments/", "fr/deploiements/"):
+        cell = read_page(site, address).facts["deployed-total"][0]
+        assert shown_total(cell) == expected["deployed"] and "2099" in cell
 
 
 def test_changing_an_officer_count_changes_every_place_it_appears(workspace, tmp_path):
     missions_file = workspace / "data" / "missions.yaml"
     text = missions_file.read_text()
-    # MINUSTAH's deployed figure: the first "count: 131" in the file.
+    # A deployed figure of 131 (MINUSTAH's, in 2010): the only "count: 131" in the file.
     assert text.count("count: 131") == 1
     missions_file.write_text(text.replace("count: 131", "count: 4321"))
     site = tmp_path / "site"
     result = run_build(workspace, site)
     assert result.returncode == 0, result.stderr
-    expected = expected_totals(missions_from_yaml(workspace))
-    assert expected["deployed"] > 4321
-    for home, table, country in (("", "deployments/", "countries/haiti/"), ("fr/", "fr/deploiements/", "fr/pays/haiti/")):
-        assert digits(read_page(site, home).facts["officers-deployed"][0]) == expected["deployed"]
-        table_facts = read_page(site, table).facts
-        assert digits(table_facts["deployed-total"][0]) == expected["deployed"]
-        assert 4321 in figures(table_facts["deployed"])
-        assert 4321 in figures(read_page(site, country).facts["deployed"])
+    for country, shown in (("countries/haiti/", "4,321"), ("fr/pays/haiti/", "4\u00a0321")):
+        text = (site / country / "index.html").read_text(encoding="utf-8").replace("\u202f", "\u00a0").replace("&nbsp;", "\u00a0")
+        assert shown in text and "131" not in re.sub(r"<[^>]+>", "", text).replace("2010", "")
 
 
 def test_french_pages_use_french_number_formatting(workspace, tmp_path):
     missions_file = workspace / "data" / "missions.yaml"
-    missions_file.write_text(missions_file.read_text().replace("count: 131", "count: 4321"))
+    # MONUSCO's deployed officers in April 2021, the newest figure of a current mission.
+    text = missions_file.read_text()
+    assert text.count("        count: 13\n        as_of: 2021-04-14\n") == 1
+    missions_file.write_text(text.replace("        count: 13\n        as_of: 2021-04-14\n", "        count: 4321\n        as_of: 2021-04-14\n"))
     site = tmp_path / "site"
     assert run_build(workspace, site).returncode == 0
     english = read_page(site, "deployments/").facts["deployed"]

@@ -12,6 +12,9 @@ import pytest
 from datacopy import DataCopy, assert_at, only_problem
 
 M = "missions.yaml"
+S = "sources.yaml"
+P = "program.yaml"
+D = "dataset.yaml"
 ACRONYM = "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n"  # a line of the first mission, minustah
 HAITI = "    country: HT\n    start: 2004\n"  # minustah's country and start
 NAME_EN = "      en: United Nations Stabilization Mission in Haiti\n"
@@ -82,7 +85,7 @@ def test_duplicate_key(data):
 def test_text_where_a_number_goes(data):
     data.replace(M, COUNT, "        count: many\n")
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "count: many", offset=7), "deployed.count", "whole number", '"many"')
+    assert_at(problem, M, data.where(M, "count: many", offset=7), "officers.count", "whole number", '"many"')
 
 
 def test_list_where_a_text_goes(data):
@@ -117,13 +120,13 @@ def test_unknown_field_without_a_close_match(data):
 
 
 def test_choice_outside_the_list(data):
-    data.replace(M, "    language: fr\n", "    language: es\n")
+    data.replace(M, "    language: fr\n    armed: yes\n    mandate:\n      en: Helped Haiti", "    language: es\n    armed: yes\n    mandate:\n      en: Helped Haiti")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "es\n    armed"), "language", "en, fr", '"es"')
 
 
 def test_yes_or_no(data):
-    data.replace(M, "    armed: yes\n", "    armed: maybe\n")
+    data.replace(M, "    armed: yes\n    mandate:\n      en: Helped Haiti", "    armed: maybe\n    mandate:\n      en: Helped Haiti")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "maybe"), "armed", "yes or no")
 
@@ -167,7 +170,7 @@ def test_name_override_for_a_code_that_is_not_a_country(data):
 def test_officer_count_not_a_whole_number(data, typed, words):
     data.replace(M, COUNT, f"        count: {typed}\n")
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, f"count: {typed}", offset=7), "deployed.count", *words)
+    assert_at(problem, M, data.where(M, f"count: {typed}", offset=7), "officers.count", *words)
 
 
 # --- Dates ------------------------------------------------------------------------------------
@@ -192,7 +195,7 @@ def test_year_where_a_full_date_goes(data):
 
 
 def test_end_before_start(data):
-    insert_after(data, HAITI, "    end: 2001\n")
+    data.replace(M, HAITI + "    end: 2017-10-15\n", HAITI + "    end: 2001\n")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "2001\n    officers"), "end (2001) is before start (2004)")
 
@@ -239,9 +242,9 @@ def test_html_or_script_in_a_text(data, typed):
 
 # --- Addresses and contacts -------------------------------------------------------------------
 def test_malformed_web_address(data):
-    data.replace(M, COUNT + "        as_of: 2010\n        source: https://", COUNT + "        as_of: 2010\n        source: htps://")
+    data.replace(S, 'address: {en: "https://www.canadiansoldiers.com/', 'address: {en: "htps://www.canadiansoldiers.com/')
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "htps://"), "deployed.source", "web address starting with https://")
+    assert_at(problem, S, data.where(S, '"htps://'), "address.en", "web address starting with https://")
 
 
 def test_malformed_email(data):
@@ -320,6 +323,79 @@ def test_alias_bomb_fails_fast_without_expanding(data):
     assert_at(problems[0], M, (1, 5), "anchors (&a0) are not allowed")
     assert_at(problems[1], M, (2, 5), "anchors (&a1) are not allowed")
     assert_at(problems[2], M, (2, 10), "aliases (*a0) are not allowed", "write the value out in full")
+
+
+# --- Sources and dates (data/sources.yaml, data/dataset.yaml) ----------------------------------
+SCRIBD = "        source: scribd-canada-un-peacekeeping\n"  # minustah's 2010 deployed figure cites it
+
+
+def test_a_figure_citing_a_source_that_is_not_in_sources_yaml(data):
+    data.replace(M, COUNT + "        as_of: 2010\n" + SCRIBD, COUNT + "        as_of: 2010\n        source: scribd-canada-un-peacekeping\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "scribd-canada-un-peacekeping"), '"scribd-canada-un-peacekeping" is not a key in data/sources.yaml',
+              'did you mean "scribd-canada-un-peacekeeping"')
+
+
+def test_a_mission_citing_an_unknown_source_key(data):
+    data.replace(M, "      - rcmp-gazette-mission-progress\n", "      - https://www.rcmp-grc.gc.ca/en/gazette/mission-progress\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "https://www.rcmp-grc.gc.ca/en/gazette"), "is not a key in data/sources.yaml")
+
+
+def test_a_program_fact_citing_an_unknown_source_key(data):
+    data.replace(P, "    source: rcmp-po-mp-overview\n    # The partners", "    source: rcmp-overview\n    # The partners")
+    problem = only_problem(data.problems())
+    assert_at(problem, P, data.where(P, "rcmp-overview\n"), '"rcmp-overview" is not a key in data/sources.yaml')
+
+
+@pytest.mark.parametrize("host", ["veterans.dev.aks.cloud.veterans.gc.ca", "staging.rcmp.ca", "test.grc.ca", "rcmp-dev.example.gc.ca"])
+def test_a_source_on_a_development_staging_or_test_host(data, host):
+    data.replace(S, '"https://www.metro.us/canadian-police-join-un-mission-to-sudan/"', f'"https://{host}/page"')
+    problem = only_problem(data.problems())
+    assert_at(problem, S, data.where(S, f'"https://{host}'), "address.en", "development, staging or test server", host)
+
+
+def test_two_sources_with_the_same_key(data):
+    first = data.where(S, "  - key: walrus-2005-03-security\n")[0]
+    text = data.text(S)
+    data.path(S).write_text(text + "\n  - key: walrus-2005-03-security\n    publisher: {en: X, fr: Y}\n"
+                            "    title: {en: Z}\n    address: {en: 'https://example.org/z'}\n    consulted: 2026-11-30\n", encoding="utf-8")
+    problem = only_problem(data.problems())
+    assert_at(problem, S, (text.count("\n") + 2, 10), "already used", f"line {first}")
+
+
+@pytest.mark.parametrize("dates", ["", "    published: 2005-03\n    consulted: 2026-11-29\n"])
+def test_a_source_with_no_date_or_two(data, dates):
+    data.replace(S, "    published: 2005-03\n", dates)
+    problem = only_problem(data.problems())
+    line = data.where(S, "  - key: walrus-2005-03-security")[0]
+    assert (problem.path, problem.line) == ("data/sources.yaml", line) and "published:" in problem.message and "consulted:" in problem.message
+
+
+def test_a_source_with_a_title_in_one_language_and_an_address_in_two(data):
+    data.replace(S, 'address: {en: "https://www.metro.us/canadian-police-join-un-mission-to-sudan/"}',
+                 'address: {en: "https://www.metro.us/canadian-police-join-un-mission-to-sudan/", fr: "https://www.metro.us/fr/"}')
+    problem = only_problem(data.problems())
+    assert_at(problem, S, data.where(S, 'en: "https://www.metro.us/canadian-police-join-un-mission-to-sudan/", fr', offset=-1),
+              "English and French", "English only")
+
+
+def test_a_month_that_does_not_exist(data):
+    data.replace(S, "    published: 2005-03\n", "    published: 2005-13\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, S, data.where(S, "2005-13"), "published", "not a real date")
+
+
+def test_review_by_missing_from_dataset_yaml(data):
+    data.replace(D, "review_by: 2027-05-31\n", "")
+    problem = only_problem(data.problems())
+    assert problem.path == "data/dataset.yaml" and "review_by is missing" in problem.message
+
+
+def test_review_by_not_a_full_date(data):
+    data.replace(D, "review_by: 2027-05-31\n", "review_by: 2027\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, D, data.where(D, "2027\n"), "review_by", "YYYY-MM-DD")
 
 
 # --- All at once ------------------------------------------------------------------------------

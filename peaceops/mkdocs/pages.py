@@ -31,6 +31,7 @@ from peaceops.outputs.tables import prepare_tables
 from peaceops.pages import wayfinding
 from peaceops.pages.addresses import FEED_FILE, absolute, feed_path, site_root
 from peaceops.pages.routes import relative_url
+from peaceops.source.reference import is_past, keep_callers_epoch, reference_date
 from peaceops.pages.typography import french_html
 from peaceops.site.site import RenderedPage, Site
 from peaceops.site.templateproblems import PageError
@@ -63,6 +64,9 @@ _wording = _EditorsWording()
 logging.getLogger("mkdocs.structure.pages").addFilter(_wording)
 
 
+_outdated: dict[str, str | None] = {}  # by language: the out-of-date notice, or None while the data is due
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Read the data on every build (not at import), so that `mkdocs serve` sees each edit.
     root = Path(config.config_file_path).parent
@@ -72,6 +76,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
+    # Issue 10: the out-of-date notice once review_by has passed, by SOURCE_DATE_EPOCH (as the caller
+    # set it) or the last commit's date, never the clock; kept before SOURCE_DATE_EPOCH is set below.
+    keep_callers_epoch()
+    review, fmt = site.dataset.review, site.localizer(config.theme["language"])
+    _outdated[config.theme["language"]] = (
+        fmt.t("notice.outdated", date=fmt.long_day(review.as_of)) if is_past(review.review_by, reference_date(root)) else None
+    )
     config.site_name = site.dataset.program.name[config.theme["language"]]
     config.nav = wayfinding.with_country_section(config.nav or [], site, config.theme["language"])
     config.theme["logo"] = site.publisher.logo
@@ -132,6 +143,7 @@ def on_page_context(
     site, language = _site(config), config.theme["language"]
     values = cast(dict[str, Any], context)
     offers_open_data = page.file.src_uri in _open_data_pages
+    page.meta["pk_outdated"] = _outdated.get(language)
     values["pk_page"] = furniture(
         site, page.meta["page_id"], language, page.meta, page.title or "", _root(config), offers_open_data
     )

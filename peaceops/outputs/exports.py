@@ -14,6 +14,8 @@ an empty cell. datapackage.json describes every CSV file for data portals (see `
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +36,10 @@ CSV_FILE = "missions.csv"
 ROLES_FILE = "mission_roles.csv"
 SOURCES_FILE = "mission_sources.csv"
 SCHEMA_FILE = "missions.schema.json"
+# Issue 10: every dated officer figure, one row per mission, kind, date and source (long format, as
+# the UN's contributor data is). Column names are stable: the data package is built on them.
+OFFICERS_JSON = "missions_officers.json"
+OFFICERS_CSV = "missions_officers.csv"
 PACKAGE_FILE = datapackage.FILE
 # Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds).
 FILES = {
@@ -43,14 +49,32 @@ FILES = {
     SOURCES_FILE: "sources_csv",
     SCHEMA_FILE: "schema",
     PACKAGE_FILE: "datapackage",
+    OFFICERS_CSV: "officers_csv",
+    OFFICERS_JSON: "officers_json",
 }
+# The columns of missions_officers.csv / the fields of each row of missions_officers.json, in order.
+OFFICER_COLUMNS = (
+    "Mission_ID",
+    "Mission_Acronym",
+    "Contributing_Country",
+    "ISOCode3",
+    "Personnel_Type",
+    "Figure_Kind",
+    "Count",
+    "As_Of",
+    "As_Of_Basis",
+    "Source_Key",
+    "Source_Title",
+    "Source_Publisher",
+    "Source_URL",
+)
 
 CONTRIBUTOR = "CA"  # the contributing country, as the UN's data names it (Contributing_Country, ISOCode3)
 # The UN's Personnel_Type for police officers deployed one by one (not as Formed Police Units),
 # which is how the Canadian Police Arrangement deploys them.
 PERSONNEL_TYPE = "Individual Police"
 
-_WHEN = r"^\d{4}(-\d{2}-\d{2})?$"
+_WHEN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 TEXT = {"type": "string", "minLength": 1}
 TEXTS = {"type": "array", "items": TEXT}
 URL = {"type": "string", "pattern": "^https?://"}
@@ -68,6 +92,7 @@ class Row:
     mission: Mission
     place: Place
     pages: dict[str, str]
+    facts: Facts
 
 
 @dataclass(frozen=True)
@@ -78,14 +103,27 @@ class Column:
 
 
 def _figure(kind: str, part: str) -> Callable[[Row], Any]:
+    """The latest figure's count, date (as_of) or source address (source), as the pages show it."""
+
     def get(row: Row) -> Any:
-        figure = getattr(row.mission.officers, kind)
+        figure = row.facts.latest(row.mission, kind)
         if figure is None:
             return None
-        value = getattr(figure, part)
-        return value.iso if part == "as_of" else value
+        if part == "as_of":
+            return figure.when.iso
+        if part == "source":
+            return source_address(figure.source)
+        return figure.count
 
     return get
+
+
+def source_address(source: Any) -> str:
+    """The address a reader can open: the archived copy where the original is gone, English first."""
+    for language in LANGUAGES:
+        if source.archived is not None and source.archived[language]:
+            return source.archived[language]
+    return next(source.address[language] for language in LANGUAGES if source.address[language])
 
 
 def _contributor() -> Place:
@@ -105,7 +143,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "Status", {"type": "string", "enum": ["current", "past"]}, lambda r: "current" if r.mission.current else "past"
     ),
-    Column("Start", WHEN, lambda r: r.mission.start.iso),
+    Column("Start", MAYBE_WHEN, lambda r: r.mission.start.iso if r.mission.start else None),
     Column("End", MAYBE_WHEN, lambda r: r.mission.end.iso if r.mission.end else None),
     Column("Location_Code", TEXT, lambda r: r.place.code),
     Column("Location_ISOCode3", {"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}, lambda r: r.place.iso3),
@@ -128,7 +166,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
     Column("Mandate_EN", TEXT, lambda r: r.mission.mandate.en),
     Column("Mandate_FR", TEXT, lambda r: r.mission.mandate.fr),
-    Column("Sources", {"type": "array", "items": URL, "minItems": 1}, lambda r: list(r.mission.sources)),
+    Column("Sources", {"type": "array", "items": URL, "minItems": 1}, lambda r: [source_address(r.facts.source(key)) for key in r.mission.sources]),
     Column("Updated", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, lambda r: r.mission.updated.isoformat()),
     Column("Page_EN", PAGE, lambda r: r.pages["en"]),
     Column("Page_FR", PAGE, lambda r: r.pages["fr"]),
@@ -141,13 +179,15 @@ def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
     for mission in facts.missions:
         page_id = country_page_id(mission.country)
         pages = {language: site_url + routes.path(page_id, language) for language in LANGUAGES}
-        row = Row(mission, facts.place(mission.country), pages)
+        row = Row(mission, facts.place(mission.country), pages, facts)
         result.append({column.name: column.value(row) for column in COLUMNS})
     return result
 
 
-def _total(value: Total) -> dict[str, int]:
-    return {"sum": value.value, "missions_with_figure": value.known, "missions": value.of}
+def _total(value: Total) -> dict[str, Any]:
+    """The sum of the latest figures; ``comparable`` is false when a mission has none or they are of
+    different years, and the sum is then no total a reader should quote (the pages show none)."""
+    return {"sum": value.value, "missions_with_figure": value.known, "missions": value.of, "comparable": value.comparable}
 
 
 def totals(facts: Facts) -> dict[str, Any]:
@@ -189,9 +229,12 @@ def schema(localizers: dict[str, Localizer], site_url: str) -> dict[str, Any]:
 
     total = {
         "type": "object",
-        "required": ["sum", "missions_with_figure", "missions"],
+        "required": ["sum", "missions_with_figure", "missions", "comparable"],
         "additionalProperties": False,
-        "properties": {name: {"type": "integer", "minimum": 0} for name in ("sum", "missions_with_figure", "missions")},
+        "properties": {
+            **{name: {"type": "integer", "minimum": 0} for name in ("sum", "missions_with_figure", "missions")},
+            "comparable": {"type": "boolean"},
+        },
     }
     bilingual = {
         "type": "object",
@@ -324,6 +367,60 @@ def _json(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
 
+def officer_rows(facts: Facts) -> list[dict[str, Any]]:
+    """Every officer figure of every mission: missions in the facts' order, each one's figures by kind
+    (deployed, authorized, authorized_up_to) and newest first. As_Of_Basis says where the date comes
+    from: stated (the figure's own as_of), published (its source's date) or consulted (the day the
+    undated source was read)."""
+    contributor = _contributor()
+    rows = []
+    for mission in facts.missions:
+        for kind in facts.kinds(mission):
+            for figure in facts.figures(mission, kind):
+                stated = any(o.kind == kind and o.count == figure.count and o.as_of == figure.when and o.source == figure.source.key for o in mission.officers)
+                basis = "stated" if stated else "consulted" if figure.consulted else "published"
+                source = figure.source
+                title_language = "en" if source.title["en"] else "fr"
+                rows.append({
+                    "Mission_ID": mission.id,
+                    "Mission_Acronym": mission.acronym.en,
+                    "Contributing_Country": contributor.name.en,
+                    "ISOCode3": contributor.iso3,
+                    "Personnel_Type": PERSONNEL_TYPE,
+                    "Figure_Kind": kind,
+                    "Count": figure.count,
+                    "As_Of": figure.when.iso,
+                    "As_Of_Basis": basis,
+                    "Source_Key": source.key,
+                    "Source_Title": source.title[title_language],
+                    "Source_Publisher": source.publisher.en,
+                    "Source_URL": source_address(source),
+                })
+    return rows
+
+
+def officer_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(OFFICER_COLUMNS)
+    for row in rows:
+        writer.writerow(["" if row[name] is None else str(row[name]) for name in OFFICER_COLUMNS])
+    return out.getvalue()
+
+
+def officer_document(facts: Facts, localizers: dict[str, Localizer]) -> dict[str, Any]:
+    """missions_officers.json: the licence, what each column means, and the rows."""
+    return {
+        "licence": licence(localizers),
+        "columns": {
+            name: {language: fmt.t(f"opendata.officers.{name}") for language, fmt in localizers.items()}
+            for name in OFFICER_COLUMNS
+        },
+        "as_of": facts.as_of.isoformat(),
+        "observations": officer_rows(facts),
+    }
+
+
 def open_data_files(
     facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: Organization
 ) -> dict[str, bytes]:
@@ -333,6 +430,9 @@ def open_data_files(
     files = {JSON_FILE: _json(content)}
     files.update({table.file: table.csv_bytes() for table in csv_tables})
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
+    officers = officer_document(facts, localizers)
+    files[OFFICERS_JSON] = _json(officers)
+    files[OFFICERS_CSV] = officer_csv(officers["observations"]).encode("utf-8-sig")  # with a BOM, like the other CSV files
     package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
     files[PACKAGE_FILE] = _json(package)
     if set(files) != set(FILES):  # FILES lists them for the interface texts and the pages

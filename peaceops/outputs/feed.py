@@ -22,13 +22,14 @@ from peaceops.pages.routes import country_page_id
 from peaceops.pages.website import Website
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Mission
+from peaceops.facts import Facts
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Entry ids are name-based UUIDs under this fixed namespace: stable across builds and across site
 # addresses (a staging copy and the public site give the same ids), unique per language and change.
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:peaceops:deployment-changes")
-KINDS = ("started", "ended", "deployed", "authorized")
+KINDS = ("started", "ended", "deployed", "authorized", "authorized_up_to")
 
 
 @dataclass(frozen=True)
@@ -39,24 +40,26 @@ class Change:
     kind: str  # one of KINDS
     when: When
     count: int | None = None
+    source: str = ""
 
     @property
     def key(self) -> str:
-        return f"{self.mission.id}/{self.kind}/{self.when.iso}"
+        figure = f"/{self.source}" if self.source else ""
+        return f"{self.mission.id}/{self.kind}/{self.when.iso}{figure}"
 
 
-def deployment_changes(missions: tuple[Mission, ...]) -> list[Change]:
+def deployment_changes(missions: tuple[Mission, ...], facts: Facts) -> list[Change]:
     """Every change the data records, newest first (ties in a fixed order)."""
     changes = []
     for mission in missions:
-        changes.append(Change(mission, "started", mission.start))
+        if mission.start is not None:
+            changes.append(Change(mission, "started", mission.start))
         if mission.end is not None:
             changes.append(Change(mission, "ended", mission.end))
-        for kind in ("deployed", "authorized"):
-            figure = getattr(mission.officers, kind)
-            if figure is not None:
-                changes.append(Change(mission, kind, figure.as_of, figure.count))
-    return sorted(changes, key=lambda c: (-c.when.first_day.toordinal(), c.mission.id, KINDS.index(c.kind)))
+        for kind in facts.kinds(mission):
+            for figure in facts.figures(mission, kind):
+                changes.append(Change(mission, kind, figure.when, figure.count, figure.source.key))
+    return sorted(changes, key=lambda c: (-c.when.first_day.toordinal(), c.mission.id, KINDS.index(c.kind), c.source))
 
 
 def entry_updated(change: Change) -> date:
@@ -72,7 +75,7 @@ def atom_feed(site: Website, language: str, root: str) -> bytes:
     """The feed of ``language``, as UTF-8 bytes."""
     ET.register_namespace("", ATOM_NS)
     fmt = site.localizer(language)
-    changes = deployment_changes(site.dataset.missions)
+    changes = deployment_changes(site.dataset.missions, site.facts)
     newest = max([m.updated for m in site.dataset.missions] + [c.when.first_day for c in changes])
 
     feed = ET.Element(_atom("feed"), {XML_LANG: language})

@@ -195,8 +195,8 @@ def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> 
     world = shapes()
     marked = marked_countries(facts, fmt.language)
     plan = layout(marked)
-    title = fmt.t("map.title")
-    description = fmt.t("map.desc", countries=fmt.number(len(marked)))
+    title = fmt.t("map.title", date=fmt.long_day(facts.as_of))
+    description = fmt.t("map.desc", countries=fmt.number(len(marked)), date=fmt.long_day(facts.as_of))
     x, y, width, height = plan.view
     radius = plan.radius
     parts = [

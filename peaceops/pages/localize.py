@@ -7,10 +7,12 @@ so no English can reach a French page from code or templates.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
 
 from peaceops.languages import LOCALES
 from peaceops.pages.typography import french
@@ -49,6 +51,22 @@ class Localizer:
         except (KeyError, IndexError) as error:
             raise UnfilledText(key, str(error).strip("'"), sorted(params)) from None
 
+    def t_html(self, key: str, **params: object) -> Markup:
+        """Like ``t``, as HTML: the text and plain values escaped, values already HTML kept (a title in
+        another language, marked with its ``lang``)."""
+        try:
+            text = self._interface[key][self.language]
+        except KeyError:
+            raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
+        values = {name: value if isinstance(value, Markup) else self._typeset(str(value)) for name, value in params.items()}
+        return Markup(escape(self._typeset(text))).format(**values)
+
+    def in_language(self, text: str, language: str) -> Markup | str:
+        """A text in ``language``: marked with its lang when that is not the page's language."""
+        if language == self.language:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(language, text)
+
     def text(self, value: Text) -> str:
         return self._typeset(value[self.language])
 
@@ -60,9 +78,11 @@ class Localizer:
         return format_decimal(value, locale=self.locale)
 
     def when(self, value: When) -> str:
-        """A year as typed, or a full date in words ("15 octobre 2017")."""
+        """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words ("15 octobre 2017")."""
         if value.is_year:
             return str(value.year)
+        if value.is_month:
+            return format_date(value.first_day, format="MMMM y", locale=self.locale)
         return format_date(value.first_day, format="long", locale=self.locale)
 
     def long_day(self, value: date) -> str:
@@ -77,6 +97,6 @@ class Localizer:
         """2 -> "200%" in English, "200 %" in French (with a no-break space)."""
         return format_percent(value, locale=self.locale)
 
-    def figure(self, value: ProgramFigure) -> str:
+    def figure(self, value: Any) -> str:
         """A program figure as the source words it: "close to 3,000", "près de 3 000"."""
         return self.t(f"qualifier.{value.qualifier}", n=self.number(value.count))

@@ -20,7 +20,7 @@ from peaceops.source.problems import Problem
 
 # A call of t, pk_text or a Localizer's .t with a quoted, whole key (not a prefix to which a value is
 # added). Material's own lang.t(...) reads Material's translations, not ours.
-_LITERAL = re.compile(r"""(?:(?<![\w.])t|pk_text|(?<!\blang)\.t)\(\s*['"]([A-Za-z0-9_.]+[A-Za-z0-9_])['"]\s*[,)]""")
+_LITERAL = re.compile(r"""(?:(?<![\w.])t|pk_text|\.t_html|(?<!\blang)\.t)\(\s*['"]([A-Za-z0-9_.]+[A-Za-z0-9_])['"]\s*[,)]""")
 
 # Keys made from a prefix and a value, with every value the prefix can take.
 FAMILIES: dict[str, tuple[str, ...]] = {

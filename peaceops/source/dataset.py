@@ -21,6 +21,9 @@ from peaceops.source.messages import describe, message
 from peaceops.source.model import (
     ContactsFile,
     CountriesFile,
+    DatasetFile,
+    Source as SourceRecord,
+    SourcesFile,
     InterfaceFile,
     Mission,
     MissionsFile,
@@ -42,7 +45,12 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
     "interface.yaml": (InterfaceFile, "the interface text under text:"),
     "partners.yaml": (PartnersFile, "the partner police services under partners:"),
     "serving.yaml": (ServingFile, "what sources say about serving on a mission under statements:"),
+    "sources.yaml": (SourcesFile, "the sources the data cites under sources:"),
+    "dataset.yaml": (DatasetFile, "as_of: and review_by:, the dates the data was checked and is to be checked again"),
 }
+# The files whose records cite sources by key (in fields named source: or sources:).
+# (partners.yaml checks its own keys, in peaceops/partners.py.)
+CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml")
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,13 @@ class Dataset:
     interface: dict[str, Text]
     partners: PartnersFile
     serving: ServingFile
+    sources: dict[str, SourceRecord]
+    review: DatasetFile
+    # Where dated fields stand in the editors' files, for warnings: (file, line, column) by name.
+    review_dates: tuple[tuple[str, int, int, str, Any], ...] = ()
+
+    def source(self, key: str) -> SourceRecord:
+        return self.sources[key]
 
 
 def load(data_dir: Path, display_dir: str = "data") -> Dataset:
@@ -76,12 +91,19 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += _check_country_names(sources["countries.yaml"], countries)
     # With countries.yaml unreadable, a territory's code would look unknown: say nothing rather than mislead.
     problems += _check_missions(missions, missions_source, places if countries is not None else None)
-    partners, found = validate_partners(partners_source, None)
+    sources_file = validated["sources.yaml"]
+    known = {record.key for record in sources_file.sources} if sources_file is not None else None
+    partners, found = validate_partners(partners_source, known)
     problems += found
     if validated["serving.yaml"] is not None:
         problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
     if countries is not None:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
+    if sources_file is not None and known is not None:
+        problems += _check_sources(sources["sources.yaml"], sources_file)
+        for name in CITING_FILES:
+            source = missions_source if name == "missions.yaml" else sources[name]
+            problems += _check_citations(source, known)
     if problems or partners is None:  # no problem means the partners file was read and checked
         raise DataError(problems)
     return Dataset(
@@ -92,7 +114,74 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         interface=validated["interface.yaml"].text,
         partners=partners,
         serving=validated["serving.yaml"],
+        sources={record.key: record for record in sources_file.sources},
+        review=validated["dataset.yaml"],
+        review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
     )
+
+
+def _review_dates(dataset_source: Source, missions_source: Source, missions: list[tuple[Mission, int]]) -> tuple:
+    """(file, line, column, what, date) of every review_by in the data: the dataset's and each record's."""
+    found = []
+    data = dataset_source.data
+    if isinstance(data, dict) and "review_by" in data:
+        found.append((dataset_source.display, *locate(data, ("review_by",)), "the data", data["review_by"]))
+    for mission, index in missions:
+        if mission.review_by is not None:
+            where = locate(missions_source.data, ("missions", index, "review_by"))
+            found.append((missions_source.display, *where, f"the mission {mission.id}", mission.review_by))
+    return tuple(found)
+
+
+def _check_sources(source: Source, sources_file: SourcesFile) -> list[Problem]:
+    """Keys unique; a title and an address in the same languages."""
+    problems = []
+    first_line: dict[str, int] = {}
+    for index, record in enumerate(sources_file.sources):
+        line, column = locate(source.data, ("sources", index, "key"))
+        if record.key in first_line:
+            problems.append(Problem(source.display, line, column, message("duplicate_source", key=record.key, line=first_line[record.key])))
+        else:
+            first_line[record.key] = line
+        if record.title.languages != record.address.languages:
+            names = {(): "no language", ("en",): "English only", ("fr",): "French only", ("en", "fr"): "English and French"}
+            problems.append(
+                Problem(
+                    source.display,
+                    *locate(source.data, ("sources", index, "address")),
+                    message("source_languages", address=names[record.address.languages], title=names[record.title.languages]),
+                )
+            )
+    return problems
+
+
+def _check_citations(source: Source, known: set[str]) -> list[Problem]:
+    """Every source: and sources: value names a source in data/sources.yaml."""
+    problems: list[Problem] = []
+
+    def cite(value: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(value, str) and value.strip() and value.strip() not in known:
+            close = difflib.get_close_matches(value.strip(), sorted(known), n=1, cutoff=0.6)
+            suggestion = message("did_you_mean", match=close[0]) if close else ""
+            problems.append(Problem(source.display, *locate(source.data, path), message("unknown_source", key=value.strip(), suggestion=suggestion)))
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "source":
+                    cite(value, path + (key,))
+                elif key == "sources" and isinstance(value, list):
+                    for index, item in enumerate(value):
+                        cite(item, path + (key, index))
+                else:
+                    walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, path + (index,))
+
+    if source.data is not None:
+        walk(source.data, ())
+    return problems
 
 
 def _validate_file(source: Source, model: type[BaseModel], problems: list[Problem]) -> Any:
@@ -169,19 +258,19 @@ def _check_missions(
                     message("unknown_country", code=mission.country, suggestion=suggestion),
                 )
             )
-        if mission.end is not None and mission.end.last_day < mission.start.first_day:
+        if mission.start is not None and mission.end is not None and mission.end.last_day < mission.start.first_day:
             problems.append(
                 Problem(
                     source.display, *at(index, "end"), message("end_before_start", end=mission.end, start=mission.start)
                 )
             )
-        for kind in ("deployed", "authorized"):
-            figure = getattr(mission.officers, kind)
-            if figure is not None and figure.as_of.last_day < mission.start.first_day:
+        for number, figure in enumerate(mission.officers):
+            # Only officers serving must come after the start; a number of positions may be authorized before.
+            if figure.kind == "deployed" and mission.start is not None and figure.as_of is not None and figure.as_of.last_day < mission.start.first_day:
                 problems.append(
                     Problem(
                         source.display,
-                        *at(index, "officers", kind, "as_of"),
+                        *at(index, "officers", number, "as_of"),
                         message("as_of_before_start", as_of=figure.as_of, start=mission.start),
                     )
                 )

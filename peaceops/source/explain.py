@@ -75,7 +75,7 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
         return Problem(display, line, column, text)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
-        if owner is not None and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl"} and " " in str(loc[-1]):
+        if owner is not None and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl", "SomeLanguages", "SomeAddresses"} and " " in str(loc[-1]):
             line, column = locate(root, where, at_key=True)
             return Problem(display, line, column, message("comma_in_text", key=loc[-1]))
         allowed = list(owner.model_fields) if owner else []

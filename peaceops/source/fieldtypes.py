@@ -25,6 +25,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _YEAR = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
 def fail(kind: str, value: Any, **extra: Any) -> PydanticCustomError:
@@ -87,6 +88,35 @@ def _url(value: Any) -> str:
     return text
 
 
+# Hosts that are not the public's: development, staging and test servers, and cloud clusters' own
+# names (veterans.dev.aks.cloud...). A source must be a public, canonical address.
+_NON_PUBLIC_LABELS = {
+    "dev", "develop", "development", "staging", "stage", "stg", "test", "testing", "qa", "uat",
+    "preprod", "pre-prod", "sandbox", "localhost", "local", "internal", "intranet",
+}
+_NON_PUBLIC_SUFFIXES = (".aks.cloud", ".localhost", ".local", ".internal", ".test", ".example", ".invalid")
+
+
+def non_public_host(address: str) -> str | None:
+    """The host of ``address`` if it is a development, staging or test host; otherwise None."""
+    host = re.sub(r"^https?://", "", address).split("/", 1)[0].split(":", 1)[0].lower()
+    labels = host.split(".")
+    if host.endswith(_NON_PUBLIC_SUFFIXES) or re.fullmatch(r"[\d.]+", host):
+        return host
+    for label in labels[:-1]:  # the last label is the top-level domain (web.dev is public)
+        if label in _NON_PUBLIC_LABELS or re.search(r"^(dev|staging|stage|test|uat|qa)-|-(dev|staging|stage|test|uat|qa)$", label):
+            return host
+    return None
+
+
+def _public_url(value: Any) -> str:
+    text = _url(value)
+    host = non_public_host(text)
+    if host:
+        raise fail("non_public_host", value, host=host)
+    return text
+
+
 def _email(value: Any) -> str:
     text = _scalar(value)
     if not _EMAIL.fullmatch(text):
@@ -103,7 +133,7 @@ def _identifier(value: Any) -> str:
 
 @dataclass(frozen=True, order=True)
 class When:
-    """A year (``2004``) or a full date (``2004-06-01``); sources often give only the year."""
+    """A year (``2004``), a month (``2025-03``) or a full date (``2004-06-01``), as precise as the source."""
 
     year: int
     month: int = 0
@@ -114,12 +144,21 @@ class When:
         return self.month == 0
 
     @property
+    def is_month(self) -> bool:
+        return self.month != 0 and self.day == 0
+
+    @property
     def first_day(self) -> date:
-        return date(self.year, 1, 1) if self.is_year else date(self.year, self.month, self.day)
+        return date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> date:
-        return date(self.year, 12, 31) if self.is_year else date(self.year, self.month, self.day)
+        if self.is_year:
+            return date(self.year, 12, 31)
+        if self.is_month:
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(self.year, self.month, self.day)
 
     @property
     def decade(self) -> int:
@@ -127,7 +166,11 @@ class When:
 
     @property
     def iso(self) -> str:
-        return f"{self.year:04d}" if self.is_year else self.first_day.isoformat()
+        if self.is_year:
+            return f"{self.year:04d}"
+        if self.is_month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.first_day.isoformat()
 
     def __str__(self) -> str:
         return self.iso
@@ -150,6 +193,13 @@ def parse_when(value: Any) -> When:
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
         return When(day.year, day.month, day.day)
+    if _MONTH.fullmatch(text):
+        year, month = int(text[:4]), int(text[5:])
+        if not 1 <= month <= 12:
+            raise fail("impossible_date", value) from None
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
+        return When(year, month)
     raise fail("date", value)
 
 
@@ -171,6 +221,11 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": ["yes"
 Url = Annotated[
     str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
+# A source's key, as a mission or fact cites it; whether data/sources.yaml has it is checked across files.
+SourceKey = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
+PublicUrl = Annotated[
+    str, BeforeValidator(_public_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
 Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 Identifier = Annotated[
     str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern})
@@ -182,7 +237,7 @@ YearOrDate = Annotated[
         {
             "anyOf": [
                 {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}-\d{2})?$"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
             ]
         }
     ),

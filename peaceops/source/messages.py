@@ -55,13 +55,25 @@ MESSAGES: dict[str, str] = {
     "fractional": "{field} must be a whole number, without decimals, got {got}",
     "thousands": "{field} must be written without commas or spaces between the digits (3000, not 3,000), got {got}",
     "negative": "{field} cannot be negative, got {got}",
-    "date": "{field} must be a year (2004) or a date written YYYY-MM-DD (2004-06-01), got {got}",
+    "date": (
+        "{field} must be a year (2004), a month written YYYY-MM (2025-03) or a date written YYYY-MM-DD "
+        "(2004-06-01), got {got}"
+    ),
     "full_date": "{field} must be a date written YYYY-MM-DD (for example 2026-01-31), got {got}",
     "impossible_date": "{field} is not a real date: {got} (check the month and the day)",
     "year_range": "{field} must be a year between {low} and {high}, got {got}",
     "choice": "{field} must be one of {choices}, got {got}",
     "yes_no": "{field} must be yes or no, got {got}",
     "url": "{field} must be a web address starting with https:// (or http://), got {got}",
+    "non_public_host": (
+        "{field} is on a development, staging or test server ({host}), which the public cannot reach; "
+        "give the page's public address"
+    ),
+    "no_language": "{field} needs an en: or fr: line (or both), one for each language the source exists in",
+    "source_date": (
+        "this source needs either published: (the year or date it states) or consulted: (the date you "
+        "read it, when it states none), not both and not neither"
+    ),
     "email": "{field} must be an email address such as name@example.gc.ca, got {got}",
     "html": "{field} contains HTML or script ({tag}); write plain text only",
     "id": (
@@ -109,6 +121,15 @@ MESSAGES: dict[str, str] = {
     ),
     "end_before_start": "end ({end}) is before start ({start}); check both dates",
     "as_of_before_start": "as_of ({as_of}) is before the mission's start ({start}); check both dates",
+    "duplicate_source": 'key "{key}" is already used by the source on line {line}; give each source its own key',
+    "source_languages": (
+        "address has {address} but title has {title}; give a title and an address for each language the "
+        "source exists in"
+    ),
+    "review_passed": (
+        "warning: review_by ({date}) has passed (the reference date is {today}); check {what} against "
+        "the sources, then move the date"
+    ),
     "duplicate_id": 'id "{id}" is already used by the mission on line {line}; give each mission its own id',
     "duplicate_slug": (
         'the {language} page address "{slug}" is already used by {other}; give one of them a different '
@@ -200,6 +221,10 @@ MESSAGES: dict[str, str] = {
         "so that it works in both languages and on every address the site is published at"
     ),
     # --- The command line and the preview ----------------------------------------------------
+    "coverage": (
+        "Coverage: officer figures for {figures} of {missions} missions; {no_roles} missions without a role, "
+        "{no_language} without a language of operation, {no_armed} without armed or unarmed; {sources} sources."
+    ),
     "summary_problems": "{count} problem{plural} found; nothing was built.",
     "build_failed": "The build failed; {folder}/ was left as it was.",
     "local_address": (

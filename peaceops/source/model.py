@@ -21,6 +21,8 @@ from peaceops.source.fieldtypes import (
     Email,
     Identifier,
     PlainText,
+    PublicUrl,
+    SourceKey,
     Url,
     When,
     Year,
@@ -50,10 +52,14 @@ def listed(options: tuple[str, ...]) -> WithJsonSchema:
 T = TypeVar("T")
 
 LEADS = ("UN", "EU", "NATO", "OSCE", "bilateral", "other")
-QUALIFIERS = ("exactly", "about", "close_to", "nearly", "more_than")
+QUALIFIERS = ("exactly", "about", "close_to", "nearly", "almost", "more_than", "over", "up_to")
+# The kinds of officer figure a source gives for a mission: how many served, how many positions
+# Canada authorized, or a ceiling ("up to N officers").
+OFFICER_KINDS = ("deployed", "authorized", "authorized_up_to")
 Lead = Annotated[str, one_of(LEADS), listed(LEADS)]
 Qualifier = Annotated[str, one_of(QUALIFIERS), listed(QUALIFIERS)]
 LanguageCode = Annotated[str, one_of(LANGUAGES), listed(LANGUAGES)]
+OfficerKind = Annotated[str, one_of(OFFICER_KINDS), listed(OFFICER_KINDS)]
 
 
 class Record(BaseModel):
@@ -76,21 +82,22 @@ class Text(Localized[PlainText]):
     """A text in both official languages, side by side."""
 
 
-class Figure(Record):
-    """A number of officers, with the date it was true and where it was published."""
+class Observation(Record):
+    """One officer figure for a mission, as a source gives it: what it counts, how many, when, where."""
 
-    count: Count = Field(description="The number of officers, a whole number (for example 85).")
-    as_of: YearOrDate = Field(
-        description="The year or date (YYYY-MM-DD) the number was true, as the source gives it."
+    kind: OfficerKind = Field(
+        description="What the number counts: deployed (officers serving), authorized (positions Canada "
+        "authorized) or authorized_up_to (a ceiling: up to this many officers)."
     )
-    source: Url = Field(description="The web address of the page that publishes the number.")
-
-
-class Officers(Record):
-    """Canadian officers on the mission; leave out a number no source gives."""
-
-    deployed: Figure | None = Field(None, description="How many officers were serving, and when.")
-    authorized: Figure | None = Field(None, description="How many officers were authorized, and when.")
+    count: Count = Field(description="The number of officers, a whole number (for example 85).")
+    as_of: YearOrDate | None = Field(
+        None,
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the number was true, as the source gives it. "
+        "Leave it out only when the source states no date: the site then dates the number by the source's "
+        "published: or consulted: date.",
+    )
+    source: SourceKey = Field(description="The key of the source that gives the number, in data/sources.yaml.")
+    note: PlainText | None = Field(None, description="A note for editors (what the figure covers); not shown.")
 
 
 class Mission(Record):
@@ -106,12 +113,20 @@ class Mission(Record):
         description="Where the mission is: a two-letter ISO country code (HT for Haiti) or a territory "
         "listed in data/countries.yaml (west-bank)."
     )
-    start: YearOrDate = Field(description="The year or date (YYYY-MM-DD) Canadian police began serving.")
-    end: YearOrDate | None = Field(
-        None, description="The year or date (YYYY-MM-DD) Canadian police stopped serving; leave out while current."
+    start: YearOrDate | None = Field(
+        None,
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) Canadian police began serving; leave out if no source gives it.",
     )
-    officers: Officers = Field(
-        default_factory=Officers, description="Canadian officers on the mission, each number with its date."
+    end: YearOrDate | None = Field(
+        None, description="The year, month or date Canadian police stopped serving; leave out while current."
+    )
+    ended: YesNo | None = Field(
+        None,
+        description="yes when the sources show Canadian police no longer serve there but give no end date "
+        "(write end: instead when a source gives it).",
+    )
+    officers: list[Observation] = Field(
+        [], description="Numbers of Canadian officers, each with its kind, date and source; any number of them, in any order."
     )
     roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
     language: LanguageCode | None = Field(
@@ -119,36 +134,83 @@ class Mission(Record):
     )
     armed: YesNo | None = Field(None, description="yes if Canadian police carry arms on this mission, no if not.")
     mandate: Text = Field(description="One or two sentences on what the mission is for.")
-    sources: list[Url] = Field(
-        min_length=1, description="Web addresses of the pages that give the mission's dates and facts."
+    sources: list[SourceKey] = Field(
+        min_length=1, description="Keys (in data/sources.yaml) of the sources that give the mission's dates and facts."
+    )
+    review_by: Day | None = Field(
+        None, description="Optional: the date (YYYY-MM-DD) by which this entry should be checked against its sources again."
     )
     updated: Day = Field(description="The date (YYYY-MM-DD) this entry was last changed; shown as Date modified.")
 
     @property
     def current(self) -> bool:
-        return self.end is None
+        return self.end is None and not self.ended
+
+    @property
+    def kinds(self) -> list[str]:
+        """The kinds of figure the mission has, in the fixed order of OFFICER_KINDS."""
+        return [kind for kind in OFFICER_KINDS if any(o.kind == kind for o in self.officers)]
 
 
 class MissionsFile(Record):
     missions: list[Mission] = Field(min_length=1, description="Every operation, current and past.")
 
 
-class ProgramFigure(Record):
-    """A program-wide figure, as the source words it."""
+class Statement(Record):
+    """A program-wide figure as a source words it, with the date it was true."""
 
     count: Count = Field(description="The number, a whole number.")
     qualifier: Qualifier = Field(
-        "exactly", description="How the source words it: exactly, about, close_to, nearly or more_than."
+        "exactly",
+        description="How the source words it: exactly, about, close_to, nearly, almost, more_than, over or up_to.",
     )
-    as_of: YearOrDate = Field(description="The year or date (YYYY-MM-DD) the number was true.")
-    source: Url = Field(description="The web address of the page that publishes the number.")
+    as_of: YearOrDate | None = Field(
+        None,
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the number was true. Leave it out only when "
+        "the source states no date: the site then dates the number by the source's published: or consulted: date.",
+    )
+    source: SourceKey = Field(description="The key of the source that gives the number, in data/sources.yaml.")
+    note: PlainText | None = Field(None, description="A note for editors (what the figure covers); not shown.")
+
+
+ProgramFigure = Statement  # the name the formatting code knew it by
+
+
+class ProgramFacts(Record):
+    """The program's figures, each a list of dated statements (any order; the newest is shown first)."""
+
+    officers_served: list[Statement] = Field(
+        [], description="How many Canadian police have served since the program began, at each date a source gives."
+    )
+    operations: list[Statement] = Field([], description="On how many peace operations they have served, at each date.")
+    countries: list[Statement] = Field([], description="In how many countries they have served, at each date.")
+    partner_services: list[Statement] = Field(
+        [], description="How many partner police services take part, at each date."
+    )
+    officers_serving: list[Statement] = Field([], description="How many were serving, at each date.")
 
 
 class SourcedYear(Record):
     """A year, with where it was published."""
 
     year: Year = Field(description="The year, four digits.")
-    source: Url = Field(description="The web address of the page that gives the year.")
+    source: SourceKey = Field(description="The key of the source that gives the year, in data/sources.yaml.")
+
+
+class DatedText(Record):
+    """A sentence that was true at a date, with its source."""
+
+    text: Text = Field(description="The sentence in English and French.")
+    as_of: YearOrDate = Field(description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the source says it of.")
+    source: SourceKey = Field(description="The key of the source that says it, in data/sources.yaml.")
+
+
+class ProgramName(Record):
+    """A name the program had, with the date a source gives it under that name."""
+
+    name: Text = Field(description="The name in English and French.")
+    as_of: YearOrDate = Field(description="The year, month (YYYY-MM) or date (YYYY-MM-DD) of the source that uses it.")
+    source: SourceKey = Field(description="The key of the source that names it so, in data/sources.yaml.")
 
 
 class Partner(Record):
@@ -167,24 +229,25 @@ class Arrangement(Record):
     acronym: Text = Field(description="Its acronym (CPA / APCC).")
     renewed: SourcedYear = Field(description="The year of its latest renewal.")
     partners: list[Partner] = Field(min_length=1, description="The partner departments and agencies.")
-    source: Url = Field(description="The web address of the page that describes the arrangement.")
+    partners_as_of: YearOrDate = Field(description="The year or date the list of partners describes.")
+    source: SourceKey = Field(description="The key of the source that describes the arrangement.")
 
 
 class Program(Record):
     """Program-wide facts."""
 
-    name: Text = Field(description="The program's name.")
-    officers_served: ProgramFigure = Field(description="How many Canadian police have served since the start.")
-    operations: ProgramFigure = Field(description="On how many peace operations they have served.")
-    officers_serving: ProgramFigure = Field(description="How many were serving at the date given.")
+    name: Text = Field(description="The program's name, as the site's title gives it.")
+    names: list[ProgramName] = Field(
+        [], description="The names official sources give the program, each with its date and source (history)."
+    )
+    facts: ProgramFacts = Field(description="The program's figures, each a list of dated statements.")
     partner_services_since: SourcedYear = Field(
         description="The year municipal, provincial and regional police began taking part."
     )
     arrangement: Arrangement = Field(description="The Canadian Police Arrangement.")
-    senior_advisor: Text = Field(
-        description="One sentence on the senior police advisor at Canada's Permanent Mission to the UN."
+    senior_advisor: DatedText = Field(
+        description="One sentence on the senior police advisor at Canada's Permanent Mission to the UN, with its date."
     )
-    senior_advisor_source: Url = Field(description="The web address that mentions the senior police advisor.")
     updated: Day = Field(description="The date (YYYY-MM-DD) these facts were last changed.")
 
 
@@ -194,6 +257,96 @@ class ProgramFile(Record):
 
 class LocalizedUrl(Localized[Url]):
     """A web address in each language: the English page's and the French page's."""
+
+
+class SomeLanguages(Record):
+    """A text in the languages a source exists in: English, French, or both."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["en"]}, {"required": ["fr"]}]})
+
+    en: PlainText | None = Field(None, description="In English, if the source exists in English.")
+    fr: PlainText | None = Field(None, description="In French, if the source exists in French.")
+
+    @model_validator(mode="after")
+    def _some(self) -> "SomeLanguages":
+        if self.en is None and self.fr is None:
+            raise PydanticCustomError("no_language", "no_language")
+        return self
+
+    def __getitem__(self, language: str) -> str | None:
+        return getattr(self, language)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code in LANGUAGES if getattr(self, code) is not None)
+
+
+class SomeAddresses(SomeLanguages):
+    """A public web address in each language the source exists in."""
+
+    en: PublicUrl | None = Field(None, description="The English page's public address.")  # type: ignore[assignment]
+    fr: PublicUrl | None = Field(None, description="The French page's public address.")  # type: ignore[assignment]
+
+
+class Source(Record):
+    """A public page or document that the data cites, by its key."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["published"]}, {"required": ["consulted"]}]}
+    )
+
+    key: Identifier = Field(description="A short unique name, lowercase letters, digits and hyphens; missions and facts cite it.")
+    publisher: Text = Field(description="Who publishes it, in English and French.")
+    title: SomeLanguages = Field(description="Its title, in each language it exists in (en:, fr: or both).")
+    address: SomeAddresses = Field(description="Its public address, in the same languages as the title.")
+    published: YearOrDate | None = Field(
+        None, description="The year, month (YYYY-MM) or date (YYYY-MM-DD) it was published, as it states it."
+    )
+    consulted: Day | None = Field(
+        None, description="When it states no date: the date (YYYY-MM-DD) we read it, instead of published."
+    )
+    archived: SomeAddresses | None = Field(
+        None, description="Where the original is gone: the address of an archived copy, per language."
+    )
+    note: PlainText | None = Field(None, description="A note for editors; not shown on the site.")
+
+    @model_validator(mode="after")
+    def _dated(self) -> "Source":
+        """A reader judges a source by its date: the one it states, or the day we read it."""
+        if (self.published is None) == (self.consulted is None):
+            raise PydanticCustomError("source_date", "source_date")
+        return self
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.address.languages
+
+
+class SourcesFile(Record):
+    sources: list[Source] = Field(min_length=1, description="Every source the data cites.")
+
+
+class DatasetFile(Record):
+    """When the data was last checked against its sources, and when it should be again."""
+
+    as_of: Day = Field(
+        description="The date (YYYY-MM-DD) up to which an editor checked the data against the sources: "
+        "the pages say the facts are as of this date."
+    )
+    review_by: Day = Field(
+        description="The date (YYYY-MM-DD) by which the data should be checked again; after it, every page "
+        "says the information may be out of date."
+    )
+
+
+class LocalizedUrl(Record):
+    """A web address in each language."""
+
+    en: Url = Field(description="The English page's address.")
+    fr: Url = Field(description="The French page's address.")
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
 
 
 class Contact(Record):
@@ -275,10 +428,14 @@ class InterfaceFile(Record):
 
 __all__ = [
     "Arrangement",
+    "DatasetFile",
+    "Observation",
+    "Source",
+    "SourcesFile",
+    "Statement",
     "Contact",
     "ContactsFile",
     "CountriesFile",
-    "Figure",
     "InterfaceFile",
     "Mission",
     "MissionsFile",

@@ -37,7 +37,7 @@ def test_a_broken_data_file_shows_in_every_page_until_fixed(workspace, tmp_path,
             seconds = time.monotonic() - saved
             box = english.locator(BOX)
             assert box.locator("code").first.inner_text() == f"data/missions.yaml:{line}:16"
-            assert "deployed.count must be a whole number" in box.inner_text()
+            assert "officers.count must be a whole number" in box.inner_text()
             assert "The preview cannot show your latest changes" in box.inner_text()
             assert "last version without problems" in box.inner_text()
             assert "Haiti" in english.locator("main").inner_text()  # the last good page is still there

@@ -238,12 +238,12 @@ def test_every_country_page_is_in_the_menu(at_width, base_url, pages):
 def test_on_a_phone_a_table_row_is_a_labelled_block_and_still_a_table_to_screen_readers(at_width, base_url):
     tab = at_width(PHONE)
     tab.goto(base_url + "deployments/")
-    row = tab.locator('table[data-table="deployments"] tr[data-mission="minustah"]')
+    row = tab.locator('table[data-table="deployments"] tr[data-mission="monusco"]')
     led_by = row.locator("td").nth(1)
     assert led_by.evaluate("cell => getComputedStyle(cell).display") != "table-cell"
     label = led_by.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert "Led by" in label or "data-label" in label, label
-    assert "United Nations Stabilization Mission in Haiti" in row.inner_text()  # the full name, visible
+    assert "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo" in row.inner_text()  # the full name, visible
     # Chromium's accessibility tree: still a table, each value still a cell, headers still columns.
     snapshot = tab.locator('table[data-table="deployments"]').aria_snapshot()
     assert "columnheader \"Led by\"" in snapshot and "cell \"United Nations\"" in snapshot, snapshot[:2000]

@@ -1,0 +1,44 @@
+"""The reference date: the "today" a build or a check measures review dates against.
+
+Why: a page must not go stale silently, yet the same commit must always build the same bytes. So the
+build never asks the clock. The reference date is ``SOURCE_DATE_EPOCH`` when it is set (a release
+pins it), else the date of the repository's last commit. Once it is past ``review_by`` (in
+data/dataset.yaml) every page carries the out-of-date notice and ``check`` warns. The MkDocs hook
+overwrites ``SOURCE_DATE_EPOCH`` for MkDocs' own use, so the value it found is kept first under
+``PEACEOPS_REFERENCE_EPOCH``.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+KEPT = "PEACEOPS_REFERENCE_EPOCH"
+
+
+def keep_callers_epoch() -> None:
+    """Remember SOURCE_DATE_EPOCH as the caller set it (or its absence), before anything changes it."""
+    os.environ.setdefault(KEPT, os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def reference_date(root: Path) -> date | None:
+    """SOURCE_DATE_EPOCH's day (UTC) when set, else the last commit's; None outside a repository."""
+    epoch = os.environ[KEPT] if KEPT in os.environ else os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.strip():
+        return datetime.fromtimestamp(int(epoch.strip()), tz=timezone.utc).date()
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    if result.returncode != 0 or not stamp.isdigit():
+        return None
+    return datetime.fromtimestamp(int(stamp), tz=timezone.utc).date()
+
+
+def is_past(review_by: date, reference: date | None) -> bool:
+    """True when the reference date is after the review date (on the day itself, the data is still due)."""
+    return reference is not None and reference > review_by

@@ -1,0 +1,277 @@
+"""Issue 10: pages speak in the data's time.
+
+The out-of-date notice appears on every page once the reference date (SOURCE_DATE_EPOCH, else the
+last commit's date) is past review_by in data/dataset.yaml, and on no page before; ``check`` warns
+(without failing) with the file and line of the date that has passed; the built pages never say
+"now" without a date, never "Not published", never show a bare web address as a link's text, and
+never show one fact with two values without their dates. Expected dates and lines come from the
+YAML files as the test reads them, not from the package.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT, run_build
+from htmltree import parse
+
+HTML_TAG = re.compile(r"<[^>]+>")
+
+
+def dataset_dates(root: Path = ROOT) -> dict:
+    return YAML(typ="safe", pure=True).load((root / "data" / "dataset.yaml").read_text(encoding="utf-8"))
+
+
+def interface_text(key: str, language: str) -> str:
+    return YAML(typ="safe", pure=True).load((ROOT / "data" / "interface.yaml").read_text(encoding="utf-8"))["text"][key][language]
+
+
+def epoch(day: date) -> str:
+    return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp()))
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The line on which a line starts with ``needle`` (comments that mention it do not count)."""
+    lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(needle)]
+    assert len(lines) == 1, needle
+    return lines[0]
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html"))
+
+
+def build_at(workspace: Path, site: Path, day: date, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(day))
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    result = run_build(workspace, site)
+    assert result.returncode == 0, result.stderr
+
+
+# --- The out-of-date notice, on both sides of review_by ----------------------------------------
+@pytest.mark.build
+def test_every_page_shows_the_notice_once_review_by_has_passed(workspace, tmp_path, monkeypatch):
+    dates = dataset_dates()
+    site = tmp_path / "site"
+    build_at(workspace, site, dates["review_by"] + timedelta(days=1), monkeypatch)
+    found = 0
+    for path in pages(site):
+        document = parse(path.read_text(encoding="utf-8"))
+        language = document.find("html").attrs["lang"]
+        notice = document.find(data_notice="outdated")
+        before, after = interface_text("notice.outdated", language).split("{date}")
+        assert notice.text.startswith(before.strip()) and notice.text.endswith(after.strip()), path
+        assert str(dates["as_of"].year) in notice.text  # the date the data was last checked
+        found += 1
+    assert found > 20
+
+
+@pytest.mark.build
+def test_no_page_shows_the_notice_on_or_before_review_by(workspace, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    build_at(workspace, site, dataset_dates()["review_by"], monkeypatch)
+    for path in pages(site):
+        assert 'data-notice="outdated"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_without_source_date_epoch_the_reference_is_the_last_commit(tmp_path, monkeypatch):
+    from peaceops.reference import reference_date
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_COMMITTER_DATE="2031-02-03T10:00:00Z", GIT_AUTHOR_DATE="2031-02-03T10:00:00Z")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", "x"], check=True, env=env)
+    assert reference_date(repo) == date(2031, 2, 3)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(date(2027, 1, 2)))
+    assert reference_date(repo) == date(2027, 1, 2)  # SOURCE_DATE_EPOCH wins when set
+
+
+# --- make check: warnings, not failures -------------------------------------------------------
+def run_check(root: Path, day: date, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch(day))
+    env.pop("PEACEOPS_REFERENCE_EPOCH", None)
+    command = [sys.executable, "-m", "peaceops", "--root", str(root), "check", *extra]
+    return subprocess.run(command, capture_output=True, text=True, env=env)
+
+
+def test_check_warns_with_file_and_line_when_review_by_has_passed(workspace):
+    dates = dataset_dates()
+    line = line_of(workspace / "data" / "dataset.yaml", "review_by: ")
+    late = run_check(workspace, dates["review_by"] + timedelta(days=1))
+    assert late.returncode == 0, late.stderr
+    assert re.search(rf"^data/dataset\.yaml:{line}:\d+: warning: review_by \({dates['review_by']}\) has passed", late.stderr, re.M), late.stderr
+    on_time = run_check(workspace, dates["review_by"])
+    assert on_time.returncode == 0 and "warning" not in on_time.stderr
+
+
+def test_check_warns_for_a_mission_whose_own_review_by_has_passed(workspace):
+    path = workspace / "data" / "missions.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "  - id: monusco\n"
+    assert text.count(anchor) == 1
+    start = text.index(anchor)
+    updated = text.index("    updated:", start)
+    path.write_text(text[:updated] + "    review_by: 2026-12-01\n" + text[updated:], encoding="utf-8")
+    line = line_of(path, "    review_by: 2026-12-01")
+    result = run_check(workspace, date(2026, 12, 2))
+    assert result.returncode == 0, result.stderr
+    assert f"data/missions.yaml:{line}:16: warning: review_by (2026-12-01) has passed" in result.stderr
+    assert "monusco" in result.stderr
+
+
+def test_check_gives_github_warning_annotations(workspace):
+    dates = dataset_dates()
+    line = line_of(workspace / "data" / "dataset.yaml", "review_by: ")
+    result = run_check(workspace, dates["review_by"] + timedelta(days=30), "--format", "github")
+    assert result.returncode == 0
+    assert re.search(rf"^::warning file=data/dataset\.yaml,line={line},col=\d+::", result.stderr, re.M), result.stderr
+
+
+def test_check_prints_one_line_of_coverage(workspace):
+    missions = YAML(typ="safe", pure=True).load((workspace / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    result = run_check(workspace, dataset_dates()["as_of"])
+    lines = [l for l in result.stdout.splitlines() if l.startswith("Coverage:")]
+    assert len(lines) == 1
+    with_figures = sum(1 for m in missions if m.get("officers"))
+    without_roles = sum(1 for m in missions if not m.get("roles"))
+    assert f"officer figures for {with_figures} of {len(missions)} missions" in lines[0]
+    assert f"{without_roles} missions without a role" in lines[0]
+
+
+# --- The built site, as a reader sees it --------------------------------------------------------
+NOW_WORDS = re.compile(r"\b(now|currently|today|actuellement|maintenant|aujourd'hui|en ce moment)\b", re.I)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def main_text(path: Path) -> str:
+    html = path.read_text(encoding="utf-8")
+    article = re.search(r"<article.*?</article>", html, re.S)
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", article.group(0) if article else "", flags=re.S)
+    return re.sub(r"\s+", " ", HTML_TAG.sub(" ", body))
+
+
+def test_no_sentence_says_now_without_a_year(built_site):
+    for path in pages(built_site):
+        for sentence in re.split(r"(?<=[.!?])\s", main_text(path)):
+            if NOW_WORDS.search(sentence):
+                assert YEAR.search(sentence), f"{path.relative_to(built_site)}: {sentence.strip()}"
+
+
+def test_no_page_says_not_published(built_site):
+    for path in pages(built_site):
+        text = path.read_text(encoding="utf-8")
+        assert "Not published" not in text and "Non publié" not in text, path
+
+
+def test_no_link_text_is_a_web_address(built_site):
+    for path in pages(built_site):
+        for link in parse(path.read_text(encoding="utf-8")).find_all("a"):
+            assert not re.match(r"^\s*(https?://|www\.)", link.text), (path, link.text)
+
+
+def test_every_source_link_is_a_source_in_the_data_with_a_title(built_site):
+    sources = YAML(typ="safe", pure=True).load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    titles = {s["key"]: s["title"] for s in sources}
+    cited = 0
+    for path in pages(built_site):
+        for link in parse(path.read_text(encoding="utf-8")).find_all("a", data_source=True):
+            key = link.attrs["data-source"]
+            assert key in titles, key
+            assert any(title in link.text for title in titles[key].values()), (path, link.text)
+            cited += 1
+    assert cited > 50
+
+
+def test_every_figure_on_every_page_carries_its_date(built_site):
+    """A number shown as a fact (data-fact) has a date beside it: its own, or the data's as_of."""
+    for path in pages(built_site):
+        document = parse(path.read_text(encoding="utf-8"))
+        for element in document.find_all(data_fact=True):
+            if not re.search(r"\d", element.text) or element.attrs["data-fact"] in {"deployed-total", "authorized-total"} and element.text.startswith("—"):
+                continue
+            dated = element.find_all(data_as_of=True) or [a for a in element.ancestors() if "data-as-of" in a.attrs]
+            assert dated, (path.relative_to(built_site), element.attrs["data-fact"], element.text)
+
+
+def test_no_page_shows_one_fact_with_two_values_without_their_dates(built_site):
+    for path in pages(built_site):
+        document = parse(path.read_text(encoding="utf-8"))
+        seen: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for element in document.find_all(data_fact=True):
+            mission = next((a.attrs["data-mission"] for a in element.ancestors() if "data-mission" in a.attrs), "")
+            number = re.sub(r"\D", "", element.text.split("(")[0])
+            dates = [d.attrs["data-as-of"] for d in element.find_all(data_as_of=True)]
+            dates += [a.attrs["data-as-of"] for a in element.ancestors() if "data-as-of" in a.attrs]
+            if number:
+                seen.setdefault((element.attrs["data-fact"], mission), set()).add((number, dates[0] if dates else ""))
+        for fact, values in seen.items():
+            if len({number for number, _ in values}) > 1:
+                assert all(when for _, when in values), (path.relative_to(built_site), fact, values)
+                assert len({when for _, when in values}) == len(values), (path.relative_to(built_site), fact, values)
+
+
+# --- Open data: the long table of dated figures -------------------------------------------------
+OFFICER_COLUMNS = ["Mission_ID", "Mission_Acronym", "Contributing_Country", "ISOCode3", "Personnel_Type", "Figure_Kind",
+                   "Count", "As_Of", "As_Of_Basis", "Source_Key", "Source_Title", "Source_Publisher", "Source_URL"]
+
+
+def test_the_officers_table_has_one_row_per_dated_figure(built_site):
+    import csv
+    import json
+
+    from dated import sources, when
+
+    missions = YAML(typ="safe", pure=True).load((ROOT / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    known = sources()
+    expected = sorted(
+        (m["id"], f["kind"], f["count"], when(f, known), f["source"]) for m in missions for f in m.get("officers", [])
+    )
+    with open(built_site / "missions_officers.csv", encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == OFFICER_COLUMNS  # the names the data package is built on
+        rows = list(reader)
+    assert sorted((r["Mission_ID"], r["Figure_Kind"], int(r["Count"]), r["As_Of"], r["Source_Key"]) for r in rows) == expected
+    document = json.loads((built_site / "missions_officers.json").read_text(encoding="utf-8"))
+    assert [{k: str(v) for k, v in row.items()} for row in document["observations"]] == rows
+    assert set(document["columns"]) == set(OFFICER_COLUMNS)
+    for row in rows:
+        figure = next(f for m in missions if m["id"] == row["Mission_ID"] for f in m["officers"]
+                      if f["kind"] == row["Figure_Kind"] and f["count"] == int(row["Count"]) and f["source"] == row["Source_Key"])
+        assert row["As_Of_Basis"] == ("stated" if figure.get("as_of") is not None else
+                                      "published" if known[figure["source"]].get("published") else "consulted")
+
+
+def test_the_open_data_speaks_of_2024_or_later(built_site):
+    import json
+
+    document = json.loads((built_site / "missions_officers.json").read_text(encoding="utf-8"))
+    assert max(int(row["As_Of"][:4]) for row in document["observations"]) >= 2024
+    assert int(document["as_of"][:4]) >= 2024
+
+
+def test_minustah_has_its_end_date(built_site):
+    import json
+
+    rows = {row["Mission_ID"]: row for row in json.loads((built_site / "missions.json").read_text(encoding="utf-8"))["missions"]}
+    assert rows["minustah"]["End"] == "2017-10-15" and rows["minustah"]["Status"] == "past"
+
+
+def test_the_seeds_facts_are_still_on_the_home_page_with_their_date(built_site):
+    """The 2013 seed: close to 3,000 officers, more than 60 operations, nearly 150 serving, partners
+    since 1995, first deployment in 1989, the senior police advisor in New York, dated as history."""
+    for address, words in (("index.html", ("close to 3,000 (2013", "more than 60 (2013", "nearly 150 (2013", "1995", "1989", "New York")),
+                           ("fr/index.html", ("près de 3\u00a0000 (2013", "plus de 60 (2013", "près de 150 (2013", "1995", "1989", "New York"))):
+        text = main_text(built_site / address)  # white space, no-break ones included, made plain spaces
+        for word in words:
+            assert word.replace("\u00a0", " ") in text, (address, word)
