@@ -13,15 +13,16 @@ import os
 import shutil
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from peaceops.facts import Facts
 from peaceops.mkdocs.build import build_site, placeholder_address
 from peaceops.outputs.publish import swap_in
 from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.reference import is_past, reference_date
-from datetime import date
 
 
 def check(root: Path, output_format: str = "text") -> int:
@@ -58,7 +59,7 @@ def review_warnings(site: Site, today: date | None) -> list[Problem]:
     return sorted(warnings)
 
 
-def coverage_line(facts) -> str:
+def coverage_line(facts: Facts) -> str:
     """One line for editors: which facts the data has for how many missions."""
     missions = facts.missions
     with_figures = sum(1 for m in missions if m.officers)

@@ -6,12 +6,14 @@ statement; the latest of each kind is chosen here, with its date (the one the so
 source's own date when it gives none). A total is given as a number only when every mission in it
 has a figure of that kind from the same year; otherwise pages show the published figures instead.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from peaceops.source.dataset import Dataset
 from peaceops.source.fieldtypes import When
@@ -33,7 +35,7 @@ class Dated:
     source: Source
 
 
-def dated(item, kind: str, sources: dict[str, Source]) -> Dated:
+def dated(item: Any, kind: str, sources: dict[str, Source]) -> Dated:
     """A mission's observation or a program statement, dated by itself or else by its source."""
     source = sources[item.source]
     consulted = False
@@ -43,7 +45,8 @@ def dated(item, kind: str, sources: dict[str, Source]) -> Dated:
         when = source.published
     else:
         day = source.consulted
-        when, consulted = When(day.year, day.month, day.day), True
+        # A source has published: or consulted: (checked when the data is read).
+        when, consulted = (When(day.year, day.month, day.day), True) if day else (When(1900), True)
     return Dated(kind, item.count, getattr(item, "qualifier", "exactly"), when, consulted, source)
 
 
@@ -73,7 +76,13 @@ class Total:
 
     @property
     def comparable(self) -> bool:
-        return self.complete and self.known > 0 and self.latest is not None and self.earliest is not None and self.latest.year == self.earliest.year
+        return (
+            self.complete
+            and self.known > 0
+            and self.latest is not None
+            and self.earliest is not None
+            and self.latest.year == self.earliest.year
+        )
 
 
 def total(figures: list[Dated | None]) -> Total:
@@ -99,7 +108,6 @@ class CountryFacts:
     @property
     def past(self) -> tuple[Mission, ...]:
         return tuple(m for m in self.missions if not m.current)
-
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ class Facts:
         return self.dataset.sources[key]
 
     @property
-    def as_of(self):
+    def as_of(self) -> date:
         """The date up to which the data was checked against its sources (data/dataset.yaml)."""
         return self.dataset.review.as_of
 
@@ -144,11 +152,13 @@ class Facts:
         figure (ties by id, so the order never depends on the file)."""
         return tuple(sorted(self.dataset.missions, key=lambda m: (self.first_known(m), m.id), reverse=True))
 
-    def first_known(self, mission: Mission):
+    def first_known(self, mission: Mission) -> date:
         """The first day the data shows the mission with Canadian police: its start, else its earliest figure."""
         if mission.start is not None:
             return mission.start.first_day
-        days = [f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted]
+        days = [
+            f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted
+        ]
         return min(days, default=mission.end.first_day if mission.end else date.min)
 
     def span(self, mission: Mission) -> tuple[int, int] | None:
@@ -165,7 +175,7 @@ class Facts:
         elif mission.current:
             last = self.latest_year
         else:
-            last = max(dated + [first])
+            last = max([*dated, first])
         return first, max(first, last)
 
     @cached_property
@@ -190,9 +200,7 @@ class Facts:
         by_code: dict[str, list[Mission]] = {}
         for mission in self.missions:
             by_code.setdefault(mission.country, []).append(mission)
-        return tuple(
-            CountryFacts(self.place(code), tuple(missions)) for code, missions in sorted(by_code.items())
-        )
+        return tuple(CountryFacts(self.place(code), tuple(missions)) for code, missions in sorted(by_code.items()))
 
     @cached_property
     def countries_now(self) -> tuple[CountryFacts, ...]:
@@ -236,7 +244,7 @@ class Facts:
     def latest_year(self) -> int:
         """The year the data was checked up to (as_of): a mission still under way counts up to it."""
         years = [m.start.year for m in self.missions if m.start] + [m.end.year for m in self.missions if m.end]
-        return max(years + [self.as_of.year])
+        return int(max([*years, self.as_of.year]))
 
     def place(self, code: str) -> Place:
         place = self.dataset.places.get(code)

@@ -72,7 +72,7 @@ def checked_year(root: Path = ROOT) -> int:
 def latest_year(missions: list[dict], root: Path = ROOT) -> int:
     """The latest year the data speaks of: a start, an end, or the date it was checked up to."""
     years = [year(m["start"]) for m in missions if "start" in m] + [year(m["end"]) for m in missions if "end" in m]
-    return max(years + [checked_year(root)])
+    return max([*years, checked_year(root)])
 
 
 def is_current(mission: dict) -> bool:
@@ -91,7 +91,7 @@ def span(mission: dict, last: int) -> tuple[int, int] | None:
     elif is_current(mission):
         end = last
     else:
-        end = max(dated + [first])
+        end = max([*dated, first])
     return first, max(first, end)
 
 
@@ -100,7 +100,7 @@ def operations_per_year(missions: list[dict], root: Path = ROOT) -> dict[int, in
     last = latest_year(missions, root)
     spans = [s for s in (span(m, last) for m in missions) if s]
     first = min(f for f, _ in spans)
-    counts = {y: 0 for y in range(first, last + 1)}
+    counts = dict.fromkeys(range(first, last + 1), 0)
     for begin, end in spans:
         for y in range(begin, end + 1):
             counts[y] += 1

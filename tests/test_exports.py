@@ -11,10 +11,9 @@ import csv
 import json
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, run_build
 from htmltree import page, resolve
+from ruamel.yaml import YAML
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
     ENDED_ID,
     ENDED_YEAR,
@@ -45,7 +44,8 @@ def load_csv(site, name="missions.csv"):
         return list(csv.DictReader(handle))
 
 
-from dated import is_current, latest as latest_of, sources, when
+from dated import is_current, sources, when  # noqa: E402
+from dated import latest as latest_of  # noqa: E402
 
 
 def latest(mission: dict, kind: str) -> dict | None:

@@ -8,8 +8,7 @@ import pytest
 
 from peaceops.facts import derive
 from peaceops.source.dataset import load
-from peaceops.source.model import Mission
-from peaceops.source.model import Observation
+from peaceops.source.model import Mission, Observation
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +21,7 @@ def real():
 SOURCE = "rcmp-po-mp-overview"  # a source in the real data/sources.yaml
 
 
-def mission(id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
+def mission(mission_id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
             authorized: int | None = None, as_of: str = "2012") -> Mission:
     record = {
         "id": mission_id, "acronym": {"en": mission_id.upper(), "fr": mission_id.upper()}, "name": {"en": f"{mission_id} en", "fr": f"{mission_id} fr"},
@@ -121,7 +120,7 @@ def test_active_by_year_counts_every_year_a_mission_ran(real):
     )
     assert facts.first_year == 1989
     # A mission still under way counts up to the year the data was checked up to (data/dataset.yaml).
-    still_running = {year: 1 for year in range(1992, real.review.as_of.year + 1)}
+    still_running = dict.fromkeys(range(1992, real.review.as_of.year + 1), 1)
     assert dict(facts.active_by_year) == {1989: 1, 1990: 2, 1991: 2, **still_running}
 
 

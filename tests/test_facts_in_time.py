@@ -13,14 +13,13 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, run_build
 from htmltree import parse
+from ruamel.yaml import YAML
 
 HTML_TAG = re.compile(r"<[^>]+>")
 
@@ -34,7 +33,7 @@ def interface_text(key: str, language: str) -> str:
 
 
 def epoch(day: date) -> str:
-    return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc).timestamp()))
+    return str(int(datetime(day.year, day.month, day.day, 12, tzinfo=UTC).timestamp()))
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -82,7 +81,7 @@ def test_no_page_shows_the_notice_on_or_before_review_by(workspace, tmp_path, mo
 
 
 def test_without_source_date_epoch_the_reference_is_the_last_commit(tmp_path, monkeypatch):
-    from peaceops.reference import reference_date
+    from peaceops.source.reference import reference_date
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
@@ -141,7 +140,7 @@ def test_check_gives_github_warning_annotations(workspace):
 def test_check_prints_one_line_of_coverage(workspace):
     missions = YAML(typ="safe", pure=True).load((workspace / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
     result = run_check(workspace, dataset_dates()["as_of"])
-    lines = [l for l in result.stdout.splitlines() if l.startswith("Coverage:")]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("Coverage:")]
     assert len(lines) == 1
     with_figures = sum(1 for m in missions if m.get("officers"))
     without_roles = sum(1 for m in missions if not m.get("roles"))
@@ -198,7 +197,7 @@ def test_every_figure_on_every_page_carries_its_date(built_site):
     for path in pages(built_site):
         document = parse(path.read_text(encoding="utf-8"))
         for element in document.find_all(data_fact=True):
-            if not re.search(r"\d", element.text) or element.attrs["data-fact"] in {"deployed-total", "authorized-total"} and element.text.startswith("—"):
+            if not re.search(r"\d", element.text) or (element.attrs["data-fact"] in {"deployed-total", "authorized-total"} and element.text.startswith("—")):
                 continue
             dated = element.find_all(data_as_of=True) or [a for a in element.ancestors() if "data-as-of" in a.attrs]
             assert dated, (path.relative_to(built_site), element.attrs["data-fact"], element.text)
@@ -237,7 +236,7 @@ def test_the_officers_table_has_one_row_per_dated_figure(built_site):
     expected = sorted(
         (m["id"], f["kind"], f["count"], when(f, known), f["source"]) for m in missions for f in m.get("officers", [])
     )
-    with open(built_site / "missions_officers.csv", encoding="utf-8-sig", newline="") as handle:
+    with (built_site / "missions_officers.csv").open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         assert reader.fieldnames == OFFICER_COLUMNS  # the names the data package is built on
         rows = list(reader)

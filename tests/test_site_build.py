@@ -67,7 +67,7 @@ def missions_from_yaml(root: Path) -> list[dict]:
     return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text())["missions"]
 
 
-from dated import is_current, latest, sources, when
+from dated import is_current, latest, sources, when  # noqa: E402
 
 
 def expected_totals(missions: list[dict]) -> dict[str, int | None]:
@@ -129,7 +129,7 @@ def test_home_page_figures_equal_the_data(built_site):
 
 def shown_total(cell: str) -> int | None:
     """The total in a table's total cell: its number, or None for a dash (no comparable total)."""
-    return None if cell.startswith("—") else digits(cell.split("(")[0])
+    return None if cell.startswith("—") else digits(cell.split("(", maxsplit=1)[0])
 
 
 def test_deployments_table_total_equals_the_data(built_site):

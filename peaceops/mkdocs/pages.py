@@ -5,6 +5,7 @@ process; ``hooks/peaceops_pages.py`` only re-exports these functions. They hand 
 the core (``peaceops.site``), turn its errors into MkDocs build errors (one line per problem), and
 put what the templates show around each page where Material's templates read it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,11 +32,11 @@ from peaceops.outputs.tables import prepare_tables
 from peaceops.pages import wayfinding
 from peaceops.pages.addresses import FEED_FILE, absolute, feed_path, site_root
 from peaceops.pages.routes import relative_url
-from peaceops.source.reference import is_past, keep_callers_epoch, reference_date
 from peaceops.pages.typography import french_html
 from peaceops.site.site import RenderedPage, Site
 from peaceops.site.templateproblems import PageError
 from peaceops.source.problems import DataError
+from peaceops.source.reference import is_past, keep_callers_epoch, reference_date
 
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
@@ -81,7 +82,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     keep_callers_epoch()
     review, fmt = site.dataset.review, site.localizer(config.theme["language"])
     _outdated[config.theme["language"]] = (
-        fmt.t("notice.outdated", date=fmt.long_day(review.as_of)) if is_past(review.review_by, reference_date(root)) else None
+        fmt.t("notice.outdated", date=fmt.long_day(review.as_of))
+        if is_past(review.review_by, reference_date(root))
+        else None
     )
     config.site_name = site.dataset.program.name[config.theme["language"]]
     config.nav = wayfinding.with_country_section(config.nav or [], site, config.theme["language"])
@@ -135,9 +138,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return rendered.markdown
 
 
-def on_page_context(
-    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
-) -> TemplateContext:
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # What the templates show around the page's content, as one value (see on_env for the 404 page).
     # MkDocs' TemplateContext type names only MkDocs' own keys; the templates see every key.
     site, language = _site(config), config.theme["language"]

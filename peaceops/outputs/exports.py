@@ -12,6 +12,7 @@ A mission row in missions.json and a line of missions.csv have the same columns,
 (mission_roles.csv, mission_sources.csv), keyed to its mission (see ``opentables.py``); a missing value is
 an empty cell. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
 """
+
 from __future__ import annotations
 
 import csv
@@ -122,8 +123,8 @@ def source_address(source: Any) -> str:
     """The address a reader can open: the archived copy where the original is gone, English first."""
     for language in LANGUAGES:
         if source.archived is not None and source.archived[language]:
-            return source.archived[language]
-    return next(source.address[language] for language in LANGUAGES if source.address[language])
+            return str(source.archived[language])
+    return str(next(source.address[language] for language in LANGUAGES if source.address[language]))
 
 
 def _contributor() -> Place:
@@ -166,7 +167,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
     Column("Mandate_EN", TEXT, lambda r: r.mission.mandate.en),
     Column("Mandate_FR", TEXT, lambda r: r.mission.mandate.fr),
-    Column("Sources", {"type": "array", "items": URL, "minItems": 1}, lambda r: [source_address(r.facts.source(key)) for key in r.mission.sources]),
+    Column(
+        "Sources",
+        {"type": "array", "items": URL, "minItems": 1},
+        lambda r: [source_address(r.facts.source(key)) for key in r.mission.sources],
+    ),
     Column("Updated", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, lambda r: r.mission.updated.isoformat()),
     Column("Page_EN", PAGE, lambda r: r.pages["en"]),
     Column("Page_FR", PAGE, lambda r: r.pages["fr"]),
@@ -187,7 +192,12 @@ def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
 def _total(value: Total) -> dict[str, Any]:
     """The sum of the latest figures; ``comparable`` is false when a mission has none or they are of
     different years, and the sum is then no total a reader should quote (the pages show none)."""
-    return {"sum": value.value, "missions_with_figure": value.known, "missions": value.of, "comparable": value.comparable}
+    return {
+        "sum": value.value,
+        "missions_with_figure": value.known,
+        "missions": value.of,
+        "comparable": value.comparable,
+    }
 
 
 def totals(facts: Facts) -> dict[str, Any]:
@@ -377,25 +387,33 @@ def officer_rows(facts: Facts) -> list[dict[str, Any]]:
     for mission in facts.missions:
         for kind in facts.kinds(mission):
             for figure in facts.figures(mission, kind):
-                stated = any(o.kind == kind and o.count == figure.count and o.as_of == figure.when and o.source == figure.source.key for o in mission.officers)
+                stated = any(
+                    o.kind == kind
+                    and o.count == figure.count
+                    and o.as_of == figure.when
+                    and o.source == figure.source.key
+                    for o in mission.officers
+                )
                 basis = "stated" if stated else "consulted" if figure.consulted else "published"
                 source = figure.source
                 title_language = "en" if source.title["en"] else "fr"
-                rows.append({
-                    "Mission_ID": mission.id,
-                    "Mission_Acronym": mission.acronym.en,
-                    "Contributing_Country": contributor.name.en,
-                    "ISOCode3": contributor.iso3,
-                    "Personnel_Type": PERSONNEL_TYPE,
-                    "Figure_Kind": kind,
-                    "Count": figure.count,
-                    "As_Of": figure.when.iso,
-                    "As_Of_Basis": basis,
-                    "Source_Key": source.key,
-                    "Source_Title": source.title[title_language],
-                    "Source_Publisher": source.publisher.en,
-                    "Source_URL": source_address(source),
-                })
+                rows.append(
+                    {
+                        "Mission_ID": mission.id,
+                        "Mission_Acronym": mission.acronym.en,
+                        "Contributing_Country": contributor.name.en,
+                        "ISOCode3": contributor.iso3,
+                        "Personnel_Type": PERSONNEL_TYPE,
+                        "Figure_Kind": kind,
+                        "Count": figure.count,
+                        "As_Of": figure.when.iso,
+                        "As_Of_Basis": basis,
+                        "Source_Key": source.key,
+                        "Source_Title": source.title[title_language],
+                        "Source_Publisher": source.publisher.en,
+                        "Source_URL": source_address(source),
+                    }
+                )
     return rows
 
 
@@ -432,7 +450,9 @@ def open_data_files(
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
     officers = officer_document(facts, localizers)
     files[OFFICERS_JSON] = _json(officers)
-    files[OFFICERS_CSV] = officer_csv(officers["observations"]).encode("utf-8-sig")  # with a BOM, like the other CSV files
+    files[OFFICERS_CSV] = officer_csv(officers["observations"]).encode(
+        "utf-8-sig"
+    )  # with a BOM, like the other CSV files
     package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
     files[PACKAGE_FILE] = _json(package)
     if set(files) != set(FILES):  # FILES lists them for the interface texts and the pages

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from peaceops.facts import Facts
 from peaceops.pages.addresses import absolute, feed_path
 from peaceops.pages.routes import country_page_id
 from peaceops.pages.website import Website
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Mission
-from peaceops.facts import Facts
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

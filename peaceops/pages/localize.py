@@ -4,6 +4,7 @@ Why: "3,000" is "3 000" in French and "October 15, 2017" is "15 octobre 2017". F
 Babel's CLDR data rather than hand-written rules, and every label comes from ``data/interface.yaml``,
 so no English can reach a French page from code or templates.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,7 +18,7 @@ from markupsafe import Markup, escape
 from peaceops.languages import LOCALES
 from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
-from peaceops.source.model import ProgramFigure, Text
+from peaceops.source.model import Text
 
 
 class MissingText(KeyError):
@@ -58,8 +59,10 @@ class Localizer:
             text = self._interface[key][self.language]
         except KeyError:
             raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
-        values = {name: value if isinstance(value, Markup) else self._typeset(str(value)) for name, value in params.items()}
-        return Markup(escape(self._typeset(text))).format(**values)
+        values = {
+            name: value if isinstance(value, Markup) else self._typeset(str(value)) for name, value in params.items()
+        }
+        return Markup(escape(self._typeset(text))).format(**values)  # noqa: S704  (the text is escaped first)
 
     def in_language(self, text: str, language: str) -> Markup | str:
         """A text in ``language``: marked with its lang when that is not the page's language."""
@@ -78,7 +81,7 @@ class Localizer:
         return format_decimal(value, locale=self.locale)
 
     def when(self, value: When) -> str:
-        """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words ("15 octobre 2017")."""
+        """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words ("15 octobre 2017")."""  # noqa: E501
         if value.is_year:
             return str(value.year)
         if value.is_month:
@@ -90,7 +93,7 @@ class Localizer:
         return format_date(value, format="long", locale=self.locale)
 
     def list(self, items: list[str]) -> str:
-        """"A, B and C" in the language's own way ("A, B, and C" in English, "A, B et C" in French)."""
+        """ "A, B and C" in the language's own way ("A, B, and C" in English, "A, B et C" in French)."""
         return format_list(items, locale=self.locale)
 
     def percent(self, value: float) -> str:

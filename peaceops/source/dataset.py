@@ -5,6 +5,7 @@ problem at once. Each file is read, each record validated on its own (so one bad
 hide the next), then the records are checked against each other. Any problem raises ``DataError``
 with all of them.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -22,14 +23,16 @@ from peaceops.source.model import (
     ContactsFile,
     CountriesFile,
     DatasetFile,
-    Source as SourceRecord,
-    SourcesFile,
     InterfaceFile,
     Mission,
     MissionsFile,
     Program,
     ProgramFile,
+    SourcesFile,
     Text,
+)
+from peaceops.source.model import (
+    Source as SourceRecord,
 )
 from peaceops.source.partners import PartnersFile, validate_partners
 from peaceops.source.places import Gazetteer, iso_country, phrase_fault
@@ -120,7 +123,9 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     )
 
 
-def _review_dates(dataset_source: Source, missions_source: Source, missions: list[tuple[Mission, int]]) -> tuple:
+def _review_dates(
+    dataset_source: Source, missions_source: Source, missions: list[tuple[Mission, int]]
+) -> tuple[tuple[str, int, int, str, Any], ...]:
     """(file, line, column, what, date) of every review_by in the data: the dataset's and each record's."""
     found = []
     data = dataset_source.data
@@ -140,16 +145,30 @@ def _check_sources(source: Source, sources_file: SourcesFile) -> list[Problem]:
     for index, record in enumerate(sources_file.sources):
         line, column = locate(source.data, ("sources", index, "key"))
         if record.key in first_line:
-            problems.append(Problem(source.display, line, column, message("duplicate_source", key=record.key, line=first_line[record.key])))
+            problems.append(
+                Problem(
+                    source.display,
+                    line,
+                    column,
+                    message("duplicate_source", key=record.key, line=first_line[record.key]),
+                )
+            )
         else:
             first_line[record.key] = line
         if record.title.languages != record.address.languages:
-            names = {(): "no language", ("en",): "English only", ("fr",): "French only", ("en", "fr"): "English and French"}
+            names = {
+                (): "no language",
+                ("en",): "English only",
+                ("fr",): "French only",
+                ("en", "fr"): "English and French",
+            }
             problems.append(
                 Problem(
                     source.display,
                     *locate(source.data, ("sources", index, "address")),
-                    message("source_languages", address=names[record.address.languages], title=names[record.title.languages]),
+                    message(
+                        "source_languages", address=names[record.address.languages], title=names[record.title.languages]
+                    ),
                 )
             )
     return problems
@@ -163,21 +182,27 @@ def _check_citations(source: Source, known: set[str]) -> list[Problem]:
         if isinstance(value, str) and value.strip() and value.strip() not in known:
             close = difflib.get_close_matches(value.strip(), sorted(known), n=1, cutoff=0.6)
             suggestion = message("did_you_mean", match=close[0]) if close else ""
-            problems.append(Problem(source.display, *locate(source.data, path), message("unknown_source", key=value.strip(), suggestion=suggestion)))
+            problems.append(
+                Problem(
+                    source.display,
+                    *locate(source.data, path),
+                    message("unknown_source", key=value.strip(), suggestion=suggestion),
+                )
+            )
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
                 if key == "source":
-                    cite(value, path + (key,))
+                    cite(value, (*path, key))
                 elif key == "sources" and isinstance(value, list):
                     for index, item in enumerate(value):
-                        cite(item, path + (key, index))
+                        cite(item, (*path, key, index))
                 else:
-                    walk(value, path + (key,))
+                    walk(value, (*path, key))
         elif isinstance(node, list):
             for index, item in enumerate(node):
-                walk(item, path + (index,))
+                walk(item, (*path, index))
 
     if source.data is not None:
         walk(source.data, ())
@@ -228,9 +253,7 @@ def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mi
     return good
 
 
-def _check_missions(
-    missions: list[tuple[Mission, int]], source: Source, places: Gazetteer | None
-) -> list[Problem]:
+def _check_missions(missions: list[tuple[Mission, int]], source: Source, places: Gazetteer | None) -> list[Problem]:
     """Checks across records: ids unique, countries known, dates in order."""
     problems = []
     first_line: dict[str, int] = {}
@@ -266,7 +289,12 @@ def _check_missions(
             )
         for number, figure in enumerate(mission.officers):
             # Only officers serving must come after the start; a number of positions may be authorized before.
-            if figure.kind == "deployed" and mission.start is not None and figure.as_of is not None and figure.as_of.last_day < mission.start.first_day:
+            if (
+                figure.kind == "deployed"
+                and mission.start is not None
+                and figure.as_of is not None
+                and figure.as_of.last_day < mission.start.first_day
+            ):
                 problems.append(
                     Problem(
                         source.display,
@@ -300,8 +328,9 @@ def _check_place_phrases(source: Source, countries: CountriesFile, places: Gazet
             place = places.get(code)
             if place is not None and place.within is None:
                 where = locate(source.data, (section, code), at_key=True)
-                problems.append(Problem(source.display, *where, message(
-                    key, name=place.name.en, code=code, name_fr=place.name.fr)))
+                problems.append(
+                    Problem(source.display, *where, message(key, name=place.name.en, code=code, name_fr=place.name.fr))
+                )
     written: list[tuple[tuple[str, ...], str, Text]] = [
         (("phrases", code), code, phrase) for code, phrase in countries.phrases.items()
     ]

@@ -4,6 +4,7 @@ Why: pydantic's own wording ("Extra inputs are not permitted", "Input should be 
 and its ``('missions', 3, 'officers')`` locations mean nothing to an editor. This maps each error to
 the wording in ``messages`` and to the line and column of the value in the YAML file.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -75,7 +76,11 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
         return Problem(display, line, column, text)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
-        if owner is not None and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl", "SomeLanguages", "SomeAddresses"} and " " in str(loc[-1]):
+        if (
+            owner is not None
+            and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl", "SomeLanguages", "SomeAddresses"}
+            and " " in str(loc[-1])
+        ):
             line, column = locate(root, where, at_key=True)
             return Problem(display, line, column, message("comma_in_text", key=loc[-1]))
         allowed = list(owner.model_fields) if owner else []

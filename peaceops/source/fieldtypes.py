@@ -4,6 +4,7 @@ Why: the YAML reader hands every value over as the text the editor typed. These 
 into a number, a date or a checked string, and explain in plain words what was expected when they
 cannot. The JSON Schema each one publishes is what editors' tools check while they type.
 """
+
 from __future__ import annotations
 
 import re
@@ -91,8 +92,23 @@ def _url(value: Any) -> str:
 # Hosts that are not the public's: development, staging and test servers, and cloud clusters' own
 # names (veterans.dev.aks.cloud...). A source must be a public, canonical address.
 _NON_PUBLIC_LABELS = {
-    "dev", "develop", "development", "staging", "stage", "stg", "test", "testing", "qa", "uat",
-    "preprod", "pre-prod", "sandbox", "localhost", "local", "internal", "intranet",
+    "dev",
+    "develop",
+    "development",
+    "staging",
+    "stage",
+    "stg",
+    "test",
+    "testing",
+    "qa",
+    "uat",
+    "preprod",
+    "pre-prod",
+    "sandbox",
+    "localhost",
+    "local",
+    "internal",
+    "intranet",
 }
 _NON_PUBLIC_SUFFIXES = (".aks.cloud", ".localhost", ".local", ".internal", ".test", ".example", ".invalid")
 
@@ -104,7 +120,9 @@ def non_public_host(address: str) -> str | None:
     if host.endswith(_NON_PUBLIC_SUFFIXES) or re.fullmatch(r"[\d.]+", host):
         return host
     for label in labels[:-1]:  # the last label is the top-level domain (web.dev is public)
-        if label in _NON_PUBLIC_LABELS or re.search(r"^(dev|staging|stage|test|uat|qa)-|-(dev|staging|stage|test|uat|qa)$", label):
+        if label in _NON_PUBLIC_LABELS or re.search(
+            r"^(dev|staging|stage|test|uat|qa)-|-(dev|staging|stage|test|uat|qa)$", label
+        ):
             return host
     return None
 
@@ -227,9 +245,7 @@ PublicUrl = Annotated[
     str, BeforeValidator(_public_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
 Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-Identifier = Annotated[
-    str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern})
-]
+Identifier = Annotated[str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 YearOrDate = Annotated[
     When,
     PlainValidator(parse_when),
@@ -242,6 +258,4 @@ YearOrDate = Annotated[
         }
     ),
 ]
-Day = Annotated[
-    date, PlainValidator(_day), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
-]
+Day = Annotated[date, PlainValidator(_day), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]

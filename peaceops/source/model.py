@@ -5,6 +5,7 @@ JSON Schema generated from it helps editors while they type, and the pages read 
 it. Each field's description is plain-language help: it appears in editors' tools and in the
 message given when the field is missing.
 """
+
 from __future__ import annotations
 
 import string
@@ -115,7 +116,7 @@ class Mission(Record):
     )
     start: YearOrDate | None = Field(
         None,
-        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) Canadian police began serving; leave out if no source gives it.",
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) Canadian police began serving; leave out if no source gives it.",  # noqa: E501
     )
     end: YearOrDate | None = Field(
         None, description="The year, month or date Canadian police stopped serving; leave out while current."
@@ -126,7 +127,8 @@ class Mission(Record):
         "(write end: instead when a source gives it).",
     )
     officers: list[Observation] = Field(
-        [], description="Numbers of Canadian officers, each with its kind, date and source; any number of them, in any order."
+        [],
+        description="Numbers of Canadian officers, each with its kind, date and source; any number of them, in any order.",  # noqa: E501
     )
     roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
     language: LanguageCode | None = Field(
@@ -138,7 +140,8 @@ class Mission(Record):
         min_length=1, description="Keys (in data/sources.yaml) of the sources that give the mission's dates and facts."
     )
     review_by: Day | None = Field(
-        None, description="Optional: the date (YYYY-MM-DD) by which this entry should be checked against its sources again."
+        None,
+        description="Optional: the date (YYYY-MM-DD) by which this entry should be checked against its sources again.",
     )
     updated: Day = Field(description="The date (YYYY-MM-DD) this entry was last changed; shown as Date modified.")
 
@@ -268,13 +271,14 @@ class SomeLanguages(Record):
     fr: PlainText | None = Field(None, description="In French, if the source exists in French.")
 
     @model_validator(mode="after")
-    def _some(self) -> "SomeLanguages":
+    def _some(self) -> SomeLanguages:
         if self.en is None and self.fr is None:
             raise PydanticCustomError("no_language", "no_language")
         return self
 
     def __getitem__(self, language: str) -> str | None:
-        return getattr(self, language)
+        value: str | None = getattr(self, language)
+        return value
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -284,18 +288,18 @@ class SomeLanguages(Record):
 class SomeAddresses(SomeLanguages):
     """A public web address in each language the source exists in."""
 
-    en: PublicUrl | None = Field(None, description="The English page's public address.")  # type: ignore[assignment]
-    fr: PublicUrl | None = Field(None, description="The French page's public address.")  # type: ignore[assignment]
+    en: PublicUrl | None = Field(None, description="The English page's public address.")
+    fr: PublicUrl | None = Field(None, description="The French page's public address.")
 
 
 class Source(Record):
     """A public page or document that the data cites, by its key."""
 
-    model_config = ConfigDict(
-        json_schema_extra={"oneOf": [{"required": ["published"]}, {"required": ["consulted"]}]}
-    )
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["published"]}, {"required": ["consulted"]}]})
 
-    key: Identifier = Field(description="A short unique name, lowercase letters, digits and hyphens; missions and facts cite it.")
+    key: Identifier = Field(
+        description="A short unique name, lowercase letters, digits and hyphens; missions and facts cite it."
+    )
     publisher: Text = Field(description="Who publishes it, in English and French.")
     title: SomeLanguages = Field(description="Its title, in each language it exists in (en:, fr: or both).")
     address: SomeAddresses = Field(description="Its public address, in the same languages as the title.")
@@ -311,7 +315,7 @@ class Source(Record):
     note: PlainText | None = Field(None, description="A note for editors; not shown on the site.")
 
     @model_validator(mode="after")
-    def _dated(self) -> "Source":
+    def _dated(self) -> Source:
         """A reader judges a source by its date: the one it states, or the day we read it."""
         if (self.published is None) == (self.consulted is None):
             raise PydanticCustomError("source_date", "source_date")
@@ -337,16 +341,6 @@ class DatasetFile(Record):
         description="The date (YYYY-MM-DD) by which the data should be checked again; after it, every page "
         "says the information may be out of date."
     )
-
-
-class LocalizedUrl(Record):
-    """A web address in each language."""
-
-    en: Url = Field(description="The English page's address.")
-    fr: Url = Field(description="The French page's address.")
-
-    def __getitem__(self, language: str) -> str:
-        return getattr(self, language)
 
 
 class Contact(Record):
@@ -393,7 +387,7 @@ class CountriesFile(Record):
     phrases: dict[str, Text] = Field(
         {},
         description='How a sentence says "in" a country, by its two-letter code, where the standard '
-        'phrase does not fit or the country is renamed under names: {en: in the Netherlands, fr: aux Pays-Bas}.',
+        "phrase does not fit or the country is renamed under names: {en: in the Netherlands, fr: aux Pays-Bas}.",
     )
 
 
@@ -428,19 +422,19 @@ class InterfaceFile(Record):
 
 __all__ = [
     "Arrangement",
-    "DatasetFile",
-    "Observation",
-    "Source",
-    "SourcesFile",
-    "Statement",
     "Contact",
     "ContactsFile",
     "CountriesFile",
+    "DatasetFile",
     "InterfaceFile",
     "Mission",
     "MissionsFile",
+    "Observation",
     "Program",
     "ProgramFile",
+    "Source",
+    "SourcesFile",
+    "Statement",
     "Text",
     "When",
     "date",
