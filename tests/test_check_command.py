@@ -15,7 +15,7 @@ def break_three_files(workspace):
     missions = (data / "missions.yaml").read_text(encoding="utf-8")
     (data / "missions.yaml").write_text(missions.replace("        count: 131\n", "        count: lots\n"), encoding="utf-8")
     contacts = (data / "contacts.yaml").read_text(encoding="utf-8")
-    (data / "contacts.yaml").write_text(contacts.replace("    email: peacekeeping@", '    email: "peacekeeping@'), encoding="utf-8")
+    (data / "contacts.yaml").write_text(contacts.replace("    email: ipobadmin-sdmpiadmin@", '    email: "ipobadmin-sdmpiadmin@'), encoding="utf-8")
     countries = (data / "countries.yaml").read_text(encoding="utf-8")
     (data / "countries.yaml").write_text(countries.replace("  TL:\n", "  IQ:\n"), encoding="utf-8")
 
@@ -25,7 +25,7 @@ def break_three_files(workspace):
         return f"data/{name}", text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
     return [
-        place("contacts.yaml", '"peacekeeping@', 0),
+        place("contacts.yaml", '"ipobadmin-sdmpiadmin@', 0),
         place("countries.yaml", "\n  IQ:\n", 3),
         place("missions.yaml", "count: lots", 7),
     ]

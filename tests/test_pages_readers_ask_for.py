@@ -11,10 +11,9 @@ import re
 
 import pytest
 from babel.numbers import format_decimal
-from ruamel.yaml import YAML
-
 from conftest import ROOT
 from htmltree import page, resolve
+from ruamel.yaml import YAML
 
 pytestmark = pytest.mark.build
 

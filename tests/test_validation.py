@@ -248,13 +248,13 @@ def test_malformed_web_address(data):
 
 
 def test_malformed_email(data):
-    data.replace("contacts.yaml", "peacekeeping@rcmp-grc.gc.ca", "peacekeeping.rcmp-grc.gc.ca")
+    data.replace("contacts.yaml", "ipobadmin-sdmpiadmin@rcmp-grc.gc.ca", "ipobadmin-sdmpiadmin.rcmp-grc.gc.ca")
     problem = only_problem(data.problems())
-    assert_at(problem, "contacts.yaml", data.where("contacts.yaml", "peacekeeping."), "email", "name@example.gc.ca")
+    assert_at(problem, "contacts.yaml", data.where("contacts.yaml", "ipobadmin-sdmpiadmin."), "email", "name@example.gc.ca")
 
 
 def test_contact_without_email_or_web_address(data):
-    data.replace("contacts.yaml", "    email: peacekeeping@rcmp-grc.gc.ca\n", "")
+    data.replace("contacts.yaml", "    email: ipobadmin-sdmpiadmin@rcmp-grc.gc.ca\n", "")
     problem = only_problem(data.problems())
     place = data.where("contacts.yaml", "label:\n      en: Questions about the program")
     assert_at(problem, "contacts.yaml", place, "neither an email nor a web address", "add email: or web:")
@@ -348,6 +348,13 @@ def test_a_program_fact_citing_an_unknown_source_key(data):
     assert_at(problem, P, data.where(P, "rcmp-overview\n"), '"rcmp-overview" is not a key in data/sources.yaml')
 
 
+def test_a_contact_citing_an_unknown_source_key(data):
+    data.replace("contacts.yaml", "    source: rcmp-annual-report-2024-2025\n", "    source: rcmp-annual-report-2025\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, "contacts.yaml", data.where("contacts.yaml", "rcmp-annual-report-2025\n"),
+              '"rcmp-annual-report-2025" is not a key in data/sources.yaml', 'did you mean "rcmp-annual-report-2024-2025"')
+
+
 @pytest.mark.parametrize("host", ["veterans.dev.aks.cloud.veterans.gc.ca", "staging.rcmp.ca", "test.grc.ca", "rcmp-dev.example.gc.ca"])
 def test_a_source_on_a_development_staging_or_test_host(data, host):
     data.replace(S, '"https://www.metro.us/canadian-police-join-un-mission-to-sudan/"', f'"https://{host}/page"')
@@ -402,7 +409,7 @@ def test_review_by_not_a_full_date(data):
 def test_every_problem_in_every_file_in_one_run(data):
     data.replace(M, COUNT, "        count: many\n")
     data.replace(M, HAITI, "    country: HT\n    start: 2004-13-01\n")
-    data.replace("contacts.yaml", "peacekeeping@rcmp-grc.gc.ca", "nobody")
+    data.replace("contacts.yaml", "ipobadmin-sdmpiadmin@rcmp-grc.gc.ca", "nobody")
     problems = data.problems()
     assert [(p.path, p.line, p.column) for p in problems] == [
         ("data/contacts.yaml", *data.where("contacts.yaml", "nobody")),

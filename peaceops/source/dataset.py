@@ -53,7 +53,7 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
 }
 # The files whose records cite sources by key (in fields named source: or sources:).
 # (partners.yaml checks its own keys, in peaceops/partners.py.)
-CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml")
+CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml")
 
 
 @dataclass(frozen=True)

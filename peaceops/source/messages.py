@@ -141,6 +141,10 @@ MESSAGES: dict[str, str] = {
     ),
     "duplicate_statement": 'id "{id}" is already used by the statement on line {line}; give each statement its own id',
     "duplicate_partner": '"{name}" is already listed on line {line}; list each police service once',
+    "unknown_source": (
+        'source "{key}" is not a key in data/sources.yaml{suggestion}; use the key of a source listed there, '
+        "or add the source there first"
+    ),
     "front_matter": (
         "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
         "write one name: value per line"

@@ -351,6 +351,11 @@ class Contact(Record):
     label: Text = Field(description="What this channel is for, in both languages.")
     email: Email | None = Field(None, description="An email address.")
     web: LocalizedUrl | None = Field(None, description="A web page, with its address in each language.")
+    source: SourceKey | None = Field(
+        None,
+        description="The key of the official source that gives this address, in data/sources.yaml; the page "
+        "names it, with its year, after the address.",
+    )
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
