@@ -16,6 +16,14 @@ import pytest
 from publishing_support import data, interface
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+# Every CSV table of the open data, by its name in datapackage.json (written out here, not read from the code).
+TABLES = {
+    "missions": "missions.csv",
+    "mission_roles": "mission_roles.csv",
+    "mission_sources": "mission_sources.csv",
+    "missions_officers": "missions_officers.csv",
+    "sources": "sources.csv",
+}
 
 
 def validate(package: Path) -> subprocess.CompletedProcess:
@@ -36,7 +44,7 @@ def test_frictionless_validates_the_package_and_every_table(built_site):
     result = validate(built_site / "datapackage.json")
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["valid"], result.stdout[-3000:]
-    assert {task["name"] for task in report["tasks"]} == {"missions", "mission_roles", "mission_sources"}
+    assert {task["name"] for task in report["tasks"]} == set(TABLES)
 
 
 @pytest.mark.parametrize(
@@ -49,16 +57,49 @@ def test_frictionless_validates_the_package_and_every_table(built_site):
     ],
 )
 def test_frictionless_catches_a_broken_table(built_site, tmp_path, file, old, new, error):
-    copy = tmp_path / "site"
-    copy.mkdir()
-    for name in ("datapackage.json", "missions.csv", "mission_roles.csv", "mission_sources.csv"):
-        shutil.copy(built_site / name, copy / name)
+    copy = copy_package(built_site, tmp_path)
     text = (copy / file).read_bytes().decode("utf-8")
     assert text.count(old) == 1, old
     (copy / file).write_bytes(text.replace(old, new).encode("utf-8"))
     result = validate(copy / "datapackage.json")
     assert result.returncode != 0
     assert error in {e["type"] for task in json.loads(result.stdout)["tasks"] for e in task["errors"]}
+
+
+def copy_package(built_site: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    copy.mkdir()
+    for name in ("datapackage.json", *TABLES.values()):
+        shutil.copy(built_site / name, copy / name)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "file, row, column, value, error",
+    [
+        # A figure citing a source that sources.csv does not have: an orphan key.
+        ("missions_officers.csv", 0, "Source_Key", "no-such-source", "foreign-key"),
+        ("missions_officers.csv", 0, "Mission_ID", "no-such-mission", "foreign-key"),
+        ("missions_officers.csv", 0, "Count", "-1", "constraint-error"),
+        ("missions_officers.csv", 0, "Figure_Kind", "estimated", "constraint-error"),
+        ("mission_sources.csv", 0, "Source_Key", "no-such-source", "foreign-key"),
+        ("sources.csv", 1, "Source_Key", None, "primary-key"),  # None: the key of the row before
+        ("sources.csv", 0, "Consulted", "29/11/2026", "type-error"),
+    ],
+)
+def test_frictionless_rejects_a_broken_figure_or_source(built_site, tmp_path, file, row, column, value, error):
+    copy = copy_package(built_site, tmp_path)
+    with (copy / file).open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    header, records = lines[0], lines[1:]
+    index = header.index(column)
+    records[row][index] = records[row - 1][index] if value is None else value
+    with (copy / file).open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows([header, *records])
+    result = validate(copy / "datapackage.json")
+    assert result.returncode != 0
+    errors = {(task["name"], e["type"]) for task in json.loads(result.stdout)["tasks"] for e in task["errors"]}
+    assert (file.removesuffix(".csv"), error) in errors, errors
 
 
 def test_the_package_names_the_licence_the_publisher_and_every_csv_file(built_site, package):
@@ -70,8 +111,8 @@ def test_the_package_names_the_licence_the_publisher_and_every_csv_file(built_si
     assert [c for c in package["contributors"] if c["role"] == "publisher"] == [
         {"title": publisher["name"]["en"], "x-title-fr": publisher["name"]["fr"], "path": publisher["url"]["en"], "role": "publisher"}
     ]
-    # missions_officers.csv (issue 10) is published beside the package; the publishing branch adds it to the package.
-    assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built_site.glob("*.csv") if p.name != "missions_officers.csv")
+    assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built_site.glob("*.csv"))
+    assert {r["name"]: r["path"] for r in package["resources"]} == TABLES
     assert package["title"] and package["x-title-fr"] and package["description"] and package["x-description-fr"]
 
 
@@ -92,10 +133,19 @@ def test_keys_join_the_tables(package):
     resources = {r["name"]: r["schema"] for r in package["resources"]}
     assert resources["missions"]["primaryKey"] == ["Mission_ID"]
     for name in ("mission_roles", "mission_sources"):
-        assert resources[name]["foreignKeys"] == [
-            {"fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}}
-        ]
+        assert resources[name]["foreignKeys"][0] == {
+            "fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}
+        }
         assert resources[name]["primaryKey"][0] == "Mission_ID"
+    to_sources = {"fields": ["Source_Key"], "reference": {"resource": "sources", "fields": ["Source_Key"]}}
+    assert resources["sources"]["primaryKey"] == ["Source_Key"]
+    assert resources["mission_sources"]["foreignKeys"][1:] == [to_sources]
+    assert resources["mission_roles"]["foreignKeys"][1:] == []
+    assert resources["missions_officers"]["foreignKeys"] == [
+        {"fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}},
+        to_sources,
+    ]
+    assert resources["missions_officers"]["primaryKey"] == ["Mission_ID", "Figure_Kind", "As_Of", "Source_Key"]
 
 
 def test_dates_years_and_numbers_are_typed_alike_in_every_row(package):
@@ -106,6 +156,15 @@ def test_dates_years_and_numbers_are_typed_alike_in_every_row(package):
     assert fields["Officers_Deployed"]["type"] == fields["Officers_Authorized"]["type"] == "integer"
     assert fields["Updated"]["type"] == "date" and fields["Armed"]["type"] == "boolean"
     assert fields["Officers_Deployed_Source"]["format"] == "uri"
+    officers = {f["name"]: f for f in next(r for r in package["resources"] if r["name"] == "missions_officers")["schema"]["fields"]}
+    sources = {f["name"]: f for f in next(r for r in package["resources"] if r["name"] == "sources")["schema"]["fields"]}
+    # The same kind of value has the same type in every table.
+    assert officers["As_Of"]["type"] == sources["Published"]["type"] == "string"
+    assert officers["As_Of"]["constraints"]["pattern"] == sources["Published"]["constraints"]["pattern"] == fields["Start"]["constraints"]["pattern"]
+    assert officers["Count"]["type"] == "integer" and officers["Count"]["constraints"]["minimum"] == 0
+    assert officers["Figure_Kind"]["constraints"]["enum"] == ["deployed", "authorized", "authorized_up_to"]
+    assert sources["Consulted"]["type"] == "date" and sources["Address_EN"]["format"] == officers["Source_URL"]["format"] == "uri"
+    assert officers["Mission_ID"]["constraints"] == fields["Mission_ID"]["constraints"]
 
 
 def test_roles_and_sources_are_rows_of_their_own_tables_matching_the_yaml(built_site):
@@ -124,6 +183,30 @@ def test_roles_and_sources_are_rows_of_their_own_tables_matching_the_yaml(built_
         (m["id"], n) for m in missions for n, _ in enumerate(m["sources"], start=1)
     }
     assert len(sources) == sum(len(m["sources"]) for m in missions)
+
+
+def test_sources_csv_is_data_sources_yaml_one_source_per_row(built_site):
+    def plain(value) -> str:
+        return "" if value is None else str(value)  # YAML reads 2025 as a number and 2025-03-12 as a date
+
+    expected = {
+        s["key"]: {
+            "Source_Key": s["key"],
+            **{f"Publisher_{code.upper()}": s["publisher"][code] for code in ("en", "fr")},
+            **{f"Title_{code.upper()}": plain(s["title"].get(code)) for code in ("en", "fr")},
+            **{f"Address_{code.upper()}": plain(s["address"].get(code)) for code in ("en", "fr")},
+            "Published": plain(s.get("published")),
+            "Consulted": plain(s.get("consulted")),
+            **{f"Archived_{code.upper()}": plain((s.get("archived") or {}).get(code)) for code in ("en", "fr")},
+        }
+        for s in data("sources.yaml")["sources"]
+    }
+    rows = read_table(built_site, "sources.csv")
+    assert len(rows) == len(expected)
+    assert {row["Source_Key"]: row for row in rows} == expected
+    # Every source the other tables cite is a row here.
+    cited = {row["Source_Key"] for name in ("missions_officers.csv", "mission_sources.csv") for row in read_table(built_site, name)}
+    assert cited and cited <= set(expected)
 
 
 def test_the_open_data_section_says_the_csv_files_have_a_byte_order_mark(built_site):

@@ -10,13 +10,12 @@ address: keys sorted, rows in the facts' order, no timestamps, so an unchanged s
 A mission row in missions.json and a line of missions.csv have the same columns, except the lists
 (roles, sources): the CSV files hold one value per cell, so each list item is a row of its own table
 (mission_roles.csv, mission_sources.csv), keyed to its mission (see ``opentables.py``); a missing value is
-an empty cell. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
+an empty cell. missions_officers.csv holds every dated figure, sources.csv every source the tables cite by
+key. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from peaceops.outputs import datapackage
 from peaceops.outputs.opentables import Table, TableColumn
 from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
-from peaceops.source.model import LEADS, Mission
+from peaceops.source.model import LEADS, Mission, Source
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import Organization
 
@@ -41,6 +40,8 @@ SCHEMA_FILE = "missions.schema.json"
 # the UN's contributor data is). Column names are stable: the data package is built on them.
 OFFICERS_JSON = "missions_officers.json"
 OFFICERS_CSV = "missions_officers.csv"
+# Every source the data cites (data/sources.yaml), one per row: the tables above cite them by key.
+SOURCES_TABLE_FILE = "sources.csv"
 PACKAGE_FILE = datapackage.FILE
 # Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds).
 FILES = {
@@ -52,23 +53,8 @@ FILES = {
     PACKAGE_FILE: "datapackage",
     OFFICERS_CSV: "officers_csv",
     OFFICERS_JSON: "officers_json",
+    SOURCES_TABLE_FILE: "sources_table",
 }
-# The columns of missions_officers.csv / the fields of each row of missions_officers.json, in order.
-OFFICER_COLUMNS = (
-    "Mission_ID",
-    "Mission_Acronym",
-    "Contributing_Country",
-    "ISOCode3",
-    "Personnel_Type",
-    "Figure_Kind",
-    "Count",
-    "As_Of",
-    "As_Of_Basis",
-    "Source_Key",
-    "Source_Title",
-    "Source_Publisher",
-    "Source_URL",
-)
 
 CONTRIBUTOR = "CA"  # the contributing country, as the UN's data names it (Contributing_Country, ISOCode3)
 # The UN's Personnel_Type for police officers deployed one by one (not as Formed Police Units),
@@ -176,6 +162,33 @@ COLUMNS: tuple[Column, ...] = (
     Column("Page_EN", PAGE, lambda r: r.pages["en"]),
     Column("Page_FR", PAGE, lambda r: r.pages["fr"]),
 )
+
+
+ID_SCHEMA = COLUMNS[0].schema  # a key in the data: lowercase letters, digits and hyphens
+_COLUMN_SCHEMA = {column.name: column.schema for column in COLUMNS}
+# The columns of missions_officers.csv / the fields of each row of missions_officers.json, in order,
+# with their JSON Schema (the Table Schema in datapackage.json is derived from it); a column that
+# missions.csv also has takes its schema from there.
+OFFICER_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Mission_ID": ID_SCHEMA,
+    "Mission_Acronym": _COLUMN_SCHEMA["Mission_Acronym"],
+    "Contributing_Country": _COLUMN_SCHEMA["Contributing_Country"],
+    "ISOCode3": _COLUMN_SCHEMA["ISOCode3"],
+    "Personnel_Type": _COLUMN_SCHEMA["Personnel_Type"],
+    "Figure_Kind": {"type": "string", "enum": ["deployed", "authorized", "authorized_up_to"]},
+    "Count": {"type": "integer", "minimum": 0},
+    "As_Of": WHEN,
+    "As_Of_Basis": {"type": "string", "enum": ["stated", "published", "consulted"]},
+    "Source_Key": ID_SCHEMA,
+    "Source_Title": TEXT,
+    "Source_Publisher": TEXT,
+    "Source_URL": URL,
+}
+OFFICER_COLUMNS = tuple(OFFICER_SCHEMAS)
+# A figure is one number of one kind, for one date, from one source.
+OFFICER_KEY = ("Mission_ID", "Figure_Kind", "As_Of", "Source_Key")
+MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
+MAYBE_DAY = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
@@ -313,7 +326,6 @@ def _is_list(column: Column) -> bool:
     return column.schema.get("type") == "array"
 
 
-ID_SCHEMA = COLUMNS[0].schema
 NUMBER = {"type": "integer", "minimum": 1}
 
 
@@ -322,8 +334,9 @@ def _cell_of(name: str) -> Callable[[dict[str, Any]], Any]:
     return lambda row: row[name]
 
 
-def tables(content: dict[str, Any]) -> list[Table]:
-    """The CSV tables, one value per cell: the missions, then each list as rows of its own table."""
+def tables(content: dict[str, Any], facts: Facts) -> list[Table]:
+    """The CSV tables, one value per cell: the missions, then each list as rows of its own table,
+    then every officer figure and every source the tables cite."""
     missions = content["missions"]
     flat = tuple(
         TableColumn(column.name, column.schema, _cell_of(column.name), key=column.name == "Mission_ID")
@@ -336,7 +349,9 @@ def tables(content: dict[str, Any]) -> list[Table]:
         for number, (english, french) in enumerate(zip(row["Roles_EN"], row["Roles_FR"], strict=True), start=1)
     ]
     sources = [
-        (row["Mission_ID"], number, url) for row in missions for number, url in enumerate(row["Sources"], start=1)
+        (mission.id, number, key, source_address(facts.source(key)))
+        for mission in facts.missions
+        for number, key in enumerate(mission.sources, start=1)
     ]
     by_name = {column.name: column.schema for column in COLUMNS}
     return [
@@ -355,14 +370,25 @@ def tables(content: dict[str, Any]) -> list[Table]:
             "mission_sources",
             SOURCES_FILE,
             "Source_Number",
-            (TableColumn("Source", by_name["Sources"]["items"], lambda r: r[2]),),
+            (
+                TableColumn("Source_Key", ID_SCHEMA, lambda r: r[2]),
+                TableColumn("Source", by_name["Sources"]["items"], lambda r: r[3]),
+            ),
             sources,
+            ((("Source_Key",), "sources", ("Source_Key",)),),
         ),
+        officers_table(facts),
+        sources_table(facts),
     ]
 
 
 def _list_table(
-    name: str, file: str, number: str, items: tuple[TableColumn, ...], rows: list[tuple[Any, ...]]
+    name: str,
+    file: str,
+    number: str,
+    items: tuple[TableColumn, ...],
+    rows: list[tuple[Any, ...]],
+    more_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (),
 ) -> Table:
     """A table of one of the missions' lists: the mission's id and the item's number (together the
     row's key), then the item; each row points to its mission in the missions table."""
@@ -370,7 +396,49 @@ def _list_table(
         TableColumn("Mission_ID", ID_SCHEMA, lambda r: r[0], key=True),
         TableColumn(number, NUMBER, lambda r: r[1], key=True),
     )
-    return Table(name, file, key + items, rows, ((("Mission_ID",), "missions", ("Mission_ID",)),))
+    return Table(name, file, key + items, rows, ((("Mission_ID",), "missions", ("Mission_ID",)), *more_keys))
+
+
+def officers_table(facts: Facts) -> Table:
+    """missions_officers.csv: every officer figure (``officer_rows``), keyed by mission, kind, date and
+    source; each row points to its mission and to its source."""
+    columns = tuple(
+        TableColumn(
+            name, schema, _cell_of(name), key=name in OFFICER_KEY, described_by="opendata.officers."
+        )
+        for name, schema in OFFICER_SCHEMAS.items()
+    )
+    return Table(
+        "missions_officers",
+        OFFICERS_CSV,
+        columns,
+        officer_rows(facts),
+        ((("Mission_ID",), "missions", ("Mission_ID",)), (("Source_Key",), "sources", ("Source_Key",))),
+    )
+
+
+def _archived(source: Source, language: str) -> str | None:
+    return None if source.archived is None else source.archived[language]
+
+
+def sources_table(facts: Facts) -> Table:
+    """sources.csv: every source in data/sources.yaml, by key, one per row; a text or address the
+    source does not have in a language is an empty cell."""
+    columns = (
+        TableColumn("Source_Key", ID_SCHEMA, lambda s: s.key, key=True),
+        TableColumn("Publisher_EN", TEXT, lambda s: s.publisher.en),
+        TableColumn("Publisher_FR", TEXT, lambda s: s.publisher.fr),
+        TableColumn("Title_EN", MAYBE_TEXT, lambda s: s.title["en"]),
+        TableColumn("Title_FR", MAYBE_TEXT, lambda s: s.title["fr"]),
+        TableColumn("Address_EN", MAYBE_URL, lambda s: s.address["en"]),
+        TableColumn("Address_FR", MAYBE_URL, lambda s: s.address["fr"]),
+        TableColumn("Published", MAYBE_WHEN, lambda s: s.published.iso if s.published else None),
+        TableColumn("Consulted", MAYBE_DAY, lambda s: s.consulted.isoformat() if s.consulted else None),
+        TableColumn("Archived_EN", MAYBE_URL, lambda s: _archived(s, "en")),
+        TableColumn("Archived_FR", MAYBE_URL, lambda s: _archived(s, "fr")),
+    )
+    sources = [facts.dataset.sources[key] for key in sorted(facts.dataset.sources)]
+    return Table("sources", SOURCES_TABLE_FILE, columns, sources)
 
 
 def _json(value: Any) -> bytes:
@@ -417,15 +485,6 @@ def officer_rows(facts: Facts) -> list[dict[str, Any]]:
     return rows
 
 
-def officer_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(OFFICER_COLUMNS)
-    for row in rows:
-        writer.writerow(["" if row[name] is None else str(row[name]) for name in OFFICER_COLUMNS])
-    return out.getvalue()
-
-
 def officer_document(facts: Facts, localizers: dict[str, Localizer]) -> dict[str, Any]:
     """missions_officers.json: the licence, what each column means, and the rows."""
     return {
@@ -444,15 +503,11 @@ def open_data_files(
 ) -> dict[str, bytes]:
     """File name -> exact bytes, for the build to write at the top of the site."""
     content = document(facts, routes, localizers, site_url)
-    csv_tables = tables(content)
+    csv_tables = tables(content, facts)
     files = {JSON_FILE: _json(content)}
     files.update({table.file: table.csv_bytes() for table in csv_tables})
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
-    officers = officer_document(facts, localizers)
-    files[OFFICERS_JSON] = _json(officers)
-    files[OFFICERS_CSV] = officer_csv(officers["observations"]).encode(
-        "utf-8-sig"
-    )  # with a BOM, like the other CSV files
+    files[OFFICERS_JSON] = _json(officer_document(facts, localizers))
     package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
     files[PACKAGE_FILE] = _json(package)
     if set(files) != set(FILES):  # FILES lists them for the interface texts and the pages
