@@ -125,6 +125,10 @@ class Facts:
         figures = self.figures(mission, kind)
         return figures[0] if figures else None
 
+    def latest_authorized(self, mission: Mission) -> Dated | None:
+        """The newest authorized figure, the "up to" ceiling first: what serving and the fact sheet show."""
+        return self.latest(mission, "authorized_up_to") or self.latest(mission, "authorized")
+
     def kinds(self, mission: Mission) -> list[str]:
         """The kinds of figure the mission has, in a fixed order."""
         return [kind for kind in OFFICER_KINDS if any(o.kind == kind for o in mission.officers)]
