@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from peaceops.languages import LANGUAGE_ROOT, is_default
 from peaceops.mkdocs import enginemessages
+from peaceops.mkdocs.sidebars import hide_lone_sidebars
 from peaceops.outputs import feed, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
@@ -145,6 +146,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     values = cast(dict[str, Any], context)
     offers_open_data = page.file.src_uri in _open_data_pages
     page.meta["pk_outdated"] = _outdated.get(language)
+    hide_lone_sidebars(page)
     values["pk_page"] = furniture(
         site, page.meta["page_id"], language, page.meta, page.title or "", _root(config), offers_open_data
     )
