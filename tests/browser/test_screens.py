@@ -218,9 +218,9 @@ def test_the_programs_name_fits_the_header(at_width, base_url, width):
 
 def test_the_table_of_contents_is_titled_on_this_page(at_width, base_url):
     tab = at_width(DESKTOP)
-    tab.goto(base_url + "deployments/")
+    tab.goto(base_url + "serving/")  # a page of several sections (one of fewer has none: test_page_furniture.py)
     assert tab.evaluate(TOC_TITLE) == "On this page"
-    tab.goto(base_url + "fr/deploiements/")
+    tab.goto(base_url + "fr/servir-en-mission/")
     assert tab.evaluate(TOC_TITLE) == "Sur cette page"
 
 
