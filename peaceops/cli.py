@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from peaceops.facts import Facts
 from peaceops.mkdocs.build import build_site, placeholder_address
-from peaceops.outputs.publish import swap_in
+from peaceops.outputs.publish import Staging, swap_in
 from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
@@ -95,12 +93,13 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
         return 1
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    if not build_site(root, staging, site_url):
-        shutil.rmtree(staging, ignore_errors=True)
+    staging = Staging(site_dir)  # also removes what a stopped build left beside site_dir
+    if not build_site(root, staging.path, site_url):
+        staging.discard()
         print(message("build_failed", folder=site_dir.name), file=sys.stderr)
         return 1
-    swap_in(staging, site_dir)
+    swap_in(staging.path, site_dir)
+    staging.close()
     print(f"Site built in {site_dir.relative_to(root) if site_dir.is_relative_to(root) else site_dir}/")
     return 0
 

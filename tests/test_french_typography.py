@@ -9,6 +9,8 @@ the texts read aloud or shown (title, aria-label, alt, placeholder, meta content
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -151,3 +153,19 @@ def test_the_french_interface_texts_get_french_typography_english_ones_do_not():
     interface = {"label": {"en": "Date modified:", "fr": "Date de modification :"}}
     assert Localizer("fr", interface).t("label") == "Date de modification\u00a0:"
     assert Localizer("en", interface).t("label") == "Date modified:"
+
+
+def test_long_runs_of_spaces_and_punctuation_do_not_hang_the_typography():
+    """Each pattern is tried only where a run of spaces begins: a run of 200,000 spaces (or of
+    punctuation) takes one reading, not one per space. The timeout is a guard against a hang (the
+    old patterns took hours on this), not a measure of speed."""
+    program = (
+        "from peaceops.pages.typography import french, french_html\n"
+        "n = 200_000\n"
+        "for text in (' ' * n, ' ' * n + 'x', '\\t ' * n + ';', 'a' + ' ' * n + '!', '\\u00a0' * n + 'x', "
+        "':' * n, ' :' * n, '« ' * n, ' »' * n, '!?;' * n, '<' * n, '<p>' + ' ' * n + '</p>'):\n"
+        "    french(text); french_html(text)\n"
+        "print('done')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "done", result.stderr

@@ -199,8 +199,20 @@ def test_what_only_the_engine_finds_is_worded_and_placed_like_the_rest(workspace
          "{en:", "in the en: text a { or } does not pair up"),
         ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {nn}", fr: "environ {nn}"}',
          "qualifier.about", 'the interface text "qualifier.about" uses {nn}, which the site does not fill in there; it can use {n}'),
+        # Anything but a plain name in braces: Python's attributes, items, formats and conversions.
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {n.__class__}", fr: "environ {n}"}',
+         "{en:", "in the en: text, {n.__class__} is not a name the site can fill in; write a name alone between "
+         "braces, with nothing else inside them; this text can use {n}"),
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {n}", fr: "environ {n:>20000000}"}',
+         "{en:", "in the fr: text, {n:>20000000} is not a name the site can fill in; write a name alone between "
+         "braces, with nothing else inside them; this text can use {n}"),
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {n[0]}", fr: "environ {n!r}"}',
+         "{en:", "in the en: text, {n[0]} is not a name"),
+        ('qualifier.about: {en: "about {n}", fr: "environ {n}"}', 'qualifier.about: {en: "about {0}", fr: "environ {0}"}',
+         "{en:", "in the en: text, {0} is not a name the site can fill in; write a name alone between braces, "
+         "with nothing else inside them; this text can use none"),
     ],
-    ids=["languages-differ", "unpaired-brace", "name-not-filled-in"],
+    ids=["languages-differ", "unpaired-brace", "name-not-filled-in", "attribute", "format", "index", "number"],
 )
 def test_interface_text_placeholders(workspace, old, new, needle, words):
     interface = workspace / "data" / "interface.yaml"

@@ -43,3 +43,22 @@ def test_a_page_without_page_id_is_named(workspace):
     result = run_check(workspace)
     assert result.returncode == 1
     assert "content/fr/nous-joindre.md:1:1: page_id is missing" in result.stderr
+
+
+def test_files_saved_on_windows_with_a_byte_order_mark_are_read_like_any_other(workspace):
+    """Notepad and some editors save UTF-8 with a byte-order mark and CRLF line endings: every page
+    and every data file saved so is accepted, and a mistake in one is still placed on its line."""
+    saved = sorted((workspace / "content").rglob("*.md")) + sorted((workspace / "data").glob("*.yaml"))
+    for path in saved:
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = run_check(workspace)
+    assert result.returncode == 0, result.stderr
+    assert "Data OK" in result.stdout
+
+    contact = workspace / "content" / "en" / "contact.md"
+    raw = contact.read_bytes()
+    contact.write_bytes(raw.replace(b"date_modified: 2026-11-29", b"date_modified: 2026-13-29"))
+    result = run_check(workspace)
+    line = raw.decode("utf-8-sig").split("\r\n").index("date_modified: 2026-11-29") + 1
+    assert f"content/en/contact.md:{line}:16: date_modified is not a real date" in result.stderr, result.stderr

@@ -1,10 +1,14 @@
 """A failed build leaves the last good site exactly as it was; a good build replaces it whole."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import edit, run_build
+
+from peaceops.outputs.publish import Staging, remove_leftovers
 
 pytestmark = pytest.mark.build
 
@@ -40,6 +44,11 @@ def test_failed_builds_leave_the_site_untouched_and_a_good_one_replaces_it_whole
     assert snapshot(site) == before
     assert not list(site.parent.glob(".site-build-*")), "the failed build's temporary folder was left behind"
 
+    # A build stopped part-way (killed, Ctrl-C) leaves its folders behind; the next build removes them.
+    for name in (".site-build-stopped1", ".site-old-stopped2"):
+        (site.parent / name / "site").mkdir(parents=True)
+        (site.parent / name / "site" / "index.html").write_text("half-written", encoding="utf-8")
+
     # Fixed: the new site replaces the old one whole.
     page.write_text(page.read_text(encoding="utf-8").replace("\n[Nowhere](index.md#no-such-heading)\n", ""), encoding="utf-8")
     edit(missions, "        count: 131\n", "        count: 132\n")
@@ -59,3 +68,39 @@ def test_a_local_build_says_first_that_it_uses_the_placeholder_address(workspace
     assert "SITE_URL is not set" in first_line and "https://peace-operations.example.ca/" in first_line
     published = run_build(workspace, tmp_path / "site", "https://peace.example.org/")
     assert "SITE_URL" not in published.stdout + published.stderr
+
+
+def test_a_leftover_build_folder_is_removed_unless_a_running_build_holds_it(tmp_path):
+    target = tmp_path / "site"
+    stopped = tmp_path / ".site-build-stopped"
+    running = tmp_path / ".site-build-running"
+    unrelated = tmp_path / ".site-builder-notes"
+    for folder in (stopped, running, unrelated):
+        folder.mkdir()
+        (folder / "index.html").write_text("x", encoding="utf-8")
+    # Another build, in another process, is writing into `running` and holds its lock.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(running)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        staging = Staging(target)
+        assert not stopped.exists(), "a stopped build's folder was left"
+        assert running.is_dir() and unrelated.is_dir()
+        assert staging.path.parent == tmp_path and staging.path.name.startswith(".site-build-")
+        # While this build holds its own folder, a second build does not remove it either.
+        assert staging.path not in remove_leftovers(target) and staging.path.is_dir()
+        staging.discard()
+        assert not staging.path.exists()
+    finally:
+        holder.communicate("")
+    assert remove_leftovers(target) == [running]  # its build ended: now it is a leftover too
+
+
+HOLD_LOCK = """
+import fcntl, os, sys
+descriptor = os.open(sys.argv[1], os.O_RDONLY)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.read()
+"""

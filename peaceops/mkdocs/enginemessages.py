@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from peaceops.source.messages import message
+from peaceops.source.pagesource import read_page
 
 _DOC = r"Doc file '(?P<src>[^']+)' contains "
 _LINK = r"a link '(?P<target>[^']+)', but "
@@ -43,8 +44,8 @@ def translate(text: str, language: str, root: Path) -> str | None:
 def _place(path: Path, target: str) -> tuple[int, int]:
     """Where ``target`` is written in the file (as a link first), or the file's first line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
+        text = read_page(path)
+    except (OSError, UnicodeDecodeError):
         return 1, 1
     index = text.find("](" + target)
     index = index + 2 if index >= 0 else text.find(target)

@@ -24,7 +24,7 @@ from typing import Any
 from peaceops.facts import Facts, Total
 from peaceops.languages import LANGUAGES
 from peaceops.outputs import datapackage
-from peaceops.outputs.opentables import Table, TableColumn
+from peaceops.outputs.opentables import Table, TableColumn, inert
 from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
 from peaceops.source.model import LEADS, Mission, Source
@@ -198,7 +198,7 @@ def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
         page_id = country_page_id(mission.country)
         pages = {language: site_url + routes.path(page_id, language) for language in LANGUAGES}
         row = Row(mission, facts.place(mission.country), pages, facts)
-        result.append({column.name: column.value(row) for column in COLUMNS})
+        result.append({column.name: inert(column.value(row)) for column in COLUMNS})
     return result
 
 
@@ -465,23 +465,22 @@ def officer_rows(facts: Facts) -> list[dict[str, Any]]:
                 basis = "stated" if stated else "consulted" if figure.consulted else "published"
                 source = figure.source
                 title_language = "en" if source.title["en"] else "fr"
-                rows.append(
-                    {
-                        "Mission_ID": mission.id,
-                        "Mission_Acronym": mission.acronym.en,
-                        "Contributing_Country": contributor.name.en,
-                        "ISOCode3": contributor.iso3,
-                        "Personnel_Type": PERSONNEL_TYPE,
-                        "Figure_Kind": kind,
-                        "Count": figure.count,
-                        "As_Of": figure.when.iso,
-                        "As_Of_Basis": basis,
-                        "Source_Key": source.key,
-                        "Source_Title": source.title[title_language],
-                        "Source_Publisher": source.publisher.en,
-                        "Source_URL": source_address(source),
-                    }
-                )
+                row = {
+                    "Mission_ID": mission.id,
+                    "Mission_Acronym": mission.acronym.en,
+                    "Contributing_Country": contributor.name.en,
+                    "ISOCode3": contributor.iso3,
+                    "Personnel_Type": PERSONNEL_TYPE,
+                    "Figure_Kind": kind,
+                    "Count": figure.count,
+                    "As_Of": figure.when.iso,
+                    "As_Of_Basis": basis,
+                    "Source_Key": source.key,
+                    "Source_Title": source.title[title_language],
+                    "Source_Publisher": source.publisher.en,
+                    "Source_URL": source_address(source),
+                }
+                rows.append({name: inert(value) for name, value in row.items()})
     return rows
 
 

@@ -75,7 +75,25 @@ class Table:
         return schema
 
 
+# A spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that starts with one of these as a
+# formula when the public opens the file: "=HYPERLINK(...)" in a mission's name would be a live link,
+# or worse (CSV injection). The fullwidth forms count too: some spreadsheets read them as the others.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula, with an apostrophe in front (OWASP's advice: a
+    spreadsheet then shows it as text); the items of a list likewise; anything else as it is (a number,
+    negative or not, stays a number). The open data's JSON gets the same value as its CSV."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    if isinstance(value, list):
+        return [inert(item) for item in value]
+    return value
+
+
 def cell(value: Any) -> str:
+    value = inert(value)
     if value is None:
         return ""
     if isinstance(value, bool):

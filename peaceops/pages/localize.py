@@ -7,6 +7,7 @@ so no English can reach a French page from code or templates.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -19,6 +20,7 @@ from peaceops.languages import LOCALES
 from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Text
+from peaceops.source.placeholders import PlaceholderError, fill
 
 
 class MissingText(KeyError):
@@ -41,28 +43,36 @@ class Localizer:
 
     def t(self, key: str, **params: object) -> str:
         """The interface text ``key`` in this language, with ``{name}`` placeholders filled."""
-        try:
-            text = self._interface[key][self.language]
-        except KeyError:
-            raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
+        text = self._text(key)
         if not params:
             return self._typeset(text)
-        try:
-            return self._typeset(text.format(**params))
-        except (KeyError, IndexError) as error:
-            raise UnfilledText(key, str(error).strip("'"), sorted(params)) from None
+        return self._typeset(self._fill(key, text, params))
 
     def t_html(self, key: str, **params: object) -> Markup:
         """Like ``t``, as HTML: the text and plain values escaped, values already HTML kept (a title in
         another language, marked with its ``lang``)."""
+        text = str(escape(self._typeset(self._text(key))))
+        values = {name: escape(self._html_value(value)) for name, value in params.items()}
+        return Markup(self._fill(key, text, values))  # noqa: S704  (the text and every value are escaped)
+
+    def _html_value(self, value: object) -> object:
+        return value if isinstance(value, Markup) else self._typeset(str(value))
+
+    def _text(self, key: str) -> str:
         try:
-            text = self._interface[key][self.language]
+            return self._interface[key][self.language]
         except KeyError:
             raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
-        values = {
-            name: value if isinstance(value, Markup) else self._typeset(str(value)) for name, value in params.items()
-        }
-        return Markup(escape(self._typeset(text))).format(**values)  # noqa: S704  (the text is escaped first)
+
+    @staticmethod
+    def _fill(key: str, text: str, params: Mapping[str, object]) -> str:
+        """Plain names only, filled with the values' text (never ``str.format``: see placeholders.py)."""
+        try:
+            return fill(text, params)
+        except KeyError as error:
+            raise UnfilledText(key, str(error.args[0]), sorted(params)) from None
+        except PlaceholderError as error:  # the data is checked on loading; a text made in code is not
+            raise UnfilledText(key, error.found, sorted(params)) from None
 
     def in_language(self, text: str, language: str) -> Markup | str:
         """A text in ``language``: marked with its lang when that is not the page's language."""

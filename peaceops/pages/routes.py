@@ -19,7 +19,7 @@ from typing import Any
 from peaceops.facts import Facts
 from peaceops.languages import LANGUAGE_NAMES, LANGUAGE_ROOT, LANGUAGES
 from peaceops.source.messages import describe, message
-from peaceops.source.pagesource import split
+from peaceops.source.pagesource import read_page, split
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.yamlsource import PositionedList, parse_text
 
@@ -69,7 +69,7 @@ def relative_url(target: str, from_path: str) -> str:
 
 
 def read_front_matter(path: Path) -> dict[str, Any]:
-    return front_matter(path.read_text(encoding="utf-8"))
+    return front_matter(read_page(path))
 
 
 def front_matter(markdown: str) -> dict[str, Any]:
@@ -149,11 +149,11 @@ SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving")
 def _checked_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
     """A page's front matter, or the problems that stop it being read (never a traceback)."""
     try:
-        text, _, _ = split(path.read_text(encoding="utf-8"))
+        text, _, _ = split(read_page(path))
     except UnicodeDecodeError:
         return {}, [Problem(display, 1, 1, message("file_not_utf8"))]
     if text is None:
-        opened = path.read_text(encoding="utf-8").startswith("---")
+        opened = read_page(path).startswith("---")
         return {}, [Problem(display, 1, 1, message("front_matter_unclosed" if opened else "front_matter_missing"))]
     meta, found = _parse_front_matter(text)
     if found:

@@ -16,11 +16,14 @@ import re
 NBSP = "\u00a0"
 _SPACES = " \t\u00a0\u202f"
 
-_BEFORE_COLON = re.compile(r"[ \t]+:(?=[\s<]|$)")  # "texte :" with an ordinary space
+# A pattern that starts with a run of spaces is tried only where the run begins (the look-behind):
+# tried at every space of a long run instead, each try reads the rest of the run, and a text of
+# 100,000 spaces took minutes (the time grows with the square of the run's length).
+_BEFORE_COLON = re.compile(r"(?<![ \t])[ \t]+:(?=[\s<]|$)")  # "texte :" with an ordinary space
 _NO_SPACE_COLON = re.compile(r"(?<=[^\s\u00a0\u202f\d/:>])(:)(?=[ \t\n\u00a0]|$)")  # "(GRC): texte"
 _OPEN_GUILLEMET = re.compile(r"«[ \t]*(?![\u00a0\u202f])")
-_CLOSE_GUILLEMET = re.compile(r"(?<![\u00a0\u202f])[ \t]*»")
-_BEFORE_PUNCT = re.compile(r"[ \t\u00a0\u202f]+(?=[;!?])")
+_CLOSE_GUILLEMET = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*»")
+_BEFORE_PUNCT = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[;!?])")
 _BEFORE_PUNCT_ENTITY = re.compile(r"&nbsp;(?=[;!?])|&#160;(?=[;!?])")
 
 
@@ -31,13 +34,20 @@ def french(text: str) -> str:
     text = _BEFORE_COLON.sub(NBSP + ":", text)
     text = _NO_SPACE_COLON.sub(NBSP + ":", text)
     text = _OPEN_GUILLEMET.sub("«" + NBSP, text)
-    text = _CLOSE_GUILLEMET.sub(NBSP + "»", text)
+    text = _CLOSE_GUILLEMET.sub(_close_guillemet, text)
     text = _BEFORE_PUNCT.sub("", text)
     return _BEFORE_PUNCT_ENTITY.sub("", text)
 
 
+def _close_guillemet(found: re.Match[str]) -> str:
+    """One no-break space before », kept as typed when it is already one (thin or not)."""
+    spaces = found.group(0)[:-1]
+    return found.group(0) if spaces in (NBSP, "\u202f") else NBSP + "»"
+
+
 # HTML: tags, comments and the text between them.
-_TOKEN = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]+>", re.DOTALL)
+# [^<>]: a try that meets another < stops there (a text of 100,000 "<" is read once, not once per "<").
+_TOKEN = re.compile(r"<!--.*?-->|<![^<>]*>|<[^<>]+>", re.DOTALL)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 _ATTRIBUTE = re.compile(

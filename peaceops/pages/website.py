@@ -23,7 +23,7 @@ from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id, front_matter, read_front_matter
 from peaceops.source.accessibility import AccessibilityRun, load_run
 from peaceops.source.dataset import Dataset
-from peaceops.source.pagesource import PageSource, split
+from peaceops.source.pagesource import PageSource, read_page, split
 from peaceops.source.publisher import PublisherFile, load_publisher
 
 
@@ -78,7 +78,7 @@ class Website:
         cache: dict[tuple[str, str], PageSource] = self.__dict__.setdefault("_written", {})
         if (language, source) not in cache:
             path = self.root / "content" / language / source
-            text = path.read_text(encoding="utf-8")
+            text = read_page(path)
             front, body, body_line = split(text)
             display = path.relative_to(self.root).as_posix()
             meta = front_matter(text)

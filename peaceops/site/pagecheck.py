@@ -18,7 +18,7 @@ import jinja2
 
 from peaceops.languages import LANGUAGES
 from peaceops.source.messages import message
-from peaceops.source.pagesource import PageSource, split
+from peaceops.source.pagesource import PageSource, read_page, split
 from peaceops.source.problems import Problem
 from peaceops.languages import LANGUAGE_ROOT
 from peaceops.pages.routes import page_path
@@ -128,7 +128,7 @@ def unreadable_pages(root: Path) -> list[Problem]:
         folder = root / "content" / language
         for path in sorted(folder.rglob("*.md")):
             try:
-                text = path.read_text(encoding="utf-8")
+                text = read_page(path)
             except UnicodeDecodeError:
                 continue  # reported with the front matter
             _, body, body_line = split(text)

@@ -7,6 +7,7 @@ cannot. The JSON Schema each one publishes is what editors' tools check while th
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,8 +21,16 @@ from peaceops.source.messages import describe
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.IGNORECASE)
+# [^<>]: a try that meets another < stops there, so a text of many < costs one reading, not one per <.
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>|javascript:", re.IGNORECASE)
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
+# What a browser does to an address before it reads it (WHATWG URL standard): leading and trailing
+# control characters and spaces dropped, tabs and line breaks removed anywhere, the scheme read in
+# any case. "java\nscript:" is javascript: to a browser, "HTTPS:" is https:.
+_BROWSER_TRIM = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_BROWSER_DROPS = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+WEB_SCHEMES = ("https", "http")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -34,12 +43,26 @@ def fail(kind: str, value: Any, **extra: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, kind, {"got": describe(value), **extra})
 
 
+# Characters XML 1.0 cannot hold (the feed, the sitemap, the open data's XML would be unreadable),
+# and that no editor means to type: control characters other than tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF. YAML lets them in only as escapes ("\x01", "\u0008").
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _scalar(value: Any, kind: str = "not_text") -> str:
+    """The text the editor typed, trimmed; every field type starts here, so every field refuses the
+    characters a reader's software cannot hold."""
     if isinstance(value, (dict, list)):
         raise fail(kind, value)
     if value is None:
         return ""
-    return str(value).strip()
+    text = str(value).strip()
+    found = _NOT_XML.search(text)
+    if found:
+        raise PydanticCustomError(
+            "control_character", "control_character", {"code": f"U+{ord(found.group(0)):04X}", "at": found.start() + 1}
+        )
+    return text
 
 
 def _plain_text(value: Any) -> str:
@@ -82,11 +105,28 @@ def _yes_no(value: Any) -> bool:
     raise fail("yes_no", value)
 
 
+def browser_reading(address: str) -> str:
+    """``address`` as a browser reads it: see _BROWSER_TRIM."""
+    return _BROWSER_DROPS.sub("", _BROWSER_TRIM.sub("", address))
+
+
+def scheme(address: str) -> str | None:
+    """The scheme a browser finds in ``address`` (``javascript`` in "JavaScript :..."), lower-cased, or None."""
+    found = _SCHEME.match(browser_reading(address))
+    return found.group(1).lower() if found else None
+
+
 def _url(value: Any) -> str:
+    if isinstance(value, str):
+        found = scheme(value)
+        # A mistyped https (htps:, hhtps:) is a typo, told as such below; any other scheme is refused.
+        if found is not None and not difflib.get_close_matches(found, WEB_SCHEMES, n=1, cutoff=0.7):
+            raise fail("url_scheme", value.strip(), scheme=found)
     text = _scalar(value)
-    if not _URL.fullmatch(text):
+    reading = _SCHEME.sub(lambda m: m.group(0).lower(), text, count=1)
+    if not _URL.fullmatch(reading) or reading != browser_reading(reading):
         raise fail("url", value)
-    return text
+    return reading
 
 
 # Hosts that are not the public's: development, staging and test servers, and cloud clusters' own

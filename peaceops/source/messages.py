@@ -6,6 +6,8 @@ Each message says what is wrong and what is expected. Placeholders are filled wi
 """
 from __future__ import annotations
 
+import re
+
 MESSAGES: dict[str, str] = {
     # --- The file as a whole -------------------------------------------------------------------
     "file_missing": "this file is missing; it must exist and list {what}",
@@ -65,6 +67,14 @@ MESSAGES: dict[str, str] = {
     "choice": "{field} must be one of {choices}, got {got}",
     "yes_no": "{field} must be yes or no, got {got}",
     "url": "{field} must be a web address starting with https:// (or http://), got {got}",
+    "url_scheme": (
+        "{field} must be a web address starting with https:// (or http://); a browser reads this one as a "
+        "{scheme}: address, which the site never publishes"
+    ),
+    "control_character": (
+        "{field} contains an invisible control character ({code}, character {at} of the text) that web "
+        "pages, feeds and spreadsheets cannot hold; delete it (retype the text around it if you cannot see it)"
+    ),
     "non_public_host": (
         "{field} is on a development, staging or test server ({host}), which the public cannot reach; "
         "give the page's public address"
@@ -84,6 +94,10 @@ MESSAGES: dict[str, str] = {
     "placeholder_braces": (
         "{field}: in the {language}: text a {{ or }} does not pair up; the names the site fills in are "
         "written in braces, such as {{n}}, each with its closing brace"
+    ),
+    "placeholder_form": (
+        "{field}: in the {language}: text, {found} is not a name the site can fill in; write a name alone "
+        "between braces, with nothing else inside them; this text can use {known}"
     ),
     "placeholder_mismatch": (
         "{field}: the English and French texts must use the same names in braces; en: has {en}, fr: has {fr}"
@@ -271,4 +285,14 @@ def describe(value: object) -> str:
         return "a list"
     if value is None or value == "":
         return "nothing"
-    return f'"{value}"'
+    return f'"{_visible(str(value))}"'
+
+
+def _visible(text: str) -> str:
+    """Invisible characters written as YAML escapes ("java\\nscript:"), so that a message stays one
+    line and shows what is there."""
+    return _INVISIBLE.sub(lambda found: _ESCAPES.get(found.group(0), f"\\u{ord(found.group(0)):04x}"), text)
+
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}

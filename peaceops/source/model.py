@@ -8,7 +8,7 @@ message given when the field is missing.
 
 from __future__ import annotations
 
-import string
+import re
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -31,6 +31,7 @@ from peaceops.source.fieldtypes import (
     YesNo,
     fail,
 )
+from peaceops.source.placeholders import PlaceholderError, placeholders
 
 
 def one_of(options: tuple[str, ...]) -> PlainValidator:
@@ -397,28 +398,40 @@ class CountriesFile(Record):
 
 
 class InterfaceText(Text):
-    """An interface text: both languages must name the same values to fill in ({n}, {country})."""
+    """An interface text: both languages name the same values to fill in, each a plain name in braces ({n})."""
 
     @model_validator(mode="after")
     def _same_placeholders(self) -> InterfaceText:
         names = {}
         for language in LANGUAGES:
             try:
-                names[language] = placeholders(self[language])
-            except ValueError:
-                raise PydanticCustomError("placeholder_braces", "placeholder_braces", {"language": language}) from None
+                names[language] = set(placeholders(self[language]))
+            except PlaceholderError as error:
+                raise _placeholder_problem(self, language, error) from None
         if names["en"] != names["fr"]:
-            shown = {
-                language: ", ".join("{" + n + "}" for n in sorted(found)) or "none" for language, found in names.items()
-            }
+            shown = {language: _braced(found) for language, found in names.items()}
             context = {"en": shown["en"], "fr": shown["fr"]}
             raise PydanticCustomError("placeholder_mismatch", "placeholder_mismatch", context)
         return self
 
 
-def placeholders(text: str) -> set[str]:
-    """The names in braces that the site fills in; raises ValueError if a brace does not pair up."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def _braced(names: set[str]) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names)) or "none"
+
+
+def _placeholder_problem(text: Text, language: str, error: PlaceholderError) -> PydanticCustomError:
+    """What is wrong with the braces of ``text[language]``, and the names the text may use."""
+    if error.kind == "braces":
+        return PydanticCustomError("placeholder_braces", "placeholder_braces", {"language": language})
+    usable = {found.group(1) for other in LANGUAGES for found in _PLAIN_NAME.finditer(text[other])}
+    if error.name:
+        usable.add(error.name)
+    context = {"language": language, "found": "{" + error.found + "}", "known": _braced(usable)}
+    return PydanticCustomError("placeholder_form", "placeholder_form", context)
+
+
+# A plain name in braces anywhere in a text, whatever else the text holds.
+_PLAIN_NAME = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class InterfaceFile(Record):

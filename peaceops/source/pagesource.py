@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -38,8 +39,17 @@ class PageSource:
         return ENGINE_FRONT_MATTER + self.body
 
 
+def read_page(path: Path) -> str:
+    """A page's text as its editor saved it, whatever the editor: a byte-order mark (Notepad's) left
+    out and Windows (CRLF) or old Mac (CR) line endings read as ordinary ones. Raises
+    UnicodeDecodeError for a file not saved as UTF-8."""
+    text = path.read_bytes().decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split(text: str) -> tuple[str | None, str, int]:
     """(front matter text or None, body, line of the file where the body starts)."""
+    text = text.removeprefix("\ufeff")
     found = FRONT_MATTER.match(text)
     if not found:
         return None, text, 1

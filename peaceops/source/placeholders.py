@@ -1,0 +1,60 @@
+"""The names in braces in an interface text (``{n}``, ``{date}``), and how the site fills them in.
+
+Why: interface texts are editors' words, that is data, never code. Python's ``str.format`` reads far
+more than a name in braces: ``{n.__class__}`` prints an attribute of the value, ``{n[0]}`` an item of
+it, ``{n:>20000000}`` pads it to twenty million characters, ``{n!r}`` shows it as Python writes it.
+Here a placeholder is a plain name and nothing else (anything else is refused when the file is read,
+at its line), and filling one in puts the value's text in its place, nothing more. ``{{`` and ``}}``
+stand for a brace itself, as before.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A doubled brace (a brace itself), a placeholder, or a brace on its own (which does not pair up).
+_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+class PlaceholderError(ValueError):
+    """A text whose braces cannot be read: ``kind`` is ``braces`` (one does not pair up) or ``form``
+    (``found`` is not a plain name)."""
+
+    def __init__(self, kind: str, found: str = ""):
+        super().__init__(f"{kind}: {found}")
+        self.kind, self.found = kind, found
+
+    @property
+    def name(self) -> str:
+        """The name a wrong placeholder starts with (``n`` for ``{n:>20}``), or empty."""
+        match = NAME.match(self.found)
+        return match.group(0) if match else ""
+
+
+def placeholders(text: str) -> list[str]:
+    """The names in braces in ``text``, in order; raises ``PlaceholderError`` on anything else."""
+    names = []
+    for token in _TOKEN.finditer(text):
+        if token.group(0) in ("{{", "}}"):
+            continue
+        inner = token.group(1)
+        if inner is None:
+            raise PlaceholderError("braces")
+        if not NAME.fullmatch(inner):
+            raise PlaceholderError("form", inner)
+        names.append(inner)
+    return names
+
+
+def fill(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name}`` replaced by the text of ``values[name]``; raises ``KeyError(name)``
+    for a name ``values`` lacks, and ``PlaceholderError`` for braces that are not a plain name."""
+    placeholders(text)
+
+    def one(token: re.Match[str]) -> str:
+        if token.group(1) is None:
+            return token.group(0)[0]  # a doubled brace
+        return str(values[token.group(1)])
+
+    return _TOKEN.sub(one, text)

@@ -1,0 +1,95 @@
+"""Issue 22: every value in data/ is untrusted on its way to a reader. Each class of trick an editor
+could type (by mistake or not) is refused at its line with a plain message, or comes out inert.
+
+Each test writes its own mistake into a copy of data/ (tests/datacopy.py) and checks the exact
+placed line; the classes, not the cases: every address field, every text field.
+"""
+from __future__ import annotations
+
+import pytest
+from datacopy import DataCopy, assert_at, only_problem
+
+from peaceops.pages.localize import Localizer
+from peaceops.source.model import Text
+
+C = "contacts.yaml"
+S = "sources.yaml"
+M = "missions.yaml"
+WEB_EN = "      en: https://rcmp.ca/en/federal-policing/international-policing/current-peace-operations\n"
+NAME_EN = "      en: United Nations Stabilization Mission in Haiti\n"
+SOURCE = 'address: {en: "https://www.canadiansoldiers.com/'
+
+
+@pytest.fixture
+def data(tmp_path) -> DataCopy:
+    return DataCopy(tmp_path / "data")
+
+
+# --- 1. Addresses, as a browser reads them ------------------------------------------------------
+@pytest.mark.parametrize(
+    "typed, scheme",
+    [
+        ('"java\\nscript:alert(1)"', "javascript"),  # a line break a browser drops
+        ('"java\\tscript:alert(1)"', "javascript"),  # a tab likewise
+        ('" JavaScript:alert(1)"', "javascript"),  # a space before, capitals
+        ('"\\x01javascript:alert(1)"', "javascript"),  # a control character before: dropped by a browser
+        ('"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="', "data"),
+        ('"vbscript:msgbox(1)"', "vbscript"),
+        ('"mailto:someone@example.ca"', "mailto"),  # an e-mail goes in email:, not in a web field
+        ('"file:///etc/passwd"', "file"),
+    ],
+)
+def test_an_address_a_browser_would_not_read_as_a_web_address_is_refused(data, typed, scheme):
+    data.replace(C, WEB_EN, f"      en: {typed}\n")
+    problem = only_problem(data.problems())
+    place = data.where(C, typed)
+    if scheme is None:
+        assert_at(problem, C, place, "web.en contains an invisible control character (U+0001, character 1")
+    else:
+        assert problem.message == (
+            f"web.en must be a web address starting with https:// (or http://); a browser reads this one as a "
+            f"{scheme}: address, which the site never publishes"
+        )
+        assert_at(problem, C, place)
+
+
+def test_a_web_address_split_by_a_line_break_inside_a_source_is_refused(data):
+    data.replace(S, SOURCE, 'address: {en: "https://www.canadian\\nsoldiers.com/')
+    problem = only_problem(data.problems())
+    assert_at(problem, S, data.where(S, '"https://www.canadian\\n'), "address.en must be a web address", '\\n')
+
+
+def test_an_address_with_its_scheme_in_capitals_is_accepted_and_written_in_lower_case(data):
+    data.replace(C, WEB_EN, WEB_EN.replace("https://", "HTTPS://"))
+    from peaceops.source.dataset import load
+
+    contacts = load(data.folder).contacts
+    assert contacts.contacts[1].web is not None
+    assert contacts.contacts[1].web.en.startswith("https://rcmp.ca/")
+
+
+# --- 4. Characters XML cannot hold ---------------------------------------------------------------
+@pytest.mark.parametrize("escape, code", [("\\x01", "U+0001"), ("\\x1B", "U+001B"), ("\\uFFFE", "U+FFFE"), ("\\x0C", "U+000C")])
+def test_a_control_character_in_a_text_is_refused_at_its_line(data, escape, code):
+    typed = f'"MINU{escape}STAH"'
+    data.replace(M, "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n", f"    acronym: {{en: {typed}, fr: MINUSTAH}}\n")
+    problem = only_problem(data.problems())
+    assert str(problem) == (
+        f"data/{M}:{data.where(M, typed)[0]}:{data.where(M, typed)[1]}: acronym.en contains an invisible control "
+        f"character ({code}, character 5 of the text) that web pages, feeds and spreadsheets cannot hold; delete it "
+        "(retype the text around it if you cannot see it)"
+    )
+
+
+def test_a_wrong_value_with_a_line_break_is_shown_on_one_line(data):
+    data.replace(S, SOURCE, 'address: {en: "htps://www.canadian\\nsoldiers.com/')
+    problem = only_problem(data.problems())
+    assert "\n" not in problem.message and '"htps://www.canadian\\nsoldiers.com/' in problem.message
+
+
+# --- 5. Interface texts: placeholders are names, filled with text only -------------------------
+def test_a_value_that_looks_like_a_placeholder_is_never_read_as_one():
+    fmt = Localizer("en", {"k": Text(en="About {n} in {place}", fr="Environ {n} en {place}")})
+    assert fmt.t("k", n="{place.__class__}", place="{n:>99}") == "About {place.__class__} in {n:>99}"
+    html = Localizer("fr", {"k": Text(en="{n}", fr="« {n} » {{ok}}")}).t_html("k", n='<b title="x">{n}</b>')
+    assert str(html) == "«\u00a0&lt;b title=&#34;x&#34;&gt;{n}&lt;/b&gt;\u00a0» {ok}"
