@@ -10,7 +10,7 @@ PYTHON ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,python3)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve schema test screenshots benchmark lock clean
+.PHONY: site check serve schema watch test screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -28,6 +28,14 @@ serve: $(VENV)/.site
 ## schema: regenerate schema/*.schema.json (editors' help while typing) from the data model
 schema: $(VENV)/.site
 	$(BIN)/python -m peaceops schema
+
+## watch: read every address in data/sources.yaml (politely) and report, one line each, what changed, moved,
+##        is gone or could not be reached, with the records to review; records what it found in
+##        data/checks/sources.json, which editors commit (peaceops/watch/). It never edits the data.
+##        Options go in WATCH_OPTIONS (python -m peaceops watch --help); against the tests' local sites:
+##        .venv/bin/python tests/sourceserver.py prints the command.
+watch: $(VENV)/.site
+	$(BIN)/python -m peaceops watch $(WATCH_OPTIONS)
 
 ## test: every test, browser tests included
 test: $(VENV)/.test

@@ -1,17 +1,18 @@
-"""``python -m peaceops check|build|serve|schema``: what editors and CI run.
+"""``python -m peaceops check|build|serve|schema|watch``: what editors and CI run.
 
 Why: ``check`` gives editors every problem in the data in a second, one line each, without a
 traceback. ``build`` checks first, builds the whole bilingual site into a temporary folder and only
 then swaps it into place, so a failed build leaves the last good ``site/`` exactly as it was.
 ``serve`` is the live preview (see ``peaceops/mkdocs/preview.py``). The engine itself is
-reached only through ``peaceops.mkdocs`` (the build command and the preview).
+reached only through ``peaceops.mkdocs`` (the build command and the preview). ``watch`` reads the
+pages the data cites and reports what changed (``peaceops/watch/``).
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from peaceops.facts import Facts
@@ -21,6 +22,9 @@ from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.reference import is_past, reference_date
+from peaceops.watch.archive import WAYBACK_AVAILABLE
+from peaceops.watch.run import Options
+from peaceops.watch.run import watch as run_watch
 
 
 def check(root: Path, output_format: str = "text") -> int:
@@ -104,6 +108,40 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     return 0
 
 
+def watch(root: Path, args: argparse.Namespace) -> int:
+    """The source watch: its report on stdout (and in ``--report``), its summary and any problem on stderr."""
+    data_dir = (args.data or root / "data").resolve()
+    state_path = (args.state or root / "data" / "checks" / "sources.json").resolve()
+    options = Options(
+        data_dir=data_dir,
+        data_display=_shown(data_dir, root),
+        state_path=state_path,
+        state_display=_shown(state_path, root),
+        day=args.day or datetime.now(UTC).date().isoformat(),
+        archive=args.archive,
+        via=args.via,
+        timeout=args.timeout,
+        pause=args.pause,
+        site_url=args.site_url or os.environ.get("SITE_URL") or None,
+    )
+    try:
+        outcome = run_watch(options, say=lambda line: print(line, flush=True))
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(message("watch_data_problems", file=f"{options.data_display}/sources.yaml"), file=sys.stderr)
+        return 1
+    if args.report:
+        args.report.write_text("".join(f"{line}\n" for line in outcome.lines), encoding="utf-8")
+    print(outcome.summary, file=sys.stderr)
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as messages name it: from the repository when it is inside it."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="peaceops", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: here)")
@@ -121,10 +159,30 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="check, then build the site safely")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
     build_parser.add_argument("--site-url", help="the public address (default: SITE_URL or mkdocs.yml)")
+    watch_parser = commands.add_parser(
+        "watch", help="read every source's address; report what changed, moved, is gone or could not be reached"
+    )
+    watch_parser.add_argument("--data", type=Path, help="the folder of sources.yaml and the records (default: data)")
+    watch_parser.add_argument(
+        "--state", type=Path, help="the last state, then the new one (default: data/checks/sources.json)"
+    )
+    watch_parser.add_argument("--report", type=Path, help="also write the report's lines to this file")
+    watch_parser.add_argument("--archive", default=WAYBACK_AVAILABLE, help="the Wayback Machine's availability API")
+    watch_parser.add_argument(
+        "--via", help="send every request to this server, keeping each address's host (tests, demonstrations)"
+    )
+    watch_parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a site (default 15)")
+    watch_parser.add_argument(
+        "--pause", type=float, default=1.0, help="seconds between two requests to one host (default 1)"
+    )
+    watch_parser.add_argument("--day", help="the day to record, YYYY-MM-DD (default: today)")
+    watch_parser.add_argument("--site-url", help="the site's address, named in the user agent (default: SITE_URL)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root, args.format)
+    if args.command == "watch":
+        return watch(root, args)
     if args.command == "schema":
         from peaceops.source.schema import SCHEMA_FOLDER, write
 

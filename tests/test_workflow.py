@@ -6,6 +6,7 @@ explained), zizmor and actionlint clean, and the real public address when SITE_U
 """
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,24 +16,40 @@ import pytest
 import yaml
 from conftest import ROOT
 
-WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "publish.yml"
+EVERY_WORKFLOW = sorted(WORKFLOWS.glob("*.yml"))
+WORKFLOW_NAMES = [path.name for path in EVERY_WORKFLOW]
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
+
+
+def _read(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value as text.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506  (text only)
+
+
+def _uses(path: Path) -> list[re.Match[str] | None]:
+    return [PINNED.match(line) for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
 
 
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value as text.
-    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506  (text only)
+    return _read(WORKFLOW)
 
 
 def _steps(workflow: dict, job: str) -> list[dict]:
     return workflow["jobs"][job]["steps"]
 
 
-def test_workflow_is_valid_against_the_github_workflow_schema():
+def test_the_workflows_are_publish_and_the_source_watch():
+    assert WORKFLOW_NAMES == ["publish.yml", "source-watch.yml"]
+
+
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_workflow_is_valid_against_the_github_workflow_schema(path):
     checker = Path(sys.executable).parent / "check-jsonschema"
     result = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(path)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -47,7 +64,9 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path):
     assert result.returncode == 1
 
 
-def test_every_run_script_is_valid_bash(workflow):
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_every_run_script_is_valid_bash(path):
+    workflow = _read(path)
     for job in workflow["jobs"]:
         for step in _steps(workflow, job):
             if "run" in step:
@@ -55,8 +74,9 @@ def test_every_run_script_is_valid_bash(workflow):
                 assert result.returncode == 0, f"{step.get('name')}: {result.stderr}"
 
 
-def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version():
-    uses = [PINNED.match(line) for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version(path):
+    uses = _uses(path)
     assert uses and all(uses), "a uses: line could not be read"
     for found in uses:
         assert re.fullmatch(r"[0-9a-f]{40}", found["ref"]), f"{found['action']} is not pinned to a commit SHA"
@@ -129,12 +149,30 @@ NODE24_MAJORS = {
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
     "actions/configure-pages": 6,
+    "actions/download-artifact": 5,
+    "actions/github-script": 8,
+}
+ACTIONS = {
+    "publish.yml": {
+        "actions/checkout",
+        "actions/upload-artifact",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+        "actions/configure-pages",
+    },
+    "source-watch.yml": {
+        "actions/checkout",
+        "actions/upload-artifact",
+        "actions/download-artifact",
+        "actions/github-script",
+    },
 }
 
 
-def test_every_action_is_at_a_node24_major():
-    uses = [PINNED.match(line) for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
-    assert {found["action"] for found in uses} == set(NODE24_MAJORS)
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_every_action_is_at_a_node24_major(path):
+    uses = _uses(path)
+    assert {found["action"] for found in uses} == ACTIONS[path.name]
     for found in uses:
         major = int(found["comment"].strip().lstrip("v").split(".")[0])
         assert major >= NODE24_MAJORS[found["action"]], f"{found['action']} {found['comment']} runs on an older node"
@@ -166,8 +204,9 @@ def _zizmor(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True)
 
 
-def test_zizmor_pedantic_finds_nothing():
-    result = _zizmor(WORKFLOW)
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_zizmor_pedantic_finds_nothing(path):
+    result = _zizmor(path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
 
@@ -195,8 +234,9 @@ def _actionlint(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(actionlint), "-no-color", str(path)], capture_output=True, text=True)
 
 
-def test_actionlint_finds_nothing():
-    result = _actionlint(WORKFLOW)
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=WORKFLOW_NAMES)
+def test_actionlint_finds_nothing(path):
+    result = _actionlint(path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -248,3 +288,161 @@ def test_the_address_is_the_variable_else_the_pages_address_else_none(workflow, 
     assert written == expected
     if not expected:
         assert "placeholder" in said
+
+
+def test_an_action_used_by_two_workflows_is_pinned_at_the_same_commit():
+    pins: dict[str, set[str]] = {}
+    for path in EVERY_WORKFLOW:
+        for found in _uses(path):
+            pins.setdefault(found["action"], set()).add(f"{found['ref']} {found['comment'].strip()}")
+    assert {action: len(refs) for action, refs in pins.items() if len(refs) > 1} == {}
+
+
+# --- The source watch (issue 23) ------------------------------------------------------------------
+
+WATCH = WORKFLOWS / "source-watch.yml"
+
+
+@pytest.fixture(scope="module")
+def watch_workflow() -> dict:
+    return _read(WATCH)
+
+
+def test_the_watch_runs_once_a_week_and_on_demand(watch_workflow):
+    assert set(watch_workflow["on"]) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in watch_workflow["on"]["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert minute.isdigit() and hour.isdigit() and weekday.isdigit()
+    assert (day, month) == ("*", "*")
+
+
+def test_only_the_issue_job_may_write_issues_and_the_watch_commits_nothing(watch_workflow):
+    assert watch_workflow["permissions"] == {}
+    jobs = watch_workflow["jobs"]
+    assert set(jobs) == {"watch", "issue"}
+    assert jobs["watch"]["permissions"] == {"contents": "read"}
+    assert jobs["issue"]["permissions"] == {"issues": "write"}
+    checkout = next(s for s in _steps(watch_workflow, "watch") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] == "false"
+    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in _steps(watch_workflow, "issue"))
+    runs = " ".join(step.get("run", "") for job in jobs for step in _steps(watch_workflow, job))
+    assert "git commit" not in runs and "git push" not in runs
+
+
+def test_the_watch_job_runs_make_watch_in_publishs_image_and_keeps_report_and_state(watch_workflow, workflow):
+    job = watch_workflow["jobs"]["watch"]
+    assert job["container"] == workflow["jobs"]["build"]["container"]
+    steps = _steps(watch_workflow, "watch")
+    watch = next(s for s in steps if "make watch" in s.get("run", ""))
+    assert 'make watch WATCH_OPTIONS="--report source-watch/report.txt"' in watch["run"]
+    assert "cp data/checks/sources.json source-watch/sources.json" in watch["run"]
+    assert job["outputs"]["found"] == "${{ steps." + watch["id"] + ".outputs.found }}"
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert steps.index(upload) > steps.index(watch)
+    assert upload["with"]["name"] == "source-watch" and upload["with"]["path"] == "source-watch/"
+    issue = watch_workflow["jobs"]["issue"]
+    assert issue["needs"] == "watch" and issue["if"] == "needs.watch.outputs.found == 'yes'"
+    download = next(s for s in _steps(watch_workflow, "issue") if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["name"] == "source-watch"
+
+
+@pytest.mark.parametrize("report, found", [("a line\n", "found=yes\n"), ("", "found=no\n")])
+def test_the_issue_job_runs_only_when_the_watch_printed_a_line(watch_workflow, tmp_path, report, found):
+    """The watch step's own script, with a stand-in for make that writes what `make watch` writes."""
+    step = next(s for s in _steps(watch_workflow, "watch") if "make watch" in s.get("run", ""))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    make = bin_dir / "make"
+    make.write_text(
+        "#!/bin/sh\nmkdir -p data/checks\necho '{}' > data/checks/sources.json\n"
+        f"printf '%s' '{report}' > source-watch/report.txt\n",
+        encoding="utf-8",
+    )
+    make.chmod(0o755)
+    output = tmp_path / "github_output"
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "GITHUB_OUTPUT": str(output)}
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8") == found
+    assert (tmp_path / "source-watch" / "sources.json").read_text(encoding="utf-8") == "{}\n"
+
+
+# github-script runs the script as the body of an async function of (require, github, context, core, ...).
+ISSUE_HARNESS = """
+const fs = require("fs");
+const calls = [];
+const existing = JSON.parse(process.env.OPEN_ISSUES);
+const github = {
+  paginate: async (method, params) => { calls.push(["list", method, params]); return existing; },
+  rest: { issues: {
+    listForRepo: "issues.listForRepo",
+    update: async (params) => { calls.push(["update", params]); },
+    create: async (params) => { calls.push(["create", params]); return { data: { number: 99 } }; },
+  } },
+};
+const context = { repo: { owner: "someone", repo: "site" } };
+const core = { info: (text) => calls.push(["info", text]) };
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+new AsyncFunction("require", "github", "context", "core", fs.readFileSync(process.argv[2], "utf8"))(
+  require, github, context, core,
+).then(() => console.log(JSON.stringify(calls)));
+"""
+ISSUE_TITLE = "Source watch: pages the data cites need an editor"
+
+
+def _issue_script(watch_workflow, tmp_path, report: str, open_issues: list[dict]) -> list:
+    step = next(s for s in _steps(watch_workflow, "issue") if s.get("uses", "").startswith("actions/github-script@"))
+    assert set(step["with"]) == {"script"} and "${{" not in step["with"]["script"]  # no expression in the code
+    (tmp_path / "script.js").write_text(step["with"]["script"], encoding="utf-8")
+    (tmp_path / "harness.js").write_text(ISSUE_HARNESS, encoding="utf-8")
+    (tmp_path / "source-watch").mkdir()
+    (tmp_path / "source-watch" / "report.txt").write_text(report, encoding="utf-8")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "OPEN_ISSUES": json.dumps(open_issues),
+        "RUN_URL": "https://github.com/someone/site/actions/runs/1",
+    }
+    result = subprocess.run(
+        ["node", "harness.js", "script.js"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+REPORT = (
+    "data/sources.yaml:40:14: gone: rcmp-x, English page (https://example.org/a): the site says it no longer exists (404 Not Found); …\n"
+    '    the Wayback Machine has a copy (2024-05-02); suggested line for rcmp-x in data/sources.yaml: archived: {en: "https://web.archive.org/web/2024/https://example.org/a"}\n'
+)
+
+
+def test_the_issue_script_opens_one_issue_with_the_report_and_where_the_new_state_is(watch_workflow, tmp_path):
+    calls = _issue_script(watch_workflow, tmp_path, REPORT, [])
+    assert calls[0] == [
+        "list",
+        "issues.listForRepo",
+        {"owner": "someone", "repo": "site", "state": "open", "creator": "github-actions[bot]", "per_page": 100},
+    ]
+    kind, created = calls[1]
+    assert kind == "create" and created["title"] == ISSUE_TITLE
+    assert "\n```text\n" + REPORT.rstrip("\n") + "\n```\n" in created["body"]
+    assert "[the watch's run](https://github.com/someone/site/actions/runs/1)" in created["body"]
+    assert "`data/checks/sources.json`" in created["body"]
+    assert calls[2] == ["info", "Opened issue #99"]
+
+
+def test_the_issue_script_updates_the_open_issue_rather_than_opening_another(watch_workflow, tmp_path):
+    open_issues = [
+        {"number": 5, "title": ISSUE_TITLE, "pull_request": {"url": "…"}},  # a pull request of that title
+        {"number": 12, "title": "Something else"},
+        {"number": 17, "title": ISSUE_TITLE},
+    ]
+    calls = _issue_script(watch_workflow, tmp_path, REPORT, open_issues)
+    assert [call[0] for call in calls] == ["list", "update", "info"]
+    assert calls[1][1]["issue_number"] == 17 and "title" not in calls[1][1]
+    assert REPORT.rstrip("\n") in calls[1][1]["body"]
+
+
+def test_a_report_with_backticks_cannot_end_the_issues_code_block(watch_workflow, tmp_path):
+    report = "data/sources.yaml:3:14: moved: x, English page (https://example.org/````): …\n"
+    calls = _issue_script(watch_workflow, tmp_path, report, [])
+    assert "\n`````text\n" + report.rstrip("\n") + "\n`````\n" in calls[1][1]["body"]

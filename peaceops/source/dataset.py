@@ -17,6 +17,7 @@ import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from peaceops.languages import LANGUAGES
+from peaceops.source.citations import CITING_FILES, cited_values
 from peaceops.source.explain import explain, explain_errors
 from peaceops.source.messages import describe, message
 from peaceops.source.model import (
@@ -51,9 +52,8 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
     "sources.yaml": (SourcesFile, "the sources the data cites under sources:"),
     "dataset.yaml": (DatasetFile, "as_of: and review_by:, the dates the data was checked and is to be checked again"),
 }
-# The files whose records cite sources by key (in fields named source: or sources:).
-# (partners.yaml checks its own keys, in peaceops/partners.py.)
-CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml")
+# The files whose citations are checked here (partners.yaml checks its own keys, in peaceops/source/partners.py).
+CHECKED_CITATIONS = tuple(name for name in CITING_FILES if name != "partners.yaml")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
     if sources_file is not None and known is not None:
         problems += _check_sources(sources["sources.yaml"], sources_file)
-        for name in CITING_FILES:
+        for name in CHECKED_CITATIONS:
             source = missions_source if name == "missions.yaml" else sources[name]
             problems += _check_citations(source, known)
     if problems or partners is None:  # no problem means the partners file was read and checked
@@ -121,6 +121,20 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
     )
+
+
+def load_sources(data_dir: Path, display_dir: str = "data") -> tuple[SourcesFile, Source]:
+    """Only ``sources.yaml``, checked as ``load`` checks it, with its positions (for tools that need the
+    sources alone, such as the source watch); raises ``DataError`` listing every problem in it."""
+    name = "sources.yaml"
+    problems: list[Problem]
+    source, problems = read(data_dir / name, f"{display_dir}/{name}", FILES[name][1])
+    sources_file = _validate_file(source, SourcesFile, problems)
+    if sources_file is not None:
+        problems += _check_sources(source, sources_file)
+    if problems or sources_file is None:
+        raise DataError(problems)
+    return sources_file, source
 
 
 def _review_dates(
@@ -177,8 +191,7 @@ def _check_sources(source: Source, sources_file: SourcesFile) -> list[Problem]:
 def _check_citations(source: Source, known: set[str]) -> list[Problem]:
     """Every source: and sources: value names a source in data/sources.yaml."""
     problems: list[Problem] = []
-
-    def cite(value: Any, path: tuple[Any, ...]) -> None:
+    for value, path in cited_values(source.data):
         if isinstance(value, str) and value.strip() and value.strip() not in known:
             close = difflib.get_close_matches(value.strip(), sorted(known), n=1, cutoff=0.6)
             suggestion = message("did_you_mean", match=close[0]) if close else ""
@@ -189,23 +202,6 @@ def _check_citations(source: Source, known: set[str]) -> list[Problem]:
                     message("unknown_source", key=value.strip(), suggestion=suggestion),
                 )
             )
-
-    def walk(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "source":
-                    cite(value, (*path, key))
-                elif key == "sources" and isinstance(value, list):
-                    for index, item in enumerate(value):
-                        cite(item, (*path, key, index))
-                else:
-                    walk(value, (*path, key))
-        elif isinstance(node, list):
-            for index, item in enumerate(node):
-                walk(item, (*path, index))
-
-    if source.data is not None:
-        walk(source.data, ())
     return problems
 
 

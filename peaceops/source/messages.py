@@ -256,6 +256,56 @@ MESSAGES: dict[str, str] = {
         "and it will update by itself."
     ),
     "preview_page_title": "The site cannot be previewed yet",
+    # --- The source watch (make watch; peaceops/watch/) ----------------------------------------
+    # One line per address that needs an editor, placed at the address in data/sources.yaml. The
+    # first word says the kind; an indented line after it is a suggestion to copy into the file.
+    "watch_changed": (
+        "changed: {key}, {language} page ({address}): its text is not what the watch read on {since}; "
+        "check what these records take from it: {records}"
+    ),
+    "watch_moved": (
+        "moved: {key}, {language} page ({address}): it now answers at {new}; if it is the same page, "
+        "give the source its new address (records that cite it: {records})"
+    ),
+    "watch_gone": (
+        "gone: {key}, {language} page ({address}): {why}; the records that cite it need an archived copy "
+        "or another source: {records}"
+    ),
+    "watch_unreachable": (
+        "unreachable: {key}, {language} page ({address}): {why}. This is trouble reaching the site, "
+        "not a sign that the page is gone; the next watch tries again"
+    ),
+    "watch_not_checked": (
+        "not checked: {key}, {language} page ({address}): the site's robots.txt asks robots not to read it, "
+        "so the watch does not; check it by hand now and then"
+    ),
+    "watch_no_records": "no record cites it",
+    "watch_gone_status": "the site says it no longer exists ({status})",
+    "watch_gone_home": "the site now sends readers to its home page ({final}) instead",
+    "watch_timeout": "the site did not answer within {seconds} seconds",
+    "watch_unknown_host": "the site's name ({host}) could not be found",
+    "watch_connection": "the connection to the site failed ({reason})",
+    "watch_server_error": "the site answered with an error ({status})",
+    "watch_too_many_redirects": "the address sends readers on through more than {count} other addresses",
+    "watch_odd_redirect": "the site sends readers to an address the watch cannot follow ({target})",
+    "watch_archive_unreadable": "an answer the watch cannot read",
+    "watch_suggest_address": "    suggested line for {key} in {file}: {line}",
+    "watch_suggest_archived": "    the Wayback Machine has a copy ({days}); suggested line for {key} in {file}: {line}",
+    "watch_no_archive": (
+        "    the Wayback Machine has no copy of the {language} page; look in Library and Archives Canada's "
+        "web archive (bac-lac.wayback.archive-it.org), or cite another source"
+    ),
+    "watch_archive_trouble": (
+        "    the Wayback Machine could not be asked for a copy of the {language} page ({why}); "
+        "look for one at web.archive.org"
+    ),
+    "watch_summary": (
+        "Source watch, {day}: {addresses} addresses of {sources} sources read; {found}. "
+        "{state} now records what was found: commit it once you have read this report."
+    ),
+    "watch_nothing": "nothing to report",
+    "watch_count": "{count} {kind}",
+    "watch_data_problems": "The source watch reads {file}: fix the problems above first (make check lists them all).",
     # English fallbacks for the preview's problem box, whose texts are in data/interface.yaml
     # (preview.banner.*): that file may be the one with the problem.
     "preview_banner_heading": "The preview cannot show your latest changes",
