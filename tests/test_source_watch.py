@@ -57,7 +57,7 @@ AFTER_REPORT = [
     f"{SOURCES}:67:65: unreachable: ops-deployments, French page (https://www.example.com/fr/deploiements): the site answered with an error (503 Service Unavailable). This is trouble reaching the site, not a sign that the page is gone; the next watch tries again",
 ]
 AFTER_SUMMARY = (
-    "Source watch, 2026-12-02: 13 addresses of 11 sources read; 1 changed, 1 moved, 3 gone, 3 unreachable. "
+    "Source watch, 2026-12-02: 13 addresses of 11 sources checked; 1 changed, 1 moved, 3 gone, 3 unreachable. "
     "{state} now records what was found: commit it once you have read this report."
 )
 BEFORE_REPORT = [
@@ -145,7 +145,7 @@ def test_nothing_to_report_prints_nothing_and_leaves_the_report_file_empty(tmp_p
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert report.read_text(encoding="utf-8") == ""
-    assert "2026-11-26: 13 addresses of 11 sources read; nothing to report." in result.stderr
+    assert "2026-11-26: 13 addresses of 11 sources checked; nothing to report." in result.stderr
 
 
 def test_make_watch_runs_against_the_local_server(tmp_path):

@@ -300,7 +300,7 @@ MESSAGES: dict[str, str] = {
         "look for one at web.archive.org"
     ),
     "watch_summary": (
-        "Source watch, {day}: {addresses} addresses of {sources} sources read; {found}. "
+        "Source watch, {day}: {addresses} addresses of {sources} sources checked; {found}. "
         "{state} now records what was found: commit it once you have read this report."
     ),
     "watch_nothing": "nothing to report",

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http import HTTPStatus
 from urllib.error import HTTPError, URLError
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from urllib.request import HTTPRedirectHandler, OpenerDirector, ProxyHandler, Request, build_opener
 from urllib.robotparser import RobotFileParser
 
@@ -42,6 +42,18 @@ def user_agent(site_url: str | None) -> str:
         f"{ROBOT_NAME}/1.0 ({where}the International Police Peace Operations Program website's weekly "
         "check of the pages it cites)"
     )
+
+
+def _ascii(url: str) -> str:
+    """The address as it goes on the wire: an accented host in its IDNA form, other accents percent-encoded."""
+    parts = urlsplit(url)
+    try:
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except UnicodeError:
+        return url  # the request then fails, and says why
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    keep = "/%:@!$&'()*+,;=-._~?"
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=keep), quote(parts.query, safe=keep), ""))
 
 
 def status_words(status: int) -> str:
@@ -146,16 +158,17 @@ class Fetcher:
 
     def get(self, url: str) -> Reply:
         """One GET, after the pause its host is owed; raises ``Unreachable`` when there is no answer."""
-        parts = urlsplit(url)
+        parts = urlsplit(_ascii(url))
         host = parts.netloc.lower()
         wait = self._last.get(host, -self.pause) + self.pause - self.clock()
         if wait > 0:
             self.sleep(wait)
         headers = {"User-Agent": self.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-        target = url
         if self.via:
             target = self.via.rstrip("/") + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             headers["Host"] = parts.netloc
+        else:
+            target = urlunsplit(parts)
         try:
             # The address is http or https: sources.yaml's addresses are checked, and so is each redirect.
             with self._opener.open(Request(target, headers=headers), timeout=self.timeout) as response:  # noqa: S310
@@ -163,7 +176,7 @@ class Fetcher:
         except HTTPError as error:
             with error:
                 return Reply(error.code, error.headers, error.read(MAX_BYTES))
-        except (URLError, OSError, http.client.HTTPException) as error:
+        except (URLError, OSError, http.client.HTTPException, ValueError) as error:
             raise Unreachable(self._why(error, parts.hostname or host)) from error
         finally:
             self._last[host] = self.clock()
