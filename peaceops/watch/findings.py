@@ -5,8 +5,9 @@ Why: editors act on kinds, not on status codes. A page is *gone* when the site s
 or sends readers to its home page instead; *moved* when it answers at another address; *changed*
 when its main text is not what the watch last read there (a new menu or a new ``ETag`` alone is not
 a change); *unreachable* when there was no answer, which says nothing about the page. A language
-whose original already has an ``archived:`` copy is recorded but not reported: the site links the
-copy. A page closed by robots.txt is reported once, when it becomes so.
+whose original already has an ``archived:`` copy (or a source marked ``gone``) is recorded but not
+reported: the editors have dealt with it. A page closed by robots.txt is reported once, when it
+becomes so.
 """
 
 from __future__ import annotations

@@ -65,7 +65,10 @@ def watch(options: Options, say: Callable[[str], None] = lambda line: None) -> O
         found: list[tuple[str, Finding]] = []
         for language in source.address.languages:
             visit = run.fetcher.visit(source.address[language] or "")
+            # Already dealt with: an archived copy for this language, or the source marked gone (a field
+            # data/sources.yaml may have; read by name so that the watch needs no change when it comes).
             archived = source.archived is not None and source.archived[language] is not None
+            archived = archived or bool(getattr(source, "gone", None))
             findings, entries[(source.key, language)] = examine(
                 visit, run.before.get(source.key, language), options.day, archived
             )
