@@ -33,7 +33,7 @@ from sourceserver import (
 )
 
 from peaceops.source.messages import MESSAGES
-from peaceops.watch.fetch import Fetcher, user_agent
+from peaceops.watch.fetch import Fetcher, plain_address, user_agent
 from peaceops.watch.findings import KINDS, is_home_page
 from peaceops.watch.maintext import fingerprint, main_text
 
@@ -332,3 +332,18 @@ def test_the_guides_say_what_each_kind_of_line_asks_with_lines_as_the_watch_word
         found = placed.match(line)
         said = found.group(1) if found else line
         assert any(wording.fullmatch(said) for wording in wordings), line
+
+
+@pytest.mark.parametrize(
+    "address, printed",
+    [
+        ("https://www.example.org/fr/défense?q=é", "https://www.example.org/fr/d%C3%A9fense?q=%C3%A9"),
+        ("https://www.example.org/a page", "https://www.example.org/a%20page"),
+        # An address a site sends in a redirect cannot carry a terminal escape into the report.
+        ("https://www.example.org/\x1b[2Jcleared", "https://www.example.org/%1B%5B2Jcleared"),
+        ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("http://www.rcmp-grc.gc.ca/po-mp/index-eng.htm", "http://www.rcmp-grc.gc.ca/po-mp/index-eng.htm"),
+    ],
+)
+def test_addresses_go_on_the_wire_and_into_the_report_plain(address, printed):
+    assert plain_address(address) == printed

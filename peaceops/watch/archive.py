@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from peaceops.source.messages import message
-from peaceops.watch.fetch import Fetcher, Unreachable, status_words
+from peaceops.watch.fetch import Fetcher, Unreachable, plain_address, status_words
 
 WAYBACK_AVAILABLE = "https://archive.org/wayback/available"
 
@@ -42,7 +42,7 @@ def find_copy(fetcher: Fetcher, endpoint: str, address: str, near: str | None) -
         return None
     stamp = str(closest.get("timestamp", ""))
     day = f"{stamp[0:4]}-{stamp[4:6]}-{stamp[6:8]}" if len(stamp) >= 8 and stamp.isdigit() else "an unknown day"
-    return Copy(_https(str(closest["url"])), day)
+    return Copy(_https(plain_address(str(closest["url"]))), day)
 
 
 def _https(address: str) -> str:

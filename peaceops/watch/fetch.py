@@ -14,6 +14,7 @@ header), so the tests and ``make watch``'s demonstration play whole sites on 127
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import time
@@ -44,13 +45,16 @@ def user_agent(site_url: str | None) -> str:
     )
 
 
-def _ascii(url: str) -> str:
-    """The address as it goes on the wire: an accented host in its IDNA form, other accents percent-encoded."""
+def plain_address(url: str) -> str:
+    """The address as it goes on the wire, and as the report prints it: an accented host in its IDNA
+    form, other accents, spaces and control characters percent-encoded (an address a site sends, in a
+    redirect, must not carry terminal escapes into an editor's terminal or the watch's issue)."""
+    url = re.sub(r"[\x00-\x20\x7f]", lambda found: f"%{ord(found.group()):02X}", url)
     parts = urlsplit(url)
     try:
         host = (parts.hostname or "").encode("idna").decode("ascii")
-    except UnicodeError:
-        return url  # the request then fails, and says why
+    except (UnicodeError, ValueError):
+        return quote(url, safe="/%:@!$&'()*+,;=-._~?#[]")  # the request then fails, and says why
     netloc = host + (f":{parts.port}" if parts.port else "")
     keep = "/%:@!$&'()*+,;=-._~?"
     return urlunsplit((parts.scheme, netloc, quote(parts.path, safe=keep), quote(parts.query, safe=keep), ""))
@@ -131,7 +135,7 @@ class Fetcher:
                 location = reply.headers.get("Location")
                 if reply.status in REDIRECTS and location:
                     passed.append(url)
-                    url = urljoin(url, location.strip())
+                    url = plain_address(urljoin(url, location.strip()))
                     if urlsplit(url).scheme not in ("http", "https"):
                         raise Unreachable(message("watch_odd_redirect", target=url))
                     continue
@@ -158,7 +162,7 @@ class Fetcher:
 
     def get(self, url: str) -> Reply:
         """One GET, after the pause its host is owed; raises ``Unreachable`` when there is no answer."""
-        parts = urlsplit(_ascii(url))
+        parts = urlsplit(plain_address(url))
         host = parts.netloc.lower()
         wait = self._last.get(host, -self.pause) + self.pause - self.clock()
         if wait > 0:
