@@ -8,7 +8,9 @@ BIN := $(VENV)/bin
 # .venv is kept whatever its version, and a new one is made with python3.
 PYTHON ?= $(if $(wildcard $(BIN)/python),$(BIN)/python,python3)
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Python's compiled modules go to .cache/python/, not beside the sources (issue 21: compiling
+# peaceops' modules again on every run was part of `make check`'s wait).
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 
 .PHONY: site check serve schema watch test screenshots benchmark lock clean
 
@@ -84,4 +86,4 @@ lock: $(VENV)/.test
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o test.lock test.in
 
 clean:
-	rm -rf site .site-build-* .site-old-* screenshots $(VENV)
+	rm -rf site .site-build-* .site-old-* screenshots .cache $(VENV)

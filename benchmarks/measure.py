@@ -46,9 +46,12 @@ def best_of(repeat: int, command: list[str], cwd: Path, env: dict[str, str] | No
 
 
 def build_env() -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # As `make` runs them: Python's compiled modules kept in .cache/python/ (see the Makefile).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPYCACHEPREFIX=str(ROOT / ".cache" / "python"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.pop("SITE_URL", None)
     return env
 
 
 PYTHON = sys.executable
+ROOT = Path(__file__).resolve().parent.parent

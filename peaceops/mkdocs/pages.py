@@ -35,6 +35,7 @@ from peaceops.pages.addresses import FEED_FILE, absolute, feed_path, site_root
 from peaceops.pages.routes import relative_url
 from peaceops.pages.typography import french_html
 from peaceops.site.site import RenderedPage, Site
+from peaceops.site.templatecache import template_cache
 from peaceops.site.templateproblems import PageError
 from peaceops.source.problems import DataError
 from peaceops.source.reference import is_past, keep_callers_epoch, reference_date
@@ -162,6 +163,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # What the templates that have no page need (404.html, sitemap.xml), and the footer of every page.
     site = _site(config)
     language = config.theme["language"]
+    # Material's templates and ours, compiled once and kept across builds (peaceops/site/templatecache.py).
+    env.bytecode_cache = template_cache(site.root)
     root = _root(config)
     fmt = site.localizer(language)
     publisher = site.publisher.publisher

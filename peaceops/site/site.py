@@ -25,6 +25,7 @@ from peaceops.pages.website import Website
 from peaceops.site.fingerprint import fingerprint
 from peaceops.site.interface_keys import missing_interface_texts
 from peaceops.site.pagecheck import check_pages, unreadable_pages
+from peaceops.site.templatecache import compile_page, template_cache
 from peaceops.site.templateproblems import (
     PageError,
     PageMistake,
@@ -67,6 +68,24 @@ class RenderedPage:
 
 # The site last loaded from each repository, with the fingerprint of the files it was made from.
 _LOADED: dict[Path, tuple[str, Site]] = {}
+# The macros' environment of each repository, and its pages' bodies compiled (the latest few hundred).
+_ENVIRONMENTS: dict[Path, jinja2.Environment] = {}
+_PAGE_TEMPLATES: dict[Path, jinja2.utils.LRUCache] = {}
+PAGE_TEMPLATES_KEPT = 400
+
+
+def _environment(root: Path) -> jinja2.Environment:
+    if root not in _ENVIRONMENTS:
+        _ENVIRONMENTS[root] = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(root / MACROS_FOLDER),
+            undefined=PageUndefined,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            bytecode_cache=template_cache(root),
+        )
+    return _ENVIRONMENTS[root]
 
 
 class Site(Website):
@@ -82,6 +101,9 @@ class Site(Website):
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
             return cached[1]
+        # Macro files are found again through the bytecode cache, which compares their content (a
+        # file's date, which Jinja compares, can stay the same after a quick edit).
+        _environment(root).cache.clear()  # type: ignore[union-attr]
         try:
             dataset = load(root / "data")
             facts = derive(dataset)
@@ -102,16 +124,12 @@ class Site(Website):
         return site
 
     # --- Rendering ----------------------------------------------------------------------------
-    @cached_property
+    @property
     def environment(self) -> jinja2.Environment:
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.root / MACROS_FOLDER),
-            undefined=PageUndefined,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        """The macros' Jinja environment, one per repository for the process: a reloaded site (the
+        preview after an edit) keeps the compiled templates; an edited macro file is compiled again
+        (Jinja checks each file's date, the bytecode cache its content)."""
+        return _environment(self.root)
 
     @cached_property
     def macro_templates(self) -> list[str]:
@@ -119,11 +137,13 @@ class Site(Website):
         return sorted(self.environment.list_templates(extensions=["html"]))
 
     def compiled(self, markdown: str) -> jinja2.Template:
-        """A page's Markdown compiled as Jinja once: every country page has the same body."""
-        cache: dict[str, jinja2.Template] = self.__dict__.setdefault("_compiled", {})
-        if markdown not in cache:
-            cache[markdown] = self.environment.from_string(markdown)
-        return cache[markdown]
+        """A page's Markdown compiled as Jinja once: every country page has the same body, and an
+        unchanged page is not compiled again when the site is reloaded."""
+        cache = _PAGE_TEMPLATES.setdefault(self.root, jinja2.utils.LRUCache(PAGE_TEMPLATES_KEPT))
+        template: jinja2.Template | None = cache.get(markdown)
+        if template is None:
+            template = cache[markdown] = compile_page(self.environment, markdown)
+        return template
 
     def _known_page(self, page_id: str) -> str:
         """``page_id`` if a page has it; otherwise a placed, worded mistake for the page that asked."""
