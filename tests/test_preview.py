@@ -46,3 +46,19 @@ def test_preview_started_with_broken_data_shows_the_problems_then_the_site(works
         edit(missions, "    acronym: {en: MINUSTAH}\n", "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n")
         wait_for(lambda: page_has(url + "past-operations/", NAME), "the site once the data is fixed")
     assert "Traceback" not in log.read_text()
+
+
+def test_preview_serves_search_after_a_save_and_makes_it_again_once_the_edits_stop(workspace, tmp_path):
+    """Issue 21: a rebuild does not wait for Pagefind; the index served stays until a new one is made."""
+    missions = workspace / "data" / "missions.yaml"
+    log = tmp_path / "serve.log"
+    with preview(workspace, log) as url:
+        wait_for(lambda: page_has(url + "past-operations/", NAME), "the first build")
+        status, first_entry = fetch(url + "pagefind/pagefind-entry.json")
+        assert status == 200 and '"en"' in first_entry
+
+        edit(missions, f"      en: {NAME}\n", f"      en: {NAME} Zanzibarian\n")
+        wait_for(lambda: page_has(url + "past-operations/", f"{NAME} Zanzibarian"), "the page with the edit")
+        assert fetch(url + "pagefind/pagefind.js")[0] == 200, "search stopped working after the save"
+        wait_for(lambda: fetch(url + "pagefind/pagefind-entry.json")[1] not in ("", first_entry), "a new search index")
+    assert "Traceback" not in log.read_text()

@@ -10,6 +10,11 @@ While a file has a problem, every page served carries a box at its top listing t
 (``previewbanner.py``); the browser reloads when a problem appears and when it is fixed, since each
 rebuild, failed or not, counts as a new version. The box is added as pages are served, never to
 ``site/``.
+
+Issue 21, the editor's wait: the search index (Pagefind, the slowest step after the pages) is made
+by the first build only; each rebuild keeps the index being served and makes a new one in the
+background once no save has come for ``SEARCH_QUIET_SECONDS``, then puts it in place. Search in the
+preview may therefore lag a save by a few seconds; the published build is unchanged.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import logging
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +31,18 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
+from peaceops.mkdocs import search_index
 from peaceops.outputs import previewbanner
 from peaceops.outputs.publish import swap_in
+from peaceops.outputs.search_index import BUNDLE, SearchIndexError, build_search_index
 from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
 
 log = logging.getLogger("peaceops.preview")
+
+# Seconds without a save before the preview's search index is made again.
+SEARCH_QUIET_SECONDS = 2.0
 
 
 class Preview:
@@ -45,6 +56,10 @@ class Preview:
         # What the banner shows: the problems now (none when the last rebuild worked), and whether
         # the pages served are a last good version. Replaced whole, read by the server's threads.
         self.state: tuple[tuple[Problem, ...], bool] = ((), False)
+        # The served folder changes under this lock: a build swapped in, or a new search index.
+        self._serving = threading.Lock()
+        self._builds = 0  # good builds swapped in; a search index of an older one is thrown away
+        self._search_timer: threading.Timer | None = None
 
     def rebuild(self) -> None:
         """Called by the server for each change; never raises, so the server never gets stuck."""
@@ -68,10 +83,52 @@ class Preview:
             return
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
-        swap_in(staging, self.served)
+        with self._serving:
+            if search_index.deferred:  # the index being served goes on being served
+                kept = self.served / BUNDLE
+                if kept.is_dir():
+                    kept.rename(staging / BUNDLE)
+            swap_in(staging, self.served)
+            self._builds += 1
         self.has_good_build = True
         self.state = ((), False)
         print(message("preview_updated", url=self.url), file=sys.stderr, flush=True)
+        if search_index.deferred:
+            self._refresh_search_later()
+        search_index.deferred = True  # this build made an index: later ones keep it
+
+    def _refresh_search_later(self) -> None:
+        """(Re)start the wait after which the search index is made from the pages served."""
+        with self._serving:
+            if self._search_timer is not None:
+                self._search_timer.cancel()
+            self._search_timer = threading.Timer(SEARCH_QUIET_SECONDS, self._refresh_search, (self._builds,))
+            self._search_timer.daemon = True
+            self._search_timer.start()
+
+    def _refresh_search(self, build: int) -> None:
+        """Index the pages served into a folder beside them, then put it in place, unless another
+        build was swapped in meanwhile (its own refresh follows)."""
+        work = Path(tempfile.mkdtemp(prefix="peaceops-preview-search-", dir=self.served.parent))
+        try:
+            fresh = build_search_index(self.served, work / BUNDLE)
+            with self._serving:
+                if build != self._builds:
+                    return
+                current = self.served / BUNDLE
+                if current.is_dir():
+                    current.rename(work / "old")
+                fresh.rename(current)
+        except (SearchIndexError, OSError) as error:
+            print(error, file=sys.stderr, flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def close(self) -> None:
+        """No search index is started once the server stops."""
+        with self._serving:
+            if self._search_timer is not None:
+                self._search_timer.cancel()
 
     def _failed(self, problems: list[Problem]) -> None:
         for problem in problems:
@@ -150,6 +207,7 @@ def serve(root: Path, host: str, port: int) -> int:
         finally:
             server.shutdown()
     finally:
+        preview.close()
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -42,12 +42,14 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagef
            "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def build_search_index(site: Path) -> Path:
-    """Index every page under ``site`` into ``site/pagefind/``; returns that folder."""
-    output = site / BUNDLE
+def build_search_index(site: Path, output: Path | None = None) -> Path:
+    """Index every page under ``site`` into ``site/pagefind/`` (or into ``output``, for the preview,
+    which indexes the pages it serves beside them); returns that folder."""
+    where = ["--output-path", str(output)] if output else ["--output-subdir", BUNDLE]
+    output = output or site / BUNDLE
     if output.exists():
         shutil.rmtree(output)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--silent"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *where, "--silent"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()
