@@ -45,7 +45,7 @@ def check(root: Path, output_format: str = "text") -> int:
         f"in {len(facts.countries)} countries and territories."
     )
     print(coverage_line(facts))
-    for warning in review_warnings(site, reference_date(root)):
+    for warning in sorted([*review_warnings(site, reference_date(root)), *site.dataset.warnings]):
         print(github_annotation(warning, "warning") if output_format == "github" else str(warning), file=sys.stderr)
     return 0
 

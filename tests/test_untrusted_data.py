@@ -6,10 +6,13 @@ placed line; the classes, not the cases: every address field, every text field.
 """
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
 from datacopy import DataCopy, assert_at, only_problem
 
 from peaceops.pages.localize import Localizer
+from peaceops.source.dataset import load
 from peaceops.source.model import Text
 
 C = "contacts.yaml"
@@ -93,3 +96,53 @@ def test_a_value_that_looks_like_a_placeholder_is_never_read_as_one():
     assert fmt.t("k", n="{place.__class__}", place="{n:>99}") == "About {place.__class__} in {n:>99}"
     html = Localizer("fr", {"k": Text(en="{n}", fr="« {n} » {{ok}}")}).t_html("k", n='<b title="x">{n}</b>')
     assert str(html) == "«\u00a0&lt;b title=&#34;x&#34;&gt;{n}&lt;/b&gt;\u00a0» {ok}"
+
+
+# --- 7. Dates that cannot all be true ------------------------------------------------------------
+def _today() -> date:
+    return datetime.now(tz=UTC).date()
+
+
+def test_a_date_in_the_future_where_only_the_past_makes_sense_is_refused(data, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    later = (_today() + timedelta(days=400)).isoformat()
+    text = data.text(S)
+    first = text.index("    consulted: 2026-11-29\n")
+    data.path(S).write_text(text[:first] + f"    consulted: {later}\n" + text[first + 26:], encoding="utf-8")
+    data.replace(M, "        count: 131\n        as_of: 2010\n", f"        count: 131\n        as_of: {later[:4]}\n")
+    words = "it says when something already happened, so it cannot be in the future: check the year, the month and the day"
+    today = _today().isoformat()
+    found = [str(problem) for problem in data.problems()]
+    assert f"data/{S}:{data.where(S, f'consulted: {later}')[0]}:16: consulted ({later}) is later than today ({today}); {words}" in found
+    assert f"data/{M}:{data.where(M, f'as_of: {later[:4]}')[0]}:16: as_of ({later[:4]}) is later than today ({today}); {words}" in found
+    # (the MINUSTAH figure is also after the mission's end: that is the next test's message)
+    assert len(found) == 3, found
+
+
+def test_a_figure_dated_after_its_missions_end_is_refused(data):
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: 2018-02\n")
+    problem = only_problem(data.problems())
+    assert str(problem) == (
+        f"data/{M}:{data.where(M, 'as_of: 2018-02')[0]}:16: as_of (2018-02) is after the mission's end (2017-10-15): no "
+        "officer serves on a mission once it has ended; check both dates"
+    )
+
+
+def test_the_data_checked_after_its_review_date_is_refused(data):
+    data.replace("dataset.yaml", "review_by: 2027-05-31", "review_by: 2026-10-31")
+    problem = only_problem(data.problems())
+    assert str(problem) == (
+        f"data/dataset.yaml:{data.where('dataset.yaml', 'as_of: 2026-11-30')[0]}:8: as_of (2026-11-30) is after "
+        "review_by (2026-10-31); the data is checked up to as_of and is to be checked again by review_by, which "
+        "must come later"
+    )
+
+
+def test_more_officers_deployed_than_authorized_by_one_source_on_one_date_is_a_placed_warning(data):
+    data.replace(M, "        count: 40\n        source: rcmp-current-operations-v-minustah\n", "        count: 400\n        source: rcmp-current-operations-v-minustah\n")
+    dataset = load(data.folder)  # a warning, not a mistake: the data loads
+    assert [str(w) for w in dataset.warnings] == [
+        f"data/{M}:{data.where(M, 'count: 400')[0]}:16: warning: 400 officers deployed is more than the 90 authorized "
+        "by the same source on the same date; check both numbers against the source"
+    ]

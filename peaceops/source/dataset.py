@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
 
 from peaceops.languages import LANGUAGES
 from peaceops.source.citations import CITING_FILES, cited_values
 from peaceops.source.explain import explain, explain_errors
+from peaceops.source.fieldtypes import parse_when
 from peaceops.source.messages import describe, message
 from peaceops.source.model import (
     ContactsFile,
@@ -38,6 +41,7 @@ from peaceops.source.model import (
 from peaceops.source.partners import PartnersFile, validate_partners
 from peaceops.source.places import Gazetteer, iso_country, phrase_fault
 from peaceops.source.problems import DataError, Problem
+from peaceops.source.reference import reference_date
 from peaceops.source.serving import ServingFile, check_serving
 from peaceops.source.yamlsource import Source, locate, read
 
@@ -69,6 +73,8 @@ class Dataset:
     review: DatasetFile
     # Where dated fields stand in the editors' files, for warnings: (file, line, column) by name.
     review_dates: tuple[tuple[str, int, int, str, Any], ...] = ()
+    # Possible but unlikely values (deployed above authorized): said, placed, without stopping the build.
+    warnings: tuple[Problem, ...] = ()
 
     def source(self, key: str) -> SourceRecord:
         return self.sources[key]
@@ -77,6 +83,7 @@ class Dataset:
 def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     """The validated dataset in ``data_dir``; raises ``DataError`` listing every problem."""
     problems: list[Problem] = []
+    latest = latest_possible_day(data_dir.parent)
     sources: dict[str, Source] = {}
     for name, (_, what) in FILES.items():
         source, found = read(data_dir / name, f"{display_dir}/{name}", what)
@@ -107,6 +114,10 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         for name in CHECKED_CITATIONS:
             source = missions_source if name == "missions.yaml" else sources[name]
             problems += _check_citations(source, known)
+    for source in [*sources.values(), missions_source, partners_source]:
+        problems += future_dates(source, latest)
+    if validated["dataset.yaml"] is not None:
+        problems += _check_review_order(sources["dataset.yaml"], validated["dataset.yaml"])
     if problems or partners is None:  # no problem means the partners file was read and checked
         raise DataError(problems)
     return Dataset(
@@ -120,6 +131,7 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         sources={record.key: record for record in sources_file.sources},
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
+        warnings=tuple(_unlikely_figures(missions, missions_source)),
     )
 
 
@@ -135,6 +147,72 @@ def load_sources(data_dir: Path, display_dir: str = "data") -> tuple[SourcesFile
     if problems or sources_file is None:
         raise DataError(problems)
     return sources_file, source
+
+
+# Fields that say when something already happened (a source was published or read, an entry
+# changed, a figure was true): a day after the reference date is a typing mistake in the year.
+# Any field of these names, in any file, is checked, so a new one is too.
+PAST_ONLY = ("published", "consulted", "updated", "as_of", "date_modified")
+
+
+def latest_possible_day(root: Path) -> date:
+    """The last day a past-only date may be: the build's reference date (peaceops/source/reference.py),
+    or today when that is earlier (an editor checks today's edits before committing them). The clock
+    only widens what is accepted; it changes nothing that is built."""
+    reference = reference_date(root)
+    today = datetime.now(tz=UTC).date()
+    return today if reference is None else max(reference, today)
+
+
+def future_dates(source: Source, latest: date) -> list[Problem]:
+    """A placed problem for each past-only date (PAST_ONLY) after ``latest``."""
+    problems: list[Problem] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in PAST_ONLY and isinstance(value, (str, int)):
+                    _future(value, (*path, key), str(key))
+                else:
+                    walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                walk(item, (*path, index))
+
+    def _future(value: Any, path: tuple[Any, ...], name: str) -> None:
+        try:
+            when = parse_when(value)
+        except PydanticCustomError:
+            return  # a malformed date is reported by the model
+        if when.first_day > latest:
+            text = message("future_date", field=name, date=when.iso, latest=latest.isoformat())
+            problems.append(Problem(source.display, *locate(source.data, path), text))
+
+    if source.data is not None:
+        walk(source.data, ())
+    return problems
+
+
+def _check_review_order(source: Source, review: DatasetFile) -> list[Problem]:
+    """The data is checked up to as_of and due again at review_by: review_by comes later."""
+    if review.as_of <= review.review_by:
+        return []
+    text = message("as_of_after_review_by", as_of=review.as_of.isoformat(), review_by=review.review_by.isoformat())
+    return [Problem(source.display, *locate(source.data, ("as_of",)), text)]
+
+
+def _unlikely_figures(missions: list[tuple[Mission, int]], source: Source) -> list[Problem]:
+    """A warning for each deployed figure above the authorized one of the same mission, date and source."""
+    warnings = []
+    for mission, index in missions:
+        authorized = {(o.as_of, o.source): o.count for o in mission.officers if o.kind == "authorized"}
+        for number, figure in enumerate(mission.officers):
+            ceiling = authorized.get((figure.as_of, figure.source))
+            if figure.kind == "deployed" and ceiling is not None and figure.count > ceiling:
+                where = locate(source.data, ("missions", index, "officers", number, "count"))
+                text = message("deployed_above_authorized", deployed=figure.count, authorized=ceiling)
+                warnings.append(Problem(source.display, *where, text))
+    return warnings
 
 
 def _review_dates(
@@ -298,6 +376,14 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                         message("as_of_before_start", as_of=figure.as_of, start=mission.start),
                     )
                 )
+            if (  # an end before the start is the one mistake there: said above, once
+                mission.end is not None
+                and not (mission.start is not None and mission.end.last_day < mission.start.first_day)
+                and figure.as_of is not None
+                and figure.as_of.first_day > mission.end.last_day
+            ):
+                text = message("as_of_after_end", as_of=figure.as_of, end=mission.end)
+                problems.append(Problem(source.display, *at(index, "officers", number, "as_of"), text))
     return problems
 
 

@@ -135,6 +135,22 @@ MESSAGES: dict[str, str] = {
     ),
     "end_before_start": "end ({end}) is before start ({start}); check both dates",
     "as_of_before_start": "as_of ({as_of}) is before the mission's start ({start}); check both dates",
+    "as_of_after_end": (
+        "as_of ({as_of}) is after the mission's end ({end}): no officer serves on a mission once it has ended; "
+        "check both dates"
+    ),
+    "future_date": (
+        "{field} ({date}) is later than today ({latest}); it says when something already happened, "
+        "so it cannot be in the future: check the year, the month and the day"
+    ),
+    "as_of_after_review_by": (
+        "as_of ({as_of}) is after review_by ({review_by}); the data is checked up to as_of and is to be "
+        "checked again by review_by, which must come later"
+    ),
+    "deployed_above_authorized": (
+        "warning: {deployed} officers deployed is more than the {authorized} authorized by the same source "
+        "on the same date; check both numbers against the source"
+    ),
     "duplicate_source": 'key "{key}" is already used by the source on line {line}; give each source its own key',
     "source_languages": (
         "address has {address} but title has {title}; give a title and an address for each language the "
