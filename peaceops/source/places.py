@@ -52,8 +52,10 @@ def _french() -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
 
 
+@cache
 def iso_country(code: str) -> Place | None:
-    """The place for an ISO 3166-1 alpha-2 code as the standard names it, or None."""
+    """The place for an ISO 3166-1 alpha-2 code as the standard names it, or None (looked up once per
+    code: the pages ask for each mission's country thousands of times at a thousand operations)."""
     if not re.fullmatch(r"[A-Z]{2}", code):
         return None
     country = pycountry.countries.get(alpha_2=code)
