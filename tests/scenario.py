@@ -46,7 +46,7 @@ NEW_SOURCE = """
 """
 NEW_ID, NEW_CODE = "test-colombia", "CO"
 NEW_PAGES = {"en": "countries/colombia/", "fr": "fr/pays/colombie/"}  # Colombia is "Colombie" in French
-ENDED_ID, ENDED_CODE, ENDED_YEAR = "eupol-copps", "west-bank", 2013
+ENDED_ID, ENDED_CODE, ENDED_YEAR = "eupol-copps", "west-bank", 2019  # after its last figure (2018-11)
 ENDED_PAGES = {"en": "countries/west-bank/", "fr": "fr/pays/cisjordanie/"}
 
 
