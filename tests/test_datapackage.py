@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from htmltree import page
 from publishing_support import data, interface
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
@@ -209,8 +210,12 @@ def test_sources_csv_is_data_sources_yaml_one_source_per_row(built_site):
     assert cited and cited <= set(expected)
 
 
-def test_the_open_data_section_says_the_csv_files_have_a_byte_order_mark(built_site):
-    for language, address in (("en", "deployments"), ("fr", "fr/deploiements")):
-        html = (built_site / address / "index.html").read_text(encoding="utf-8")
-        note = interface("opendata.encoding", language)
-        assert note.replace("'", "&#39;") in html or note in html, language
+def test_the_open_data_page_says_how_to_open_the_tables_in_a_spreadsheet(built_site):
+    for language, address in (("en", "open-data"), ("fr", "fr/donnees-ouvertes")):
+        document = page(built_site, address + "/")
+        text = document.text
+        assert "UTF-8" in text and "Excel" in text, language  # the encoding, in plain words
+        [tables] = document.find_all("ul", data_open_data="spreadsheets")
+        listed = {a.attrs["data-file"] for a in tables.find_all("a", data_file=True)}
+        assert listed == {path.name for path in built_site.glob("*.csv")}, language
+        assert not document.find_all("code") and not document.find_all("details")  # words and a table, not a manual

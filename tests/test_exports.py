@@ -196,8 +196,10 @@ def test_csv_is_rfc_4180_utf8_with_a_byte_order_mark(built_site, name):
     assert "é".encode() in raw or name in ("mission_sources.csv", "missions_officers.csv")  # French text, in UTF-8 (the figures table has English titles only)
 
 
-def test_open_data_is_linked_from_the_deployments_page_in_both_languages_with_the_licence(built_site):
-    for language, address in (("en", "deployments/"), ("fr", "fr/deploiements/")):
+def test_open_data_has_a_page_in_both_languages_with_every_file_and_the_licence(built_site):
+    for language, address, deployments in (("en", "open-data/", "deployments/"), ("fr", "fr/donnees-ouvertes/", "fr/deploiements/")):
+        linked = [a.attrs["href"] for a in page(built_site, deployments).find_all("a", href=True)]
+        assert any(resolve(built_site, deployments, href) == built_site / address / "index.html" for href in linked)
         document = page(built_site, address)
         links = {a.attrs["data-file"]: a.attrs["href"] for a in document.find_all("a", data_file=True)}
         assert set(links) == set(FILES)

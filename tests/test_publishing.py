@@ -290,7 +290,7 @@ def test_every_page_has_a_breadcrumb_list_from_the_publisher_to_itself(built_sit
 
 def test_the_open_data_page_has_a_dataset_with_every_file_its_licence_period_and_date(built_site, pages, root):
     with_dataset = {address: _graph(page)["Dataset"] for address, page in pages.items() if "Dataset" in _graph(page)}
-    assert set(with_dataset) == {"deployments/", "fr/deploiements/"}
+    assert set(with_dataset) == {"open-data/", "fr/donnees-ouvertes/"}
     missions = data("missions.yaml")["missions"]
     first = min(int(str(m["start"])[:4]) for m in missions if "start" in m)
     for address, [found] in with_dataset.items():

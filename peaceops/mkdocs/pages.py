@@ -43,7 +43,7 @@ from peaceops.source.reference import is_past, keep_callers_epoch, reference_dat
 _sites: dict[str, Site] = {}
 _stylesheet: dict[str, str] = {}  # by language: the merged stylesheet's name (on_files)
 _set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on_page_content
-_open_data_pages: set[str] = set()  # pages that call open_data_links(): their JSON-LD has the Dataset
+_open_data_pages: set[str] = set()  # pages that call open_data_list(): their JSON-LD has the Dataset
 
 
 def _site(config: MkDocsConfig) -> Site:
@@ -133,7 +133,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except PageError as error:
         raise PluginError(str(error.problem)) from None
     _set_aside[page.file.src_uri] = rendered
-    if "open_data_links(" in markdown:
+    if "open_data_list(" in markdown:
         _open_data_pages.add(page.file.src_uri)
     else:
         _open_data_pages.discard(page.file.src_uri)

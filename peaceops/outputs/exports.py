@@ -43,18 +43,21 @@ OFFICERS_CSV = "missions_officers.csv"
 # Every source the data cites (data/sources.yaml), one per row: the tables above cite them by key.
 SOURCES_TABLE_FILE = "sources.csv"
 PACKAGE_FILE = datapackage.FILE
-# Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds).
+# Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds),
+# in the order the Open data page lists them: tables for spreadsheets, then the same data for
+# programs, then the technical descriptions (TECHNICAL).
 FILES = {
-    JSON_FILE: "json",
     CSV_FILE: "csv",
+    OFFICERS_CSV: "officers_csv",
     ROLES_FILE: "roles_csv",
     SOURCES_FILE: "sources_csv",
+    SOURCES_TABLE_FILE: "sources_table",
+    JSON_FILE: "json",
+    OFFICERS_JSON: "officers_json",
     SCHEMA_FILE: "schema",
     PACKAGE_FILE: "datapackage",
-    OFFICERS_CSV: "officers_csv",
-    OFFICERS_JSON: "officers_json",
-    SOURCES_TABLE_FILE: "sources_table",
 }
+TECHNICAL = ("schema", "datapackage")
 
 CONTRIBUTOR = "CA"  # the contributing country, as the UN's data names it (Contributing_Country, ISOCode3)
 # The UN's Personnel_Type for police officers deployed one by one (not as Formed Police Units),

@@ -185,6 +185,7 @@ class Site(Website):
             "draw_operations_chart": lambda: Markup(chart.render(self.facts, fmt)),
             "open_data_files": exports.FILES,
             "open_data_columns": [column.name for column in exports.COLUMNS],
+            "open_data_technical": exports.TECHNICAL,
             "partner_groups": lambda: partners.by_province(self.dataset.partners),
             "accessibility_run": self.accessibility_run,
             "accessibility_check_names": ordered_checks(self.accessibility_run) if self.accessibility_run else [],
