@@ -7,11 +7,12 @@ language; and a build that differs from run to run hides what an edit changed.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
 
-from peaceops.outputs.search_index import build_search_index
+from peaceops.outputs.search_index import build_search_index, mark_for_search
 
 
 @pytest.mark.build
@@ -44,3 +45,29 @@ def test_touching_terms_values_and_cells_are_set_apart_and_nothing_else():
     assert separate_cells(html) == (
         "<dl><dt>Led by</dt>\n<dd>United Nations</dd>\n<dt>Since</dt>\n<dd>2004</dd></dl><tr><th>A</th>\n<td>1</td></tr><li>x</li><li>y</li>"
     )
+
+
+def test_headings_weigh_more_and_the_other_language_stays_out_of_the_index():
+    html = (
+        '<html lang="en"><h1 id="t">Serving</h1><h2>Who</h2><h3 data-pagefind-weight="2">Kept</h3><h4>Body</h4>'
+        '<p>Text <cite lang="fr">La GRC</cite> <span lang="en-CA">here</span> <a hreflang="fr" href="x">x</a></p></html>'
+    )
+    assert mark_for_search(html, "en") == (
+        '<html lang="en"><h1 data-pagefind-weight="10" id="t">Serving</h1><h2 data-pagefind-weight="7">Who</h2>'
+        '<h3 data-pagefind-weight="2">Kept</h3><h4>Body</h4>'
+        '<p>Text <cite lang="fr" data-pagefind-ignore>La GRC</cite> <span lang="en-CA">here</span> <a hreflang="fr" href="x">x</a></p></html>'
+    )
+    assert 'lang="en" data-pagefind-ignore' in mark_for_search('<p lang="en">Police</p>', "fr")
+
+
+@pytest.mark.build
+def test_every_page_weighs_its_title_and_indexes_its_own_language_only(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        language = "fr" if path.relative_to(built_site).parts[0] == "fr" else "en"
+        if "data-pagefind-body" not in html:  # the 404 pages, not indexed
+            continue
+        body = html.split("data-pagefind-body", 1)[1]
+        assert '<h1 data-pagefind-weight="10"' in body, path
+        foreign = [t for t in re.findall(r'<[a-z]+\b[^<>]*\slang="[a-z-]+"[^<>]*>', body) if f'lang="{language}' not in t]
+        assert all("data-pagefind-ignore" in tag for tag in foreign), (path, foreign[:3])

@@ -28,7 +28,7 @@ from peaceops.mkdocs.sidebars import hide_lone_sidebars
 from peaceops.outputs import feed, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
-from peaceops.outputs.search_index import separate_cells
+from peaceops.outputs.search_index import mark_for_search, separate_cells
 from peaceops.outputs.tables import prepare_tables
 from peaceops.pages import wayfinding
 from peaceops.pages.addresses import FEED_FILE, absolute, feed_path, site_root
@@ -208,10 +208,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Terms and values apart for the search index (see separate_cells); then French typography on
+    # Terms and values apart, headings weighted and the other language left out, for the search
+    # index (see separate_cells, mark_for_search); then French typography on
     # every French page, whatever its source: data, content, Material's texts.
-    output = separate_cells(output)
-    return french_html(output) if config.theme["language"] == "fr" else output
+    language = config.theme["language"]
+    output = mark_for_search(separate_cells(output), language)
+    return french_html(output) if language == "fr" else output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

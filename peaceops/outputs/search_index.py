@@ -7,7 +7,8 @@ language from each page's <html lang>, folds accents, splits on punctuation, and
 pieces only when a reader searches. It runs offline from the locked ``pagefind[bin]`` package.
 
 Only the text inside ``data-pagefind-body`` (a page's main content, see theme/main.html) is indexed,
-so the 404 pages and the header, menus and footer are not. Pagefind's own user interfaces are not
+so the 404 pages and the header, menus and footer are not; within it, a page's headings weigh more
+than its body, and passages in the other language are left out (``mark_for_search``). Pagefind's own user interfaces are not
 used (theme/assets/search.js is ours), so they are removed from the output. The output is the same
 bytes for the same pages (see ``_sort_entry``).
 """
@@ -32,6 +33,30 @@ _TOUCHING_CELLS = re.compile(r"</(dt|dd|td|th)>(?=<(?:dt|dd|td|th)\b)")
 def separate_cells(html: str) -> str:
     """A line break between touching term, value and table cells: nothing changes on screen."""
     return _TOUCHING_CELLS.sub(lambda m: f"</{m.group(1)}>\n", html)
+
+
+# What a reader searches for is most often a page's subject: its title and headings weigh above its
+# body text (Pagefind's data-pagefind-weight; the body weighs 1), so that the page about a thing
+# comes before the pages that mention it.
+HEADING_WEIGHTS = {"h1": "10", "h2": "7", "h3": "5"}
+_HEADING = re.compile(r"<(h[123])\b(?![^>]*data-pagefind-weight)")
+# An element in another language than the page's (a French source's title on an English page): its
+# words stay out of this language's index, which holds the page's own language only.
+_TAGGED_LANGUAGE = re.compile(r'<([a-z][a-z0-9]*)\b([^<>]*?\slang="([A-Za-z-]+)"[^<>]*?)(/?)>')
+
+
+def mark_for_search(html: str, language: str) -> str:
+    """The page with its headings weighted and every passage in another language left out of the
+    index (``data-pagefind-ignore``); nothing changes on screen."""
+    html = _HEADING.sub(lambda m: f'<{m.group(1)} data-pagefind-weight="{HEADING_WEIGHTS[m.group(1)]}"', html)
+
+    def ignore_other_language(tag: re.Match[str]) -> str:
+        name, attributes, tagged, closing = tag.groups()
+        if name == "html" or tagged.split("-")[0].lower() == language or "data-pagefind-ignore" in attributes:
+            return tag.group(0)
+        return f"<{name}{attributes} data-pagefind-ignore{closing}>"
+
+    return _TAGGED_LANGUAGE.sub(ignore_other_language, html)
 
 
 class SearchIndexError(Exception):
