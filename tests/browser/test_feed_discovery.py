@@ -27,10 +27,19 @@ def _requests_of_a_page_view(browser, url: str) -> list[str]:
         else:
             route.abort()
 
+    pending: set = set()  # requests started and not yet finished, failed or aborted
+    context.on("request", pending.add)
+    context.on("requestfinished", pending.discard)
+    context.on("requestfailed", pending.discard)
     context.route("**/*", route)
     page = context.new_page()
     page.goto(url, wait_until="load")
-    page.wait_for_timeout(700)  # late requests (a script's lookups) start after load
+    # Late requests (a script's lookups) start after load, from the scripts it ran: wait until the
+    # page's main thread is idle (its scripts have run) and every request they started has ended.
+    idle = "() => new Promise(resolve => requestIdleCallback(() => resolve(true)))"
+    page.evaluate(idle)
+    while pending:
+        page.evaluate(idle)
     context.close()
     return seen
 
