@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # peaceops' modules again on every run was part of `make check`'s wait).
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 
-.PHONY: site check serve schema watch test screenshots benchmark lock clean
+.PHONY: site check serve schema watch test accessibility-record screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -42,6 +42,12 @@ watch: $(VENV)/.site
 ## test: every test, browser tests included
 test: $(VENV)/.test
 	$(BIN)/python -m pytest
+
+## accessibility-record: run the accessibility checks and, when every one passes, write their record
+##                       (data/checks/accessibility.json), which the statement's test record is built
+##                       from; `make test` never writes it. The publishing workflow runs it.
+accessibility-record: $(VENV)/.test
+	$(BIN)/python -m pytest -q --accessibility-record $$($(BIN)/python tests/accessibility_record.py)
 
 ## screenshots: build the site, then save full-page PNGs of every page, 375 and 1280 px wide, both
 ##              languages, into screenshots/ (for reviewers; tools/screenshots.py)

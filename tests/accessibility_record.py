@@ -1,12 +1,16 @@
 """Record, when every accessibility check in the suite passes, what was checked and on what day.
 
-Why: the accessibility statement (content/*/accessibility.md) says how the site is tested and when
-the checks last all passed. Typed by hand, that drifts from the tests; here the test run itself
-writes it to data/checks/accessibility.json, which the build reads (peaceops/source/accessibility.py).
-``CHECKS`` names, for each check the statement lists, the tests that carry it out; the record is
-written only when every one of them ran and passed in the same session (a partial run, ``-k`` or
-one file, writes nothing), and only when its content changed, so a rerun on the same day changes
-no file.
+Why: the accessibility statement's test record (content/*/accessibility-testing.md and its French
+page) says how the site is tested and when the checks last all passed. Typed by hand, that drifts
+from the tests; here a test run writes it to data/checks/accessibility.json, which the build reads
+(peaceops/source/accessibility.py), but only when asked: ``make accessibility-record`` (pytest
+``--accessibility-record``), which the publishing workflow runs, so that an ordinary ``make test``
+changes no tracked file. ``CHECKS`` names, for each check the record lists, the tests that carry it
+out; the record is written only when every one of them ran and passed in the same session (a
+partial run, ``-k`` or one file, writes nothing), and only when its content changed, so a rerun on
+the same day changes no file.
+
+    python tests/accessibility_record.py   # prints the tests to run (what the make target runs)
 """
 from __future__ import annotations
 
@@ -85,3 +89,7 @@ def finish_session(today: str | None = None, path: Path = RECORD) -> bool:
     day = today or datetime.now(UTC).date().isoformat()
     content = record(day, GATHERED["axe_rules"], package["axe-core"], GATHERED["axe_tags"], package["vnu-jar"])
     return write_if_changed(path, content)
+
+
+if __name__ == "__main__":
+    print(" ".join(sorted({nodeid for tests in CHECKS.values() for nodeid in tests})))

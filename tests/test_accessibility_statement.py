@@ -53,6 +53,31 @@ def _passed_everything(monkeypatch):
     return outcomes
 
 
+def test_only_a_run_asked_to_record_writes_the_record(monkeypatch):
+    import conftest
+
+    written = []
+    monkeypatch.setattr(accessibility_record, "finish_session", lambda *args: written.append(True))
+
+    class Run:
+        def __init__(self, asked):
+            self.config = self
+            self.asked = asked
+
+        def getoption(self, name):
+            assert name == "--accessibility-record"
+            return self.asked
+
+    conftest.pytest_sessionfinish(Run(asked=False), 0)  # make test
+    assert written == []
+    conftest.pytest_sessionfinish(Run(asked=True), 0)  # make accessibility-record
+    assert written == [True]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_target = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "--accessibility-record" not in test_target
+    assert "--accessibility-record" in makefile.split("\naccessibility-record:", 1)[1].split("\n\n", 1)[0]
+
+
 def test_a_run_where_every_check_passed_writes_the_record_once(tmp_path, monkeypatch):
     _passed_everything(monkeypatch)
     path = tmp_path / "accessibility.json"
