@@ -17,12 +17,15 @@ import accessibility_record
 import pytest
 from conftest import ROOT, run_build, run_check
 from htmltree import parse
+from publishing_support import data
 
 from peaceops.source import accessibility
 from peaceops.source.messages import message
 
 RECORD = ROOT / "data" / "checks" / "accessibility.json"
 STATEMENT = {"en": "accessibility/index.html", "fr": "fr/accessibilite/index.html"}
+# The test record, a page of its own that the statement links to, for those who want the detail.
+TEST_RECORD = {"en": "accessibility-testing/index.html", "fr": "fr/accessibilite-verifications/index.html"}
 
 
 def _functions(path: Path) -> set[str]:
@@ -122,16 +125,27 @@ def test_a_failure_in_teardown_counts_as_a_failure(monkeypatch):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_statement_says_what_the_record_says(built_site, language):
     record = json.loads(RECORD.read_text(encoding="utf-8"))
-    page = parse((built_site / STATEMENT[language]).read_text(encoding="utf-8"))
+    page = parse((built_site / TEST_RECORD[language]).read_text(encoding="utf-8"))
     text = page.text
-    rule_ids = [code.text for code in page.find_all("code", translate="no")]
+    rule_ids = [cell.text for cell in page.find_all("td", translate="no")]
     assert rule_ids == [rule["id"] for rule in record["axe"]["rules"]]
+    assert not page.find_all("code") and not page.find_all("details")  # a table in the text's font, not a manual's box
     assert record["axe"]["version"] in text and record["nu"]["version"] in text
     assert str(len(record["axe"]["rules"])) in text
     year, _month, day = record["date"].split("-")
     assert year in text and str(int(day)) in text
-    feedback = [a.attrs.get("href", "") for a in page.find_all("a") if a.attrs.get("href", "").startswith("mailto:")]
+    # The statement itself is for the public: no tool versions, a link to the record, and every
+    # way to ask for another format that data/contacts.yaml gives (e-mail and the web).
+    statement = parse((built_site / STATEMENT[language]).read_text(encoding="utf-8"))
+    assert record["axe"]["version"] not in statement.text and "axe-core" not in statement.text
+    assert "CAN/ASC-EN 301 549:2024" in statement.text and "WCAG" in statement.text
+    links = [a.attrs.get("href", "") for a in statement.find_all("a")]
+    assert any(href.rstrip("/").endswith(TEST_RECORD[language].split("/")[-2]) for href in links), links
+    feedback = [href for href in links if href.startswith("mailto:")]
     assert any("?subject=" in href for href in feedback), feedback
+    contacts = data("contacts.yaml")["contacts"]
+    assert {c["email"] for c in contacts if "email" in c} <= {href[7:].split("?")[0] for href in feedback}
+    assert {c["web"][language] for c in contacts if "web" in c} <= set(links)
 
 
 @pytest.mark.build
@@ -156,8 +170,8 @@ def test_a_new_record_changes_the_statement(workspace, tmp_path):
     site = tmp_path / "site"
     result = run_build(workspace, site)
     assert result.returncode == 0, result.stderr
-    assert "January 2, 2027" in (site / STATEMENT["en"]).read_text(encoding="utf-8")
-    assert "2 janvier 2027" in (site / STATEMENT["fr"]).read_text(encoding="utf-8")
+    assert "January 2, 2027" in (site / TEST_RECORD["en"]).read_text(encoding="utf-8")
+    assert "2 janvier 2027" in (site / TEST_RECORD["fr"]).read_text(encoding="utf-8")
 
 
 @pytest.mark.build
@@ -166,7 +180,7 @@ def test_without_a_record_the_statement_says_no_run_is_recorded(workspace, tmp_p
     site = tmp_path / "site"
     result = run_build(workspace, site)
     assert result.returncode == 0, result.stderr
-    assert "No run in which all these checks passed" in (site / STATEMENT["en"]).read_text(encoding="utf-8")
+    assert "No run in which all these checks passed" in (site / TEST_RECORD["en"]).read_text(encoding="utf-8")
 
 
 def test_a_damaged_record_gives_one_plain_line(workspace):
