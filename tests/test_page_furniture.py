@@ -67,3 +67,13 @@ def test_no_sidebar_lists_only_the_page_itself(pages):
     # A country page's sidebar lists every country, and stays; a page of its own has none on a desktop.
     assert len(shown["countries/haiti/index.html"] or []) > 10 and len(shown["fr/pays/haiti/index.html"] or []) > 10
     assert shown["deployments/index.html"] is None and shown["fr/deploiements/index.html"] is None
+
+
+def test_no_collapsible_note_box_and_no_code_font_in_reader_text(pages):
+    # File names are links in the text's font; notes are paragraphs or tables, not a manual's boxes.
+    found = {
+        name: sorted({element.tag for element in document.iter() if element.tag in ("code", "details", "kbd")}
+                     | ({"admonition"} if _with_class(document, "admonition") else set()))
+        for name, document in pages.items()
+    }
+    assert {name: tags for name, tags in found.items() if tags} == {}
