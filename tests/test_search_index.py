@@ -58,6 +58,11 @@ def test_headings_weigh_more_and_the_other_language_stays_out_of_the_index():
         '<p>Text <cite lang="fr" data-pagefind-ignore>La GRC</cite> <span lang="en-CA">here</span> <a hreflang="fr" href="x">x</a></p></html>'
     )
     assert 'lang="en" data-pagefind-ignore' in mark_for_search('<p lang="en">Police</p>', "fr")
+    furniture = '<p class="pk-map__legend">How to read</p><span class="pk-none" title="x">-</span><p class="pk-map__legendary">Kept</p>'
+    assert mark_for_search(furniture, "en") == (
+        '<p class="pk-map__legend" data-pagefind-ignore>How to read</p><span class="pk-none" title="x" data-pagefind-ignore>-</span>'
+        '<p class="pk-map__legendary">Kept</p>'
+    )
 
 
 @pytest.mark.build

@@ -8,8 +8,9 @@ pieces only when a reader searches. It runs offline from the locked ``pagefind[b
 
 Only the text inside ``data-pagefind-body`` (a page's main content, see theme/main.html) is indexed,
 so the 404 pages and the header, menus and footer are not; within it, a page's headings weigh more
-than its body, and passages in the other language are left out (``mark_for_search``). Pagefind's own user interfaces are not
-used (theme/assets/search.js is ours), so they are removed from the output. The output is the same
+than its body, and passages in the other language and furniture are left out (``mark_for_search``).
+Pagefind's own user interfaces are not used (theme/assets/search.js is ours), so they are removed
+from the output. The output is the same
 bytes for the same pages (see ``_sort_entry``).
 """
 from __future__ import annotations
@@ -42,12 +43,19 @@ HEADING_WEIGHTS = {"h1": "10", "h2": "7", "h3": "5"}
 _HEADING = re.compile(r"<(h[123])\b(?![^>]*data-pagefind-weight)")
 # An element in another language than the page's (a French source's title on an English page): its
 # words stay out of this language's index, which holds the page's own language only.
+# Page furniture inside the content, the same words on many pages, that no reader searches for: how
+# to read the map, where its shapes come from, the reason read out behind a dash in a table.
+FURNITURE_CLASSES = ("pk-map__legend", "pk-map__source", "pk-map__key-heading", "pk-none")
+_FURNITURE = re.compile(
+    r'<([a-z][a-z0-9]*)\b([^<>]*?\sclass="(?:[^"]*\s)?(?:' + "|".join(FURNITURE_CLASSES) + r')(?:\s[^"]*)?"[^<>]*?)>'
+)
 _TAGGED_LANGUAGE = re.compile(r'<([a-z][a-z0-9]*)\b([^<>]*?\slang="([A-Za-z-]+)"[^<>]*?)(/?)>')
 
 
 def mark_for_search(html: str, language: str) -> str:
-    """The page with its headings weighted and every passage in another language left out of the
-    index (``data-pagefind-ignore``); nothing changes on screen."""
+    """The page with its headings weighted, and every passage in another language and the page
+    furniture in its content left out of the index (``data-pagefind-ignore``); nothing changes on
+    screen."""
     html = _HEADING.sub(lambda m: f'<{m.group(1)} data-pagefind-weight="{HEADING_WEIGHTS[m.group(1)]}"', html)
 
     def ignore_other_language(tag: re.Match[str]) -> str:
@@ -56,7 +64,13 @@ def mark_for_search(html: str, language: str) -> str:
             return tag.group(0)
         return f"<{name}{attributes} data-pagefind-ignore{closing}>"
 
-    return _TAGGED_LANGUAGE.sub(ignore_other_language, html)
+    html = _TAGGED_LANGUAGE.sub(ignore_other_language, html)
+
+    def ignore_furniture(tag: re.Match[str]) -> str:
+        name, attributes = tag.groups()
+        return tag.group(0) if "data-pagefind-ignore" in attributes else f"<{name}{attributes} data-pagefind-ignore>"
+
+    return _FURNITURE.sub(ignore_furniture, html)
 
 
 class SearchIndexError(Exception):
