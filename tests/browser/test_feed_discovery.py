@@ -28,9 +28,9 @@ def _requests_of_a_page_view(browser, url: str) -> list[str]:
             route.abort()
 
     pending: set = set()  # requests started and not yet finished, failed or aborted
-    context.on("request", pending.add)
-    context.on("requestfinished", pending.discard)
-    context.on("requestfailed", pending.discard)
+    context.on("request", lambda request: pending.add(request))
+    context.on("requestfinished", lambda request: pending.discard(request))
+    context.on("requestfailed", lambda request: pending.discard(request))
     context.route("**/*", route)
     page = context.new_page()
     page.goto(url, wait_until="load")
