@@ -28,9 +28,16 @@ def _requests_of_a_page_view(browser, url: str) -> list[str]:
             route.abort()
 
     pending: set = set()  # requests started and not yet finished, failed or aborted
-    context.on("request", lambda request: pending.add(request))
-    context.on("requestfinished", lambda request: pending.discard(request))
-    context.on("requestfailed", lambda request: pending.discard(request))
+
+    def started(request):  # Playwright takes Python functions as handlers, not bound builtins
+        pending.add(request)
+
+    def ended(request):
+        pending.discard(request)
+
+    context.on("request", started)
+    context.on("requestfinished", ended)
+    context.on("requestfailed", ended)
     context.route("**/*", route)
     page = context.new_page()
     page.goto(url, wait_until="load")
