@@ -118,3 +118,11 @@ def test_the_search_works_from_the_keyboard_and_escape_closes_it(tab, base_url):
     assert focused in (True, "submit"), f"Tab from the field went to {focused}"
     tab.keyboard.press("Escape")
     assert tab.is_hidden(".pk-search__results"), "Escape did not close the results"
+
+
+def test_no_page_is_listed_without_a_visible_match(tab, base_url):
+    # Pagefind, finding no word, tries shorter beginnings of the term: "recrutement" (French, on the
+    # English site) matched the "re" of "re-establish" on Iraq and Mali. Such results are not listed.
+    found = search(tab, base_url, "recrutement")
+    assert "countries/iraq/" not in found and "countries/mali/" not in found, found
+    assert "serving/" in search(tab, base_url, "recruits")  # a real match is still found

@@ -59,6 +59,26 @@
     });
   }
 
+  // Pagefind, finding no word for a query term, tries ever shorter beginnings of it, down to two
+  // letters: "recrutement" on the English site then matched the "re" of "re-establish". A result
+  // is kept only if one of its marked words begins as a query term does (its first four letters,
+  // or the whole term if shorter; accents and case aside), so none is listed with no visible match.
+  function folded(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) {
+    return folded(text).split(/[^a-z0-9]+/).filter(Boolean);
+  }
+  function visiblyMatches(result, terms) {
+    var marked = result.excerpt.match(/<mark>[^<]*<\/mark>/g);
+    if (!marked) return true;
+    return marked.some(function (mark) {
+      return words(mark.replace(/<[^>]+>/g, "")).some(function (word) {
+        return terms.some(function (term) { return word.slice(0, 4) === term.slice(0, 4) || word.indexOf(term) === 0; });
+      });
+    });
+  }
+
   function run() {
     var query = input.value.trim();
     var ask = ++asked;
@@ -69,8 +89,10 @@
     }).then(function (search) {
       return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
         if (ask !== asked) return;
-        show(data);
-        status.textContent = counted(search.results.length);
+        var terms = words(query);
+        var shown = data.filter(function (result) { return visiblyMatches(result, terms); });
+        show(shown);
+        status.textContent = counted(search.results.length - (data.length - shown.length));
       });
     }).catch(function () {
       if (ask !== asked) return;
