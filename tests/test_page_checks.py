@@ -261,3 +261,29 @@ def test_links_in_code_and_footnotes_are_not_checked_but_reference_links_are(wor
     line = only(workspace)
     assert line.startswith(at(page, place(page, "deployment.md\n")))
     assert 'did you mean "deployments.md"?' in line
+
+
+def test_a_page_cannot_run_a_script_or_load_from_another_site(workspace):
+    """Issue 22: hand-written pages are checked for what would run or make a third-party request."""
+    page = workspace / "content" / "en" / "privacy.md"
+    added = (
+        "\n![pixel](https://tracker.example.com/p.png)\n"
+        "\n<iframe src=\"https://example.com/\"></iframe>\n"
+        "\n[Click](javascript:alert(1)) and [write](mailto:a@example.ca) and <a href=\"#\" onclick=\"x()\">x</a>\n"
+    )
+    page.write_text(page.read_text(encoding="utf-8") + added, encoding="utf-8")
+    found = problems(workspace)
+    assert found == [
+        f"content/en/privacy.md:{place(page, 'https://tracker')[0]}:{place(page, 'https://tracker')[1]}: the image "
+        "\"https://tracker.example.com/p.png\" is on another site: each reader's browser would ask that site for "
+        "it; a page shows no image from another site",
+        f"content/en/privacy.md:{place(page, '<iframe')[0]}:1: \"<iframe\" could run a script or load something "
+        "from another site; a page holds text, headings, lists, tables, links and the macros between {{ }}, and "
+        "no HTML of this kind",
+        f"content/en/privacy.md:{place(page, 'javascript:')[0]}:{place(page, 'javascript:')[1]}: the link "
+        "\"javascript:alert(1\" is a javascript: address; a page links to its own pages and to https:// (or "
+        "http://, mailto:) addresses only",
+        f"content/en/privacy.md:{place(page, ' onclick=')[0]}:{place(page, ' onclick=')[1] + 1}: \"onclick=\" could "
+        "run a script or load something from another site; a page holds text, headings, lists, tables, links and "
+        "the macros between {{ }}, and no HTML of this kind",
+    ]

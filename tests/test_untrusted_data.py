@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from conftest import ROOT
 from datacopy import DataCopy, assert_at, only_problem
 
+from peaceops.outputs.security import HEADER_POLICY
 from peaceops.pages.localize import Localizer
 from peaceops.source.dataset import load
 from peaceops.source.model import Text
@@ -95,7 +97,7 @@ def test_a_value_that_looks_like_a_placeholder_is_never_read_as_one():
     fmt = Localizer("en", {"k": Text(en="About {n} in {place}", fr="Environ {n} en {place}")})
     assert fmt.t("k", n="{place.__class__}", place="{n:>99}") == "About {place.__class__} in {n:>99}"
     html = Localizer("fr", {"k": Text(en="{n}", fr="« {n} » {{ok}}")}).t_html("k", n='<b title="x">{n}</b>')
-    assert str(html) == "«\u00a0&lt;b title=&#34;x&#34;&gt;{n}&lt;/b&gt;\u00a0» {ok}"
+    assert str(html) == "«\u00a0&lt;b title=&#34;x&#34;&gt;&#123;n&#125;&lt;/b&gt;\u00a0» &#123;ok&#125;"
 
 
 # --- 7. Dates that cannot all be true ------------------------------------------------------------
@@ -146,3 +148,31 @@ def test_more_officers_deployed_than_authorized_by_one_source_on_one_date_is_a_p
         f"data/{M}:{data.where(M, 'count: 400')[0]}:16: warning: 400 officers deployed is more than the 90 authorized "
         "by the same source on the same date; check both numbers against the source"
     ]
+
+
+# --- 2. Markdown in texts: shown as typed; images and links refused at the line -----------------
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "See ![pixel](https://tracker.example.com/p.png) here",
+        "See [our partner](https://example.com/) here",
+        "See [our partner][1] here",
+        "See ![pixel][p] here",
+    ],
+)
+def test_a_markdown_image_or_link_in_a_text_is_refused_at_its_line(data, typed):
+    data.replace(M, NAME_EN, f'      en: "{typed}"\n')
+    problem = only_problem(data.problems())
+    found = typed[typed.index("[") - (1 if "![" in typed else 0): typed.index(" here")]
+    assert str(problem) == (
+        f"data/{M}:{data.where(M, typed)[0]}:{data.where(M, typed)[1] - 1}: name.en contains a Markdown image or "
+        f"link ({found}); texts in data files are shown exactly as typed, as plain words: no images, links or HTML. "
+        "Write the words alone; the page a fact comes from goes under sources:"
+    )
+
+
+# --- 9. The Content-Security-Policy, as the publishing docs give it -----------------------------
+def test_the_publishing_docs_give_hosts_the_same_policy_as_a_header():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {HEADER_POLICY}\n" in readme
+    assert "'unsafe-inline'" not in HEADER_POLICY and "script-src 'self' 'wasm-unsafe-eval'" in HEADER_POLICY

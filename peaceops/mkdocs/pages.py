@@ -15,6 +15,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -25,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from peaceops.languages import LANGUAGE_ROOT, is_default
 from peaceops.mkdocs import enginemessages
 from peaceops.mkdocs.sidebars import hide_lone_sidebars
-from peaceops.outputs import feed, sitemap, stylesheets
+from peaceops.outputs import feed, security, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
 from peaceops.outputs.search_index import mark_for_search, separate_cells
@@ -88,8 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if is_past(review.review_by, reference_date(root))
         else None
     )
-    config.site_name = site.dataset.program.name[config.theme["language"]]
-    config.nav = wayfinding.with_country_section(config.nav or [], site, config.theme["language"])
+    config.site_name = for_material(site.dataset.program.name[config.theme["language"]])
+    config.nav = _nav_for_material(wayfinding.with_country_section(config.nav or [], site, config.theme["language"]))
     config.theme["logo"] = site.publisher.logo
     # Page dates and the sitemap's gzip header come from the data, never the clock: same input, same bytes.
     os.environ["SOURCE_DATE_EPOCH"] = str(site.source_date_epoch())
@@ -127,7 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = config.theme["language"]
     site = _site(config)
     source = site.page(language, page.file.src_uri)
-    page.meta = dict(source.meta)
+    page.meta = {name: for_material(value) for name, value in source.meta.items()}
     try:
         rendered = site.render(source)  # made once: `check` rendered the written pages already
     except PageError as error:
@@ -146,12 +147,36 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     site, language = _site(config), config.theme["language"]
     values = cast(dict[str, Any], context)
     offers_open_data = page.file.src_uri in _open_data_pages
-    page.meta["pk_outdated"] = _outdated.get(language)
+    page.meta["pk_outdated"] = for_material(_outdated.get(language))
     hide_lone_sidebars(page)
-    values["pk_page"] = furniture(
-        site, page.meta["page_id"], language, page.meta, page.title or "", _root(config), offers_open_data
-    )
+    # Our furniture reads the values as typed (it escapes what it writes), not Material's escaped copies.
+    meta = _site(config).page(language, page.file.src_uri).meta
+    title = page.title.unescape() if isinstance(page.title, Markup) else page.title or ""
+    values["pk_page"] = furniture(site, meta["page_id"], language, meta, title, _root(config), offers_open_data)
     return context
+
+
+def for_material(value: Any) -> Any:
+    """A text for Material's templates, HTML-escaped once. MkDocs renders them without autoescape, and
+    Material writes the site's name, a page's title and description (which come from the data) into
+    attributes and <meta> tags as they are: a name with a double quote in it wrote an attribute of
+    its own. Markup escapes once: Material's own ``| e`` leaves it as it is, ``striptags`` unescapes it."""
+    return escape(value) if isinstance(value, str) else value
+
+
+def _nav_for_material(nav: list[Any]) -> list[Any]:
+    """The menu with every title escaped for Material (country names come from the data)."""
+    entries: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            entries.append({for_material(title): _nav_value(value) for title, value in entry.items()})
+        else:
+            entries.append(entry)
+    return entries
+
+
+def _nav_value(value: Any) -> Any:
+    return _nav_for_material(value) if isinstance(value, list) else value
 
 
 def _root(config: MkDocsConfig) -> str:
@@ -173,8 +198,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) else ""
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
-    env.globals["pk_text"] = fmt.t
+    env.globals["pk_text"] = lambda key, **values: escape(fmt.t(key, **values))  # no autoescape in MkDocs
     env.globals["pk_stylesheet"] = _stylesheet[language]
+    env.globals["pk_csp"] = security.CONTENT_SECURITY_POLICY
     # The search bundle (peaceops/mkdocs/search_index.py) is at the site root, shared by both languages.
     env.globals["pk_search_bundle"] = relative_url("pagefind/", LANGUAGE_ROOT[language] or "")
     # Issue 14: every page's head links the feed of its language, for feed readers given any address.

@@ -7,7 +7,7 @@ so no English can reach a French page from code or templates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -16,9 +16,10 @@ from babel.dates import format_date as babel_format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from peaceops.languages import LOCALES
+from peaceops.pages.inert import html_text
 from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Text
@@ -65,9 +66,10 @@ class Localizer:
     def t_html(self, key: str, **params: object) -> Markup:
         """Like ``t``, as HTML: the text and plain values escaped, values already HTML kept (a title in
         another language, marked with its ``lang``)."""
-        text = str(escape(self._typeset(self._text(key))))
-        values = {name: escape(self._html_value(value)) for name, value in params.items()}
-        return Markup(self._fill(key, text, values))  # noqa: S704  (the text and every value are escaped)
+        text = self._typeset(self._text(key))
+        values = {name: html_text(self._html_value(value)) for name, value in params.items()}
+        # The words around the placeholders are escaped, and so is every value.
+        return Markup(self._fill(key, text, values, lambda words: str(html_text(words))))  # noqa: S704
 
     def _html_value(self, value: object) -> object:
         return value if isinstance(value, Markup) else self._typeset(str(value))
@@ -79,10 +81,10 @@ class Localizer:
             raise MissingText(f'the interface text "{key}" is missing from data/interface.yaml') from None
 
     @staticmethod
-    def _fill(key: str, text: str, params: Mapping[str, object]) -> str:
+    def _fill(key: str, text: str, params: Mapping[str, object], literal: Callable[[str], str] = str) -> str:
         """Plain names only, filled with the values' text (never ``str.format``: see placeholders.py)."""
         try:
-            return fill(text, params)
+            return fill(text, params, literal)
         except KeyError as error:
             raise UnfilledText(key, str(error.args[0]), sorted(params)) from None
         except PlaceholderError as error:  # the data is checked on loading; a text made in code is not
@@ -92,7 +94,7 @@ class Localizer:
         """A text in ``language``: marked with its lang when that is not the page's language."""
         if language == self.language:
             return text
-        return Markup('<span lang="{}">{}</span>').format(language, text)
+        return Markup('<span lang="{}">{}</span>').format(html_text(language), html_text(text))
 
     def text(self, value: Text) -> str:
         return self._typeset(value[self.language])

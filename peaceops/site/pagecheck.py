@@ -19,6 +19,7 @@ import jinja2
 from peaceops.languages import LANGUAGES
 from peaceops.source.messages import message
 from peaceops.source.pagesource import PageSource, read_page, split
+from peaceops.source.fieldtypes import scheme
 from peaceops.source.problems import Problem
 from peaceops.languages import LANGUAGE_ROOT
 from peaceops.pages.routes import page_path
@@ -61,6 +62,42 @@ def check_pages(site: Renderer) -> list[Problem]:
             except PageError as error:
                 problems += [error.problem] + _more_mistakes(site, page, error.problem)
             problems += link_problems(page, sources, site.root / "content" / language)
+            problems += markup_problems(page)
+    return problems
+
+
+# What a page's own text may not hold (issue 22): HTML that runs a script or loads something (a
+# script, a frame, an object, an image, a style sheet; the site's own pictures come from macros),
+# an event attribute (onclick=...), an image from another site, and a link that is not to a page,
+# an https:, http: or mailto: address.
+_RAW_MARKUP = re.compile(
+    r"<\s*(?:script|iframe|frame|object|embed|img|picture|video|audio|source|link|style|form|base|meta|svg|math)\b"
+    r"|\son[a-z]+\s*=",
+    re.IGNORECASE,
+)
+LINK_SCHEMES = ("https", "http", "mailto")
+
+
+def markup_problems(page: PageSource) -> list[Problem]:
+    """A problem for each piece of the page's own text that would run or load something (above)."""
+    problems = []
+    text = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group(0)), page.body)
+
+    def add(index: int, key: str, **values: str) -> None:
+        line = page.body_line + text.count("\n", 0, index)
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        problems.append(Problem(page.display, line, column, message(key, **values)))
+
+    for found in _RAW_MARKUP.finditer(text):
+        add(found.start() + len(found.group(0)) - len(found.group(0).lstrip()), "page_markup", found=found.group(0).strip())
+    for pattern in (_INLINE_LINK, _REFERENCE):
+        for found in pattern.finditer(text):
+            target = found.group(1)
+            kind = scheme(target)
+            if found.group(0).startswith("!") and (kind is not None or target.startswith("//")):
+                add(found.start(1), "page_image_elsewhere", target=target)
+            elif kind is not None and kind not in LINK_SCHEMES:
+                add(found.start(1), "page_link_scheme", target=target, scheme=kind)
     return problems
 
 

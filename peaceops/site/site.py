@@ -20,6 +20,7 @@ from markupsafe import Markup
 from peaceops.facts import derive
 from peaceops.languages import LANGUAGE_ROOT
 from peaceops.outputs import chart, exports, worldmap
+from peaceops.pages.inert import html_text
 from peaceops.pages.routes import build_routes, country_page_id, page_path, relative_url
 from peaceops.pages.website import Website
 from peaceops.site.fingerprint import fingerprint
@@ -80,6 +81,9 @@ def _environment(root: Path) -> jinja2.Environment:
             loader=jinja2.FileSystemLoader(root / MACROS_FOLDER),
             undefined=PageUndefined,
             autoescape=True,
+            # Every value a page prints goes into its Markdown: HTML-escaped, and inert as Markdown too
+            # (peaceops/pages/inert.py); macros' own output is already HTML and passes as it is.
+            finalize=html_text,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,

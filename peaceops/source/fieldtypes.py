@@ -23,6 +23,9 @@ LATEST_YEAR = 2100
 
 # [^<>]: a try that meets another < stops there, so a text of many < costs one reading, not one per <.
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^<>]*>|javascript:", re.IGNORECASE)
+# A Markdown image or link, inline (![a](b), [a](b)) or by reference ([a][b]). [^\[\]\n]: a try
+# stops at the next bracket, so many [ cost one reading.
+_MARKDOWN_LINK = re.compile(r"!?\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\]|[(\[])")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
 # What a browser does to an address before it reads it (WHATWG URL standard): leading and trailing
 # control characters and spaces dropped, tabs and line breaks removed anywhere, the scheme read in
@@ -72,6 +75,9 @@ def _plain_text(value: Any) -> str:
     found = _TAG.search(text)
     if found:
         raise fail("html", value, tag=found.group(0))
+    found = _MARKDOWN_LINK.search(text)
+    if found:
+        raise fail("markdown_link", value, found=found.group(0))
     return text
 
 
@@ -105,6 +111,12 @@ def _yes_no(value: Any) -> bool:
     raise fail("yes_no", value)
 
 
+class WebAddress(str):
+    """An address checked by ``_url``: what the pages may write into an ``href`` as it is."""
+
+    __slots__ = ()
+
+
 def browser_reading(address: str) -> str:
     """``address`` as a browser reads it: see _BROWSER_TRIM."""
     return _BROWSER_DROPS.sub("", _BROWSER_TRIM.sub("", address))
@@ -116,7 +128,7 @@ def scheme(address: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _url(value: Any) -> str:
+def _url(value: Any) -> WebAddress:
     if isinstance(value, str):
         found = scheme(value)
         # A mistyped https (htps:, hhtps:) is a typo, told as such below; any other scheme is refused.
@@ -126,7 +138,7 @@ def _url(value: Any) -> str:
     reading = _SCHEME.sub(lambda m: m.group(0).lower(), text, count=1)
     if not _URL.fullmatch(reading) or reading != browser_reading(reading):
         raise fail("url", value)
-    return reading
+    return WebAddress(reading)
 
 
 # Hosts that are not the public's: development, staging and test servers, and cloud clusters' own
@@ -167,7 +179,7 @@ def non_public_host(address: str) -> str | None:
     return None
 
 
-def _public_url(value: Any) -> str:
+def _public_url(value: Any) -> WebAddress:
     text = _url(value)
     host = non_public_host(text)
     if host:
@@ -277,12 +289,12 @@ Year = Annotated[
 # Editors' tools read YAML 1.2, where yes and no are texts, not true and false: the schema accepts both.
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": ["yes", "no", True, False]})]
 Url = Annotated[
-    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+    str, PlainValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
 # A source's key, as a mission or fact cites it; whether data/sources.yaml has it is checked across files.
 SourceKey = Annotated[str, BeforeValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]
 PublicUrl = Annotated[
-    str, BeforeValidator(_public_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+    str, PlainValidator(_public_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
 Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 Identifier = Annotated[str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": _ID.pattern})]

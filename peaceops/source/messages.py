@@ -86,6 +86,11 @@ MESSAGES: dict[str, str] = {
     ),
     "email": "{field} must be an email address such as name@example.gc.ca, got {got}",
     "html": "{field} contains HTML or script ({tag}); write plain text only",
+    "markdown_link": (
+        "{field} contains a Markdown image or link ({found}); texts in data files are shown exactly as typed, "
+        "as plain words: no images, links or HTML. Write the words alone; the page a fact comes from goes "
+        "under sources:"
+    ),
     "id": (
         "{field} must be lowercase letters, digits and hyphens (for example \"minustah\" or "
         "\"eupol-copps\"), got {got}"
@@ -245,6 +250,18 @@ MESSAGES: dict[str, str] = {
     "link_anchor": (
         'the link "{target}" goes to a part of a page that does not exist (no heading there has the id '
         '"{anchor}"); check the part after # against the headings of that page'
+    ),
+    "page_markup": (
+        '"{found}" could run a script or load something from another site; a page holds text, headings, '
+        "lists, tables, links and the macros between {{{{ }}}}, and no HTML of this kind"
+    ),
+    "page_image_elsewhere": (
+        'the image "{target}" is on another site: each reader\'s browser would ask that site for it; a page '
+        "shows no image from another site"
+    ),
+    "page_link_scheme": (
+        'the link "{target}" is a {scheme}: address; a page links to its own pages and to https:// (or '
+        "http://, mailto:) addresses only"
     ),
     "link_absolute": (
         'the link "{target}" starts with /; link to the page\'s file name instead (such as {example}), '

@@ -10,7 +10,7 @@ stand for a brace itself, as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # A doubled brace (a brace itself), a placeholder, or a brace on its own (which does not pair up).
@@ -47,14 +47,22 @@ def placeholders(text: str) -> list[str]:
     return names
 
 
-def fill(text: str, values: Mapping[str, object]) -> str:
+def fill(text: str, values: Mapping[str, object], literal: Callable[[str], str] = str) -> str:
     """``text`` with each ``{name}`` replaced by the text of ``values[name]``; raises ``KeyError(name)``
-    for a name ``values`` lacks, and ``PlaceholderError`` for braces that are not a plain name."""
+    for a name ``values`` lacks, and ``PlaceholderError`` for braces that are not a plain name.
+    ``literal`` is applied to the text around the placeholders (to escape it for HTML, say)."""
     placeholders(text)
-
-    def one(token: re.Match[str]) -> str:
+    out: list[str] = []
+    words: list[str] = []  # the literal text since the last placeholder
+    position = 0
+    for token in _TOKEN.finditer(text):
+        words.append(text[position:token.start()])
+        position = token.end()
         if token.group(1) is None:
-            return token.group(0)[0]  # a doubled brace
-        return str(values[token.group(1)])
-
-    return _TOKEN.sub(one, text)
+            words.append(token.group(0)[0])  # a doubled brace: the brace itself
+            continue
+        out += [literal("".join(words)), str(values[token.group(1)])]
+        words = []
+    words.append(text[position:])
+    out.append(literal("".join(words)))
+    return "".join(out)

@@ -36,6 +36,10 @@ class Place:
         return slugify(self.name[language]) or slugify(self.code)
 
 
+# An address part made from a name stays short enough for a file name (255 bytes) and a reader.
+MAX_SLUG = 60
+
+
 # In the package's assets (made by tools/make_place_phrases.py), like the map's shapes.
 PHRASES = files("peaceops").joinpath("assets", "place-phrases.json")
 
@@ -91,10 +95,13 @@ class Gazetteer:
 
 
 def slugify(text: str) -> str:
-    """A readable web address part: "Côte d'Ivoire" -> "cote-divoire"."""
+    """A readable web address part, letters, digits and hyphens only: "Côte d'Ivoire" -> "cote-divoire"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"['’]", "", ascii_text.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > MAX_SLUG:  # cut at a hyphen, so that no word is cut in two
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[: MAX_SLUG + 1] else slug[:MAX_SLUG]
+    return slug
 
 
 # What a phrase may start with, before the place's name: English "in" or "in the"; French the

@@ -25,6 +25,13 @@ READ_PAGE = """() => ({
 })"""
 
 
+# Every report of the Content-Security-Policy (a script, style or request it refused), kept on the page.
+LISTEN_FOR_CSP = """document.addEventListener('securitypolicyviolation', event => {
+    (window.__pkCspViolations = window.__pkCspViolations || []).push(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+});"""
+
+
 @dataclass
 class PageRecord:
     address: str
@@ -40,6 +47,7 @@ class PageRecord:
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     failed_responses: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)  # what the Content-Security-Policy refused
 
 
 def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRecord]:
@@ -55,6 +63,7 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
             route.abort()
 
     context.route("**/*", route)
+    context.add_init_script(LISTEN_FOR_CSP)
     page = context.new_page()
     in_flight = _InFlight(page)
     page.on("console", lambda message: message.type == "error" and current[-1].console_errors.append(message.text))
@@ -76,6 +85,7 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
             record.ids, record.canonical, record.toggle = set(facts["ids"]), facts["canonical"], facts["toggle"]
             record.axe_violations = run_axe(page)
             in_flight.settle()
+            record.csp_violations = page.evaluate("() => window.__pkCspViolations || []")
             if record.toggle:
                 record.toggle_landed = _follow_toggle(page)
                 in_flight.settle()

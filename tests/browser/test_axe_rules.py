@@ -11,7 +11,7 @@ import json
 import accessibility_record
 import pytest
 
-from .axe import AXE_PACKAGE, WCAG_TAGS, axe_source
+from .axe import AXE_PACKAGE, WCAG_TAGS, load_axe
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,7 @@ LIST_RULES = "tags => axe.getRules(tags).map(rule => ({id: rule.ruleId, help: ru
 
 def test_axe_lists_the_rules_it_runs(tab, base_url):
     tab.goto(base_url)
-    if not tab.evaluate("() => typeof axe !== 'undefined'"):
-        tab.add_script_tag(content=axe_source())
+    load_axe(tab)
     rules = tab.evaluate(LIST_RULES, WCAG_TAGS)
     french = json.loads((AXE_PACKAGE / "locales" / "fr.json").read_text(encoding="utf-8"))["rules"]
     assert len(rules) > 20, rules

@@ -44,6 +44,13 @@ def test_no_request_goes_to_any_host_but_the_local_server(crawl):
     assert not _failures(crawl, "foreign_requests")
 
 
+def test_the_content_security_policy_refuses_nothing_on_any_page(crawl):
+    """Issue 22: every page in both languages runs and loads only what its policy allows (the policy
+    itself is checked on every page by tests/test_hostile_data.py)."""
+    assert len({record.lang for record in crawl.values()}) == 2
+    assert not _failures(crawl, "csp_violations")
+
+
 def test_no_console_errors(crawl):
     assert not _failures(crawl, "console_errors")
 
