@@ -23,7 +23,14 @@ class Element:
 
     @property
     def text(self) -> str:
-        parts = [c if isinstance(c, str) else c.text for c in self.children]
+        """The words a reader reads, source note marks left out (their numbers are no part of a figure:
+        "13, April 2021" with note 5 is not "13, April 20215"); ``text_with_notes`` keeps them."""
+        parts = [c if isinstance(c, str) else c.text for c in self.children if not _is_note_mark(c)]
+        return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+    @property
+    def text_with_notes(self) -> str:
+        parts = [c if isinstance(c, str) else c.text_with_notes for c in self.children]
         return re.sub(r"\s+", " ", "".join(parts)).strip()
 
     def iter(self):
@@ -58,6 +65,11 @@ class Element:
         while node is not None:
             yield node
             node = node.parent
+
+
+def _is_note_mark(node: Element | str) -> bool:
+    """A source note mark (theme/macros/notes.html) or the comma between two marks."""
+    return isinstance(node, Element) and bool({"pk-note-mark", "pk-note-sep"} & set(node.attrs.get("class", "").split()))
 
 
 class _Builder(HTMLParser):

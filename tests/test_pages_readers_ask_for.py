@@ -93,7 +93,7 @@ def test_the_partners_page_shows_every_count_the_program_published_with_its_sour
     assert len(items) == len(published)
     for statement in published:
         assert any(_number(statement["count"], language) in _text(li) and
-                   any(a.attrs.get("data-source") == statement["source"] for a in li.find_all("a")) for li in items), statement
+                   any(a.attrs.get("data-cites") == statement["source"] for a in li.find_all("a")) for li in items), statement
     beside = next(p for p in html.find_all("p") if p.attrs.get("data-fact") == "partners-published")
     assert any(_number(s["count"], language) in _text(beside) for s in published)
 
@@ -107,7 +107,7 @@ def test_the_serving_page_shows_every_statement_with_its_sources(built_site, lan
     for statement in statements:
         item = shown[statement["id"]]
         assert " ".join(statement["text"][language].split()) in _text(item)
-        cited = [a.attrs.get("data-source") for a in item.find_all("a")]
+        cited = [a.attrs["data-cites"] for a in item.find_all("a", data_cites=True)]
         assert cited == statement["sources"], statement["id"]
 
 

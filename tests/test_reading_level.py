@@ -41,7 +41,10 @@ def prose(page: Path) -> str:
     text = page.read_text(encoding="utf-8")
     body = re.search(r"<div data-pagefind-body>(.*?)</div>\s*<p class=\"pk-report", text, re.DOTALL)
     assert body, f"{page}: no content found"
-    content = re.sub(r"<(script|style|svg|table|dl|h[1-6])\b.*?</\1>", " ", body.group(1), flags=re.DOTALL)
+    # Not prose: tables, term lists, headings, and the source notes (their marks and the list of
+    # sources at the page's foot, titles of other publishers' pages).
+    content = re.sub(r"<(script|style|svg|table|dl|h[1-6]|sup)\b.*?</\1>", " ", body.group(1), flags=re.DOTALL)
+    content = re.sub(r'<section class="pk-notes".*?</section>', " ", content, flags=re.DOTALL)
     blocks = [html.unescape(re.sub(r"<[^>]+>", " ", block)) for _, block in re.findall(r"<(p|li)\b[^>]*>(.*?)</\1>", content, re.DOTALL)]
     sentences = [re.sub(r"https?://\S+", "", " ".join(block.split())).strip().rstrip(".:") for block in blocks]
     return " ".join(sentence + "." for sentence in sentences if sentence)

@@ -90,8 +90,9 @@ def digits(text: str) -> int:
 
 
 def figures(cells: list[str]) -> list[int]:
-    """The officer counts shown in cells such as "4,321 (2010, source)"; cells with no figure are skipped."""
-    return [digits(cell.split("(")[0]) for cell in cells if re.match(r"\d", cell)]
+    """The officer counts shown in cells such as "4,321, 2010" (its date after a comma and a space);
+    cells with no figure are skipped."""
+    return [digits(cell.split(", ")[0]) for cell in cells if re.match(r"\d", cell)]
 
 
 @pytest.mark.parametrize("english, french", CORE_PAGES.items())
@@ -130,7 +131,7 @@ def test_home_page_figures_equal_the_data(built_site):
 
 def shown_total(cell: str) -> int | None:
     """The total in a table's total cell: its number, or None for a dash (no comparable total)."""
-    return None if cell.startswith("—") else digits(cell.split("(", maxsplit=1)[0])
+    return None if cell.startswith("—") else digits(cell.split(", ", maxsplit=1)[0])
 
 
 def test_deployments_table_total_equals_the_data(built_site):

@@ -25,6 +25,7 @@ from peaceops.pages.routes import build_routes, country_page_id, page_path, rela
 from peaceops.pages.website import Website
 from peaceops.site.fingerprint import fingerprint
 from peaceops.site.interface_keys import missing_interface_texts
+from peaceops.site.notes import Notes
 from peaceops.site.pagecheck import check_pages, unreadable_pages
 from peaceops.site.templatecache import compile_page, template_cache
 from peaceops.site.templateproblems import (
@@ -174,6 +175,8 @@ class Site(Website):
             "fmt": fmt,
             "facts": self.facts,
             "data": self.dataset,
+            # The page's source notes, numbered as the macros cite them (theme/macros/notes.html).
+            "notes": Notes(),
             "publisher": self.publisher.publisher,
             "path": path,
             "url": lambda page_id: self.routes.relative(self._known_page(page_id), language, path),
@@ -219,7 +222,8 @@ class Site(Website):
             raise PageError(syntax_problem(error, page, self.environment)) from None
         values = self.context(language, path, meta, blocks)
         try:
-            return RenderedPage(template.render(values), blocks or {})
+            markdown = template.render(values)
+            return RenderedPage(markdown + _notes_at_foot(values, blocks), blocks or {})
         except Exception as error:  # noqa: BLE001 - whatever a page's code raises becomes a placed line
             raise PageError(runtime_problem(error, page, values, self.root)) from None
 
@@ -233,6 +237,20 @@ class Site(Website):
             cache[key] = self.render_page(page.body, page.language, path, dict(page.meta), page=page)
         return cache[key]
 
+
+
+def _notes_at_foot(values: dict[str, Any], blocks: dict[str, str] | None) -> str:
+    """The page's numbered list of the sources it cited, for the end of its Markdown; nothing when it
+    cited none. Always set aside (when setting aside), so that Markdown never reads the list."""
+    if not values["notes"]:
+        return ""
+    macro = values["notes_list"]
+    html = str(getattr(macro, "__wrapped_macro__", macro)())
+    if blocks is None:
+        return "\n\n" + html
+    placeholder = f"<!--pk-block-{len(blocks)}-->"
+    blocks[placeholder] = html
+    return "\n\n" + placeholder + "\n"
 
 
 def _set_aside(value: Any, blocks: dict[str, str]) -> Any:

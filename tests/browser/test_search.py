@@ -68,6 +68,34 @@ def test_results_are_announced_in_words_of_the_page_language_and_pass_axe(tab, b
     assert not violations, violations
 
 
+def _source_titles() -> list[str]:
+    """The titles of the sources in data/sources.yaml, long enough not to be everyday words."""
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    root = Path(__file__).resolve().parents[2]
+    sources = YAML(typ="safe", pure=True).load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    return [title for source in sources for title in source["title"].values() if len(title) >= 25]
+
+
+@pytest.mark.parametrize(
+    "start, query, page",
+    [("", "serve", "serving/"), ("", "MINUSTAH", "countries/haiti/"), ("fr/", "MINUSTAH", "fr/pays/haiti/")],
+)
+def test_search_finds_the_page_with_no_citation_in_its_excerpts(tab, base_url, start, query, page):
+    """Issue 19: source notes (their marks and the list at each page's foot) are left out of the
+    index (data-pagefind-ignore), so results open on the page's words, never on a citation.
+    (Which result comes first is the headings' weight in the index: test_search_lists_the_page.)"""
+    found = search(tab, base_url + start, query)
+    assert page in found, f"searching {query!r} on /{start} listed {found}"
+    excerpts = tab.eval_on_selector_all(".pk-search__list p", "ps => ps.map(p => p.textContent)")
+    text = " ".join(excerpts)
+    assert excerpts and not re.search(r"\bsource\s*:|↩", text, re.IGNORECASE), text
+    cited = [title for title in _source_titles() if title in text]
+    assert not cited, (query, cited)
+
+
 def test_excerpts_have_spaces_between_words(tab, base_url):
     """A term and its value (<dt>Dirigée par</dt><dd>Nations Unies</dd>) must not run together."""
     search(tab, base_url + "fr/pays/haiti/", "Dirigée")

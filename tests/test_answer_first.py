@@ -1,0 +1,48 @@
+"""Issue 19: the answer first. The home page opens with where Canadian police serve now (every place,
+each with its missions) and the newest count of officers serving, then what the program is; the
+program's figures over time are on How the program works, not on the home page. The places and the
+count are read from the YAML here, not from the package.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from dated import is_current
+from htmltree import page
+from ruamel.yaml import YAML
+
+HOME = {"en": "", "fr": "fr/"}
+HOW_IT_WORKS = {"en": "how-it-works/", "fr": "fr/fonctionnement/"}
+
+
+def _yaml(name: str) -> dict:
+    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_home_page_opens_with_where_canadian_police_serve_now(built_site, language):
+    body = page(built_site, HOME[language]).find("div", data_pagefind_body=True)
+    blocks = [e for e in body.iter() if e.tag in {"h1", "h2", "p", "ul", "ol"} and e.parent.tag != "li"]
+    assert blocks[0].tag == "h1"
+    lead, places = blocks[1], blocks[2]
+    assert "pk-now-lead" in lead.attrs.get("class", ""), lead.text
+    assert places.attrs.get("data-fact") == "serving-now"
+    current = [m for m in _yaml("missions.yaml")["missions"] if is_current(m)]
+    items = places.find_all("li")
+    assert len(items) == len({m["country"] for m in current})
+    shown = " ".join(item.text for item in items)
+    for mission in current:
+        assert mission["acronym"][language] in shown, mission["id"]
+    # Then the newest count of officers serving, with its date, before the first heading after h1.
+    count = blocks[3]
+    assert count.attrs.get("data-fact") == "officers-serving"
+    serving = _yaml("program.yaml")["program"]["facts"]["officers_serving"]
+    assert any(f" {s['count']} " in count.text for s in serving), count.text
+    assert count.find_all(data_as_of=True) and count.find_all("a", data_cites=True)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_figures_over_time_are_on_how_the_program_works_not_the_home_page(built_site, language):
+    assert not page(built_site, HOME[language]).find_all(data_history=True)
+    histories = page(built_site, HOW_IT_WORKS[language]).find_all("ol", data_history=True)
+    assert {h.attrs["data-history"] for h in histories} >= {"officers_served", "operations", "officers_serving"}
