@@ -21,15 +21,23 @@ from peaceops.outputs.publish import Staging, swap_in
 from peaceops.site.site import Site
 from peaceops.source.messages import message
 from peaceops.source.problems import DataError, Problem
+from peaceops.source.publisher import official_address_problems
 from peaceops.source.reference import is_past, reference_date
 from peaceops.watch.archive import WAYBACK_AVAILABLE
 from peaceops.watch.run import Options
 from peaceops.watch.run import watch as run_watch
 
 
-def check(root: Path, output_format: str = "text") -> int:
+def check(root: Path, output_format: str = "text", site_url: str | None = None) -> int:
+    """Every problem in the data and pages, one placed line each; 0 when there is none. ``site_url``
+    (else SITE_URL, else mkdocs.yml's placeholder) is where the site will be published: an official
+    identity is refused anywhere but canada.ca."""
+    address = site_url or os.environ.get("SITE_URL") or placeholder_address(root)
     try:
         site = Site.load(root)
+        problems = official_address_problems(site.publisher, address, root / "data")
+        if problems:
+            raise DataError(problems)
     except DataError as error:
         for problem in error.problems:
             if output_format == "github":
@@ -93,7 +101,7 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     if not (site_url or os.environ.get("SITE_URL")):
         # Said first and in one line: the published files would announce the wrong address.
         print(message("local_address", placeholder=placeholder_address(root)))
-    if check(root):
+    if check(root, site_url=site_url):
         return 1
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)

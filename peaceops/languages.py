@@ -15,6 +15,8 @@ DEFAULT = "en"  # built at the site's root; every other language in a folder nam
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 # Babel's locales, for numbers and dates as Canadians write them ("3 000", "15 octobre 2017").
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+# ISO 639-2/T codes, as Canada.ca's dcterms.language and the Government's metadata standards write them.
+ISO639_2 = {"en": "eng", "fr": "fra"}
 # Where each language's pages live within the built site.
 LANGUAGE_ROOT = {code: "" if code == DEFAULT else f"{code}/" for code in LANGUAGES}
 

@@ -87,23 +87,23 @@ def test_robots_txt_allows_everything_and_names_the_sitemap(built_site, root):
 
 # --- Page furniture: breadcrumb, report a problem, footer ----------------------------------------------
 
-def test_every_page_has_a_breadcrumb_in_its_language_starting_at_the_publisher(built_site, pages):
-    publisher = data("publisher.yaml")["publisher"]
+def test_every_page_has_a_breadcrumb_in_its_language_starting_at_the_home_page(built_site, pages):
+    # This repository's site is independent (data/publisher.yaml): its trail starts at its own home,
+    # not at the RCMP, which does not publish it (issue 20; tests/test_identity.py: the official trail).
+    assert data("publisher.yaml")["identity"] == "independent"
     for address, page in pages.items():
         language = language_of(address)
         navs = [nav for nav in page.all("nav") if nav.has_class("pk-breadcrumb")]
+        if address == HOME[language]:
+            assert navs == []  # Canada.ca: the current page is never in the trail
+            continue
         assert len(navs) == 1, address
         assert navs[0].attrs["aria-label"] == interface("breadcrumb.label", language)
         links = navs[0].all("a")
-        assert links[0].text == publisher["name"][language]
-        assert links[0].attrs["href"] == publisher["url"][language]
-        for link in links[1:]:
+        for link in links:
             assert resolve(built_site, address, link.attrs["href"]).is_file(), (address, link.attrs["href"])
             assert language_of(posixpath.normpath(posixpath.join(address, link.attrs["href"])) + "/") == language
-        if address == HOME[language]:
-            assert len(links) == 1  # Canada.ca: the current page is never in the trail
-        else:
-            assert resolve(built_site, address, links[1].attrs["href"]) == built_site / HOME[language] / "index.html"
+        assert resolve(built_site, address, links[0].attrs["href"]) == built_site / HOME[language] / "index.html"
 
 
 def test_country_pages_breadcrumb_goes_through_deployments_or_past_operations(built_site, pages):
@@ -280,11 +280,12 @@ def test_every_page_has_a_breadcrumb_list_from_the_publisher_to_itself(built_sit
         assert web_page["@id"] == web_page["url"] == root + address
         items = web_page["breadcrumb"]["itemListElement"]
         assert [item["position"] for item in items] == list(range(1, len(items) + 1))
-        trail = page.with_class("pk-breadcrumb")[0].all("a")
+        trails = page.with_class("pk-breadcrumb")
+        trail = trails[0].all("a") if trails else []  # the home page of an independent site has none
         assert [item["name"] for item in items[:-1]] == [a.text for a in trail], address
         title = next(meta.attrs["content"] for meta in page.all("meta") if meta.attrs.get("property") == "og:title")
         assert items[-1]["item"] == root + address and items[-1]["name"] == title, address
-        for item, link in zip(items[1:-1], trail[1:], strict=True):  # the publisher's site is elsewhere
+        for item, link in zip(items[:-1], trail, strict=True):  # independent: every step is on this site
             assert resolve(built_site, address, link.attrs["href"]) == file_at(built_site, item["item"], root), address
 
 
@@ -410,7 +411,8 @@ def test_atom_feed_has_one_entry_per_change_in_the_data(built_site, root, langua
     assert feed.findtext(f"{ATOM}title") == as_shown(interface("feed.title", language), language)
     self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert self_link == [root + HOME[language] + "feed.xml"]
-    assert feed.findtext(f"{ATOM}author/{ATOM}name") == data("publisher.yaml")["publisher"]["name"][language]
+    # Who publishes this (independent) site, not the RCMP (issue 20; the official author: test_publishing_builds.py).
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == data("publisher.yaml")["independent"]["name"][language]
     entries = feed.findall(f"{ATOM}entry")
     expected = _expected_changes()
     assert len(entries) == len(expected)

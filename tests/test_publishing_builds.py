@@ -50,11 +50,13 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
         path.read_text(encoding="utf-8")
         .replace("en: Royal Canadian Mounted Police", "en: Test Police Service")
         .replace("fr: Gendarmerie royale du Canada", "fr: Service de police d'essai")
-        .replace("en: https://rcmp.ca/en", "en: https://police.example.org/en"),
+        .replace("en: https://rcmp.ca/en", "en: https://police.example.org/en")
+        # The organization is the publisher of an official site (issue 20), on canada.ca.
+        .replace("\nidentity: independent\n", "\nidentity: official\n"),
         encoding="utf-8",
     )
     site = tmp_path / "site"
-    result = run_build(workspace, site)
+    result = run_build(workspace, site, "https://www.canada.ca/en/test-police/")
     assert result.returncode == 0, result.stdout + result.stderr
     for address, _language, name in (("how-it-works", "en", "Test Police Service"), ("fr/fonctionnement", "fr", "Service de police d'essai")):
         page = parse(site / address / "index.html")

@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from peaceops.languages import LANGUAGE_ROOT, is_default
 from peaceops.mkdocs import enginemessages
 from peaceops.mkdocs.sidebars import hide_lone_sidebars
-from peaceops.outputs import feed, security, sitemap, stylesheets
+from peaceops.outputs import feed, findable, identity, security, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
 from peaceops.outputs.search_index import mark_for_search, separate_cells
@@ -39,6 +39,7 @@ from peaceops.site.site import RenderedPage, Site
 from peaceops.site.templatecache import template_cache
 from peaceops.site.templateproblems import PageError
 from peaceops.source.problems import DataError
+from peaceops.source.publisher import is_official
 from peaceops.source.reference import is_past, keep_callers_epoch, reference_date
 
 _sites: dict[str, Site] = {}
@@ -118,6 +119,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, name, content=css))
     _stylesheet[config.theme["language"]] = name
     config.extra_css = []
+    # The federal symbols only in an official build: an independent one does not even carry the files.
+    if not is_official(site.publisher):
+        for file in [f for f in files if f.src_uri.startswith(identity.SYMBOLS)]:
+            files.remove(file)
     # Material's script bundle, search worker and Lunr files are never loaded (theme/main.html).
     for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
         files.remove(file)
@@ -198,6 +203,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) else ""
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
+    env.globals["pk_identity"] = identity.identity(site, language)
     env.globals["pk_text"] = lambda key, **values: escape(fmt.t(key, **values))  # no autoescape in MkDocs
     env.globals["pk_stylesheet"] = _stylesheet[language]
     env.globals["pk_csp"] = security.CONTENT_SECURITY_POLICY
@@ -213,6 +219,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # path-absolute (/fr/) like MkDocs' own links there, since it is served at any address, on any host.
     env.globals["pk_page"] = None
     env.globals["pk_notfound_toggle"] = toggle(site, language, urlsplit(other_home.href).path)
+    env.globals["pk_notfound_title"] = findable.html_title(site, "notfound", language, fmt.t("notfound.title"))
     return env
 
 

@@ -23,6 +23,7 @@ from peaceops.pages.routes import country_page_id
 from peaceops.pages.website import Website
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import Mission
+from peaceops.source.publisher import site_publisher
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -88,8 +89,10 @@ def atom_feed(site: Website, language: str, root: str) -> bytes:
     deployments = absolute(root, site.routes.path("deployments", language))
     ET.SubElement(feed, _atom("link"), {"rel": "alternate", "type": "text/html", "href": deployments})
     author = ET.SubElement(feed, _atom("author"))
-    _text(author, "name", fmt.text(site.publisher.publisher.name))
-    _text(author, "uri", site.publisher.publisher.url[language])
+    name, url = site_publisher(site.publisher)  # the RCMP on an official site only (issue 20)
+    _text(author, "name", fmt.text(name))
+    if url is not None:
+        _text(author, "uri", url[language])
 
     # Newest first by the date each entry gives (ties keep the changes' own order).
     for change in sorted(changes, key=lambda change: -entry_updated(change).toordinal()):

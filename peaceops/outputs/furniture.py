@@ -1,5 +1,5 @@
 """What every page shows around its content, made once per page: the language toggle, hreflang
-links, "Date modified", the breadcrumb, "Report a problem", and the data for search engines and
+links, "Date modified", the breadcrumb, "Report a problem", the title and the data for search engines and
 link previews.
 
 Why: Canada.ca asks every page for them, and they come from the routes and the data, not from the
@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from peaceops.languages import other
-from peaceops.outputs import metadata
+from peaceops.outputs import findable, metadata
 from peaceops.pages import wayfinding
 from peaceops.pages.addresses import absolute
 from peaceops.pages.routes import relative_url
 from peaceops.pages.website import Website
+from peaceops.source.publisher import site_publisher
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class Furniture:
     report: wayfinding.Link
     jsonld: str  # for <script type="application/ld+json">
     open_graph: list[tuple[str, str]]
+    html_title: str  # the <title>: at most 60 characters (findable.py)
+    dublin_core: list[tuple[str, str, str | None]]  # (dcterms.name, content, scheme)
 
 
 def toggle(site: Website, language: str, href: str) -> Toggle:
@@ -57,10 +60,12 @@ def furniture(
     there_language, there = site.counterpart(page_id, language)
     page_url = absolute(root, here)
     fmt = site.localizer(language)
+    modified = site.date_modified(meta).isoformat()
+    creator = fmt.text(site_publisher(site.publisher)[0])
     return Furniture(
         toggle=toggle(site, language, relative_url(there, here)),
         hreflang={language: page_url, there_language: absolute(root, there)},
-        date_modified=site.date_modified(meta).isoformat(),
+        date_modified=modified,
         date_modified_label=fmt.t("footer.date_modified"),
         breadcrumb=wayfinding.breadcrumb(site, page_id, language),
         report=wayfinding.report_problem(site, language, page_url),
@@ -68,4 +73,8 @@ def furniture(
             metadata.json_ld(site, language, root, page_id, title, page_url, offers_open_data)
         ),
         open_graph=metadata.open_graph(site, language, title, meta.get("description"), page_url, root),
+        html_title=findable.html_title(site, page_id, language, title),
+        dublin_core=findable.dublin_core(
+            site, language, findable.own_title(site, page_id, language, title), meta, modified, creator
+        ),
     )

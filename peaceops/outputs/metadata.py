@@ -20,6 +20,7 @@ from peaceops.outputs import exports
 from peaceops.pages.addresses import absolute
 from peaceops.pages.wayfinding import breadcrumb
 from peaceops.pages.website import Website
+from peaceops.source.publisher import is_official, site_publisher
 
 SOCIAL_CARD_SIZE = (1200, 630)  # made by tools/make_social_cards.py
 LOGO_ON_WHITE = "assets/logo-on-white.png"  # made by tools/make_social_cards.py; the header's is white
@@ -37,6 +38,11 @@ def organization_id(root: str) -> str:
 
 def publisher_id(root: str) -> str:
     return absolute(root, "#publisher")
+
+
+def independent_id(root: str) -> str:
+    """Who publishes an independent copy of the site (data/publisher.yaml, independent:)."""
+    return absolute(root, "#independent-publisher")
 
 
 def organization(site: Website, language: str, root: str) -> dict[str, Any]:
@@ -136,6 +142,19 @@ def json_ld(
         "breadcrumb": breadcrumb_list(site, page_id, language, title, page_url),
     }
     graph = [organization(site, language, root), page]
+    if not is_official(site.publisher):
+        # Issue 20: an independent copy is about the program, and published by someone else.
+        name, url = site_publisher(site.publisher)
+        independent: dict[str, Any] = {
+            "@type": "Organization",
+            "@id": independent_id(root),
+            "name": site.localizer(language).text(name),
+        }
+        if url is not None:
+            independent["url"] = url[language]
+        page["about"] = {"@id": organization_id(root)}
+        page["publisher"] = {"@id": independent_id(root)}
+        graph.append(independent)
     if open_data:
         graph.append(dataset(site, language, root, page_url))
     return {"@context": "https://schema.org", "@graph": graph}

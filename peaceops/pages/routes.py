@@ -144,6 +144,13 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
 
 
 SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving")
+# date_issued (optional): the day the page was first published, Canada.ca's dcterms.issued.
+DATE_FIELDS = ("date_modified", "date_issued")
+# What a search result shows in full: a title of at most 60 characters (with the site's short name
+# after it when both fit: peaceops/outputs/findable.py), a description of at most 150 (about 130 is best).
+TITLE_MAX = 60
+DESCRIPTION_MAX = 150
+LENGTH_LIMITS = {"title": TITLE_MAX, "description": DESCRIPTION_MAX}
 
 
 def _checked_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -163,17 +170,23 @@ def _checked_front_matter(path: Path, display: str) -> tuple[dict[str, Any], lis
         return {}, [Problem(display, 2, 1, message("front_matter", problem="it is not a list of name: value lines"))]
     meta = copy.deepcopy(meta)
     problems = []
-    if "date_modified" in meta:
-        value = meta["date_modified"]
+    for name in DATE_FIELDS:
+        if name not in meta:
+            continue
+        value = meta[name]
         if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            text = message("date", field="date_modified", got=describe(value))
-            problems.append(Problem(display, *_place(meta, "date_modified"), text))
+            problems.append(Problem(display, *_place(meta, name), message("date", field=name, got=describe(value))))
         else:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                text = message("impossible_date", field="date_modified", got=describe(value))
-                problems.append(Problem(display, *_place(meta, "date_modified"), text))
+                text = message("impossible_date", field=name, got=describe(value))
+                problems.append(Problem(display, *_place(meta, name), text))
+    for name, most in LENGTH_LIMITS.items():
+        value = meta.get(name)
+        if isinstance(value, str) and len(value) > most:
+            text = message("too_long", field=name, most=most, got=len(value), over=len(value) - most)
+            problems.append(Problem(display, *_place(meta, name), text))
     shows = meta.get("shows", [])
     unknown = [item for item in (shows if isinstance(shows, list) else [shows]) if item not in SHOWS]
     if unknown:

@@ -1,8 +1,10 @@
 """The links every page carries besides its content: menu, breadcrumb, report a problem, footer, 404.
 
-Why: Canada.ca asks every page for a breadcrumb trail, a "Report a problem on this page" link
-and a footer with the Terms and conditions and Privacy pages; the 404 page must lead back to both
-home pages; and a reader must reach every country page from the menu, not only from a table.
+Why: Canada.ca asks every page for a breadcrumb trail and a footer with the Terms and conditions
+and Privacy pages; the 404 page must lead back to both home pages; and a reader must reach every
+country page from the menu, not only from a table. "Report a problem on this page" is no longer in
+Canada.ca's specification (removed in October 2025); it is kept as a contact aid: it is the one way
+a reader can tell the program that a figure is wrong or out of date, with the page named for them.
 Their targets and words come from the routes and the data, in the page's language, so a template
 only lays them out.
 """
@@ -18,6 +20,7 @@ from peaceops.pages.addresses import absolute, feed_path
 from peaceops.pages.catalogue import page_info
 from peaceops.pages.routes import country_page_id, relative_url
 from peaceops.pages.website import Website
+from peaceops.source.publisher import is_official
 
 HOME = "home"
 FOOTER_PAGES = ("terms", "privacy", "accessibility")
@@ -53,13 +56,16 @@ def _alphabetical(name: str) -> str:
 def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
     """The trail above a page: the publisher, the program's home, then the page's parent.
 
-    As on Canada.ca, the trail starts at the top organization and never shows the current page.
-    A country page's parent is Current deployments if Canadian police serve there now, and Past
-    operations otherwise.
+    As on Canada.ca, an official site's trail starts at the top organization; an independent site's
+    at its own home, since the organization does not publish it (data/publisher.yaml, identity:). The
+    trail never shows the current page. A country page's parent is Current deployments if Canadian
+    police serve there now, and Past operations otherwise.
     """
     here = site.routes.path(page_id, language)
     publisher = site.publisher.publisher
-    trail = [Link(site.localizer(language).text(publisher.name), publisher.url[language])]
+    trail = []
+    if is_official(site.publisher):
+        trail.append(Link(site.localizer(language).text(publisher.name), publisher.url[language]))
     if page_id != HOME:
         trail.append(_page_link(site, HOME, language, here))
     parent = _parent(site, page_id)
@@ -80,7 +86,8 @@ def _page_link(site: Website, page_id: str, language: str, here: str) -> Link:
 
 
 def report_problem(site: Website, language: str, page_url: str) -> Link:
-    """A mailto: link to the program, with the page's address in the subject."""
+    """A mailto: link to the program, with the page's address in the subject: a contact aid (no longer
+    a Canada.ca requirement since October 2025; see the module's docstring)."""
     fmt = site.localizer(language)
     email = next(contact.email for contact in site.dataset.contacts.contacts if contact.email)
     subject = quote(fmt.t("report.subject", url=page_url), safe=":/")

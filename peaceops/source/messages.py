@@ -184,6 +184,14 @@ MESSAGES: dict[str, str] = {
         "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
         "write one name: value per line"
     ),
+    "official_outside_canada": (
+        "identity is official, but the site's address {url} is not on canada.ca; the Government of Canada's "
+        "symbols are only for its own sites on canada.ca: write identity: independent, or build with "
+        "SITE_URL set to the canada.ca address"
+    ),
+    "too_long": (
+        "{field} is {got} characters, {over} more than search results show ({most} at most); shorten it"
+    ),
     "front_matter_missing": (
         "this page has no front matter; start it with a line ---, then page_id: and title: lines, "
         "then a line ---"

@@ -84,6 +84,10 @@ class Text(Localized[PlainText]):
     """A text in both official languages, side by side."""
 
 
+class Terms(Localized[list[PlainText]]):
+    """A list of words or terms in each official language: ``{en: [a, b], fr: [a, b]}``."""
+
+
 class Observation(Record):
     """One officer figure for a mission, as a source gives it: what it counts, how many, when, where."""
 
@@ -341,6 +345,13 @@ class DatasetFile(Record):
     review_by: Day = Field(
         description="The date (YYYY-MM-DD) by which the data should be checked again; after it, every page "
         "says the information may be out of date."
+    )
+    subject: Terms = Field(
+        description="What the site and its data are about, as terms of the Government of Canada Core Subject "
+        "Thesaurus, in English and French: every page's dcterms.subject and the open data's subject."
+    )
+    keywords: Terms = Field(
+        description="Words a reader would search the open data by, in English and French (open.canada.ca's keywords)."
     )
 
 

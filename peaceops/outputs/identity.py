@@ -1,0 +1,71 @@
+"""Who a page says publishes it: the Government of Canada's symbols on an official site, a plain line
+on an independent one.
+
+Why: the Government of Canada signature and the Canada wordmark may be used only for the
+Government's own communications, on canada.ca (``data/publisher.yaml``, ``identity:``). An official
+build shows them as Canada.ca does: the signature at the top of every page, leading to Canada.ca's
+home, and the wordmark at the foot. An independent build shows neither (the files are not even
+copied into the site: ``SYMBOLS``), and every page, on screen and on paper, starts with one line
+saying who publishes it and that it is not a Government of Canada site. The publisher a page names
+to search engines, feeds and data portals (``source.publisher.site_publisher``) follows the same
+setting. Words come
+from data/interface.yaml (``identity.*``), the names from data/publisher.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peaceops.pages.website import Website
+from peaceops.source.publisher import is_official
+
+SYMBOLS = "assets/federal/"  # theme/assets/federal/: where the federal symbols' files live
+SIGNATURE = SYMBOLS + "sig-blk-{language}.svg"
+WORDMARK = SYMBOLS + "wmms-blk.svg"
+# The files' own proportions (their viewBox), so the page keeps their place before they load.
+SIGNATURE_SIZE = (819, 76)
+WORDMARK_SIZE = (143, 34)
+
+
+@dataclass(frozen=True)
+class Symbol:
+    src: str  # within the language's build (the theme's assets)
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Identity:
+    official: bool
+    label: str  # the name of the band at the top, for screen readers
+    signature: Symbol | None  # official only
+    signature_href: str | None  # Canada.ca's home in the page's language
+    wordmark: Symbol | None  # official only
+    notice: str | None  # independent only: who publishes the site, and that it is not the Government's
+
+
+def identity(site: Website, language: str) -> Identity:
+    fmt = site.localizer(language)
+    publisher = site.publisher
+    if is_official(publisher):
+        return Identity(
+            official=True,
+            label=fmt.t("identity.label"),
+            signature=Symbol(SIGNATURE.format(language=language), fmt.t("identity.signature"), *SIGNATURE_SIZE),
+            signature_href=fmt.t("identity.canada_home"),
+            wordmark=Symbol(WORDMARK, fmt.t("identity.wordmark"), *WORDMARK_SIZE),
+            notice=None,
+        )
+    return Identity(
+        official=False,
+        label=fmt.t("identity.label"),
+        signature=None,
+        signature_href=None,
+        wordmark=None,
+        notice=fmt.t(
+            "identity.independent",
+            publisher=fmt.text(publisher.independent.name),
+            owner=fmt.text(publisher.publisher.name),
+        ),
+    )
