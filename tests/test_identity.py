@@ -83,7 +83,7 @@ def test_an_official_build_shows_the_signature_and_the_wordmark(official_site):
         language = language_of(address)
         page = parse(path)
         assert not page.with_class("pk-identity__notice"), address
-        [signature] = [a for a in page.with_class("pk-identity__signature")]
+        [signature] = page.with_class("pk-identity__signature")
         assert signature.attrs["href"] == interface("identity.canada_home", language)
         [img] = signature.all("img")
         assert img.attrs["src"].endswith(f"assets/federal/sig-blk-{language}.svg")

@@ -21,6 +21,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Site.load(Path(config.config_file_path).parent)  # the site already loaded for this build
     localizers = {language: site.localizer(language) for language in LANGUAGES}
-    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.publisher.publisher)
+    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.publisher)
     for name, content in files.items():
         (Path(config.site_dir) / name).write_bytes(content)

@@ -4,16 +4,21 @@ Why: a data portal (open.canada.ca, CKAN) or a tool such as ``frictionless valid
 file to know what each CSV file holds, the type, format and constraints of each column, how tables
 join (primary and foreign keys), under which licence the data is published and by whom, instead of
 guessing. Titles and descriptions are in English, with the French beside them (``x-title-fr``,
-``x-description-fr``, as in missions.schema.json), all from data/interface.yaml. Nothing in it
-depends on the clock: same data, same bytes.
+``x-description-fr``, as in missions.schema.json), all from data/interface.yaml. The fields
+open.canada.ca asks for that a Data Package has no place for (keywords and subjects in both
+languages, contact, frequency, period, places, jurisdiction, each file's language) are under
+``x-open-canada``, by the portal's names (``opencanada.py``). The publisher named is who publishes
+the site (data/publisher.yaml, identity:). Nothing in it depends on the clock: same data, same bytes.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from peaceops.facts import Facts
+from peaceops.outputs import opencanada
 from peaceops.outputs.opentables import Table
 from peaceops.pages.localize import Localizer
-from peaceops.source.publisher import Organization
+from peaceops.source.publisher import PublisherFile, site_publisher
 
 FILE = "datapackage.json"
 NAME = "canadian-police-peace-operations"
@@ -22,13 +27,18 @@ LICENCE_ID = "OGL-Canada-2.0"
 
 
 def descriptor(
-    tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: Organization
+    tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: PublisherFile, facts: Facts
 ) -> dict[str, Any]:
     english, french = localizers["en"], localizers["fr"]
 
     def both(key: str, name: str) -> dict[str, str]:
         return {name: english.t(key), f"x-{name}-fr": french.t(key)}
 
+    name, url = site_publisher(publisher)
+    contributor = {"title": name["en"], "x-title-fr": name["fr"]}
+    if url is not None:
+        contributor["path"] = url["en"]
+    keywords = facts.dataset.review.keywords
     return {
         "profile": "tabular-data-package",
         "name": NAME,
@@ -36,6 +46,8 @@ def descriptor(
         **both("dataset.name", "title"),
         **both("dataset.description", "description"),
         "homepage": site_url,
+        "keywords": list(keywords.en),
+        "x-keywords-fr": list(keywords.fr),
         "licenses": [
             {
                 "name": LICENCE_ID,
@@ -44,14 +56,8 @@ def descriptor(
                 **both("opendata.licence.name", "title"),
             }
         ],
-        "contributors": [
-            {
-                "title": publisher.name["en"],
-                "x-title-fr": publisher.name["fr"],
-                "path": publisher.url["en"],
-                "role": "publisher",
-            }
-        ],
+        "contributors": [{**contributor, "role": "publisher"}],
+        "x-open-canada": opencanada.dataset_fields(facts, localizers),
         "resources": [resource(table, english, french) for table in tables],
     }
 
@@ -71,4 +77,12 @@ def resource(table: Table, english: Localizer, french: Localizer) -> dict[str, A
         "x-description-fr": french.t(f"opendata.table.{table.name}.description"),
         "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "lineTerminator": "\r\n", "header": True},
         "schema": table.table_schema(english, french),
+        "x-open-canada": opencanada.resource_fields(
+            {
+                "en": english.t(f"opendata.table.{table.name}"),
+                "fr": french.t(f"opendata.table.{table.name}"),
+            },
+            [column.name for column in table.columns],
+            "CSV",
+        ),
     }

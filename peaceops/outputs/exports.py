@@ -29,7 +29,7 @@ from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
 from peaceops.source.model import LEADS, Mission, Source
 from peaceops.source.places import Place, iso_country
-from peaceops.source.publisher import Organization
+from peaceops.source.publisher import PublisherFile
 
 JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"
@@ -501,7 +501,7 @@ def officer_document(facts: Facts, localizers: dict[str, Localizer]) -> dict[str
 
 
 def open_data_files(
-    facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: Organization
+    facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: PublisherFile
 ) -> dict[str, bytes]:
     """File name -> exact bytes, for the build to write at the top of the site."""
     content = document(facts, routes, localizers, site_url)
@@ -510,7 +510,7 @@ def open_data_files(
     files.update({table.file: table.csv_bytes() for table in csv_tables})
     files[SCHEMA_FILE] = _json(schema(localizers, site_url))
     files[OFFICERS_JSON] = _json(officer_document(facts, localizers))
-    package = datapackage.descriptor(csv_tables, localizers, site_url, publisher)
+    package = datapackage.descriptor(csv_tables, localizers, site_url, publisher, facts)
     files[PACKAGE_FILE] = _json(package)
     if set(files) != set(FILES):  # FILES lists them for the interface texts and the pages
         raise ValueError(f"open data files {sorted(files)} differ from FILES {sorted(FILES)}")

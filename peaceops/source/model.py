@@ -59,6 +59,15 @@ QUALIFIERS = ("exactly", "about", "close_to", "nearly", "almost", "more_than", "
 # Canada authorized, or a ceiling ("up to N officers").
 OFFICER_KINDS = ("deployed", "authorized", "authorized_up_to")
 Lead = Annotated[str, one_of(LEADS), listed(LEADS)]
+# open.canada.ca's subjects (its schema's list: tests/open_canada/presets.yaml, canada_subject).
+OPEN_CANADA_SUBJECTS = (
+    "arts_music_literature", "agriculture", "economics_and_industry", "education_and_training",
+    "form_descriptors", "government_and_politics", "health_and_safety", "history_and_archaeology",
+    "information_and_communications", "labour", "language_and_linguistics", "law", "military",
+    "nature_and_environment", "persons", "processes", "society_and_culture", "science_and_technology",
+    "transport",
+)  # fmt: skip
+OpenCanadaSubject = Annotated[str, one_of(OPEN_CANADA_SUBJECTS), listed(OPEN_CANADA_SUBJECTS)]
 Qualifier = Annotated[str, one_of(QUALIFIERS), listed(QUALIFIERS)]
 LanguageCode = Annotated[str, one_of(LANGUAGES), listed(LANGUAGES)]
 OfficerKind = Annotated[str, one_of(OFFICER_KINDS), listed(OFFICER_KINDS)]
@@ -352,6 +361,10 @@ class DatasetFile(Record):
     )
     keywords: Terms = Field(
         description="Words a reader would search the open data by, in English and French (open.canada.ca's keywords)."
+    )
+    open_canada_subject: list[OpenCanadaSubject] = Field(
+        description="The open data's subjects on open.canada.ca, from the portal's list "
+        "(law, government_and_politics ...)."
     )
 
 
