@@ -154,3 +154,74 @@ def test_the_map_shows_the_region_of_the_marked_places_with_markers_apart(built_
         marker = link.find("circle", **{"class": "pk-map__marker"})
         for line in link.find_all("line"):
             assert (line.attrs["x2"], line.attrs["y2"]) == (marker.attrs["cx"], marker.attrs["cy"])
+
+
+# --- Issue 20: a truthful map -----------------------------------------------------------------------
+
+def _places(svg) -> dict[int, tuple[float, float]]:
+    """Number -> where its place is on the map: the dot a callout line leads to, else the marker."""
+    found = {}
+    for link in svg.find_all("a", data_country=True):
+        number = int(link.find("text").text)
+        lines = link.find_all("line")
+        marker = link.find("circle", **{"class": "pk-map__marker"})
+        found[number] = (
+            (float(lines[0].attrs["x1"]), float(lines[0].attrs["y1"])) if lines else (float(marker.attrs["cx"]), float(marker.attrs["cy"]))
+        )
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_post_in_one_city_is_a_point_at_the_city_not_the_country(built_site, language):
+    from peaceops.outputs.worldmap import _extent, project, shapes
+
+    [advisor] = [m for m in yaml_file("missions.yaml")["missions"] if m.get("city")]
+    city = advisor["city"]
+    assert city["name"]["en"] == "New York" and advisor["country"] == "US"
+    svg = the_map(built_site, PAGES[language])
+    [link] = svg.find_all("a", data_country="US")
+    assert not link.find_all("path"), "the United States is not hatched for one advisor in New York"
+    x, y = project(float(city["latitude"]), float(city["longitude"]))
+    [dot] = [c for c in link.find_all("circle") if c.attrs.get("r") == "3"]
+    assert (float(dot.attrs["cx"]), float(dot.attrs["cy"])) == (x, y)
+    assert city["name"][language] in link.attrs["aria-label"]
+    # The projection is the shapes' own: New York falls inside the United States' outline's box.
+    x0, y0, x1, y1 = _extent(shapes().countries["US"]["d"])
+    assert x0 <= x <= x1 and y0 <= y <= y1
+    key = page(built_site, PAGES[language]).find("ol", **{"class": "pk-map__key"})
+    assert city["name"][language] in key.find("a", data_country="US").text
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_numbers_run_west_to_east_and_the_list_follows(built_site, language):
+    places = _places(the_map(built_site, PAGES[language]))
+    xs = [places[number][0] for number in sorted(places)]
+    assert xs == sorted(xs) and len(xs) >= 3
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_marked_shape_is_cut_at_the_edge(built_site, language):
+    """A hatched outline is shown whole (a stray fragment such as Hawaii at the edge would not be)."""
+    from peaceops.outputs.worldmap import _extent
+
+    svg = the_map(built_site, PAGES[language])
+    x, y, width, height = (float(n) for n in svg.attrs["viewbox"].split())
+    for link in svg.find_all("a", data_country=True):
+        for shape in link.find_all("path"):
+            x0, y0, x1, y1 = _extent(shape.attrs["d"])
+            assert x <= x0 and x1 <= x + width and y <= y0 and y1 <= y + height, link.attrs["data-country"]
+
+
+def test_a_city_s_coordinates_are_checked_at_their_line(tmp_path):
+    from conftest import copy_inputs, edit, run_check
+
+    root = copy_inputs(tmp_path / "repo")
+    path = root / "data" / "missions.yaml"
+    edit(path, "      latitude: 40.71427\n", "      latitude: 40,71427\n")
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "40,71427" in text)
+    result = run_check(root)
+    assert result.returncode == 1
+    assert (
+        f"data/missions.yaml:{line}:17: city.latitude must be a number of degrees between -90 and 90, written "
+        'with a point (40.71427; south and west are negative), got "40,71427"'
+    ) in result.stderr

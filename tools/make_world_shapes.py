@@ -12,7 +12,8 @@ It decodes the TopoJSON arcs, projects them with the Equal Earth projection (equ
 country looks bigger than it is), rounds to whole units on a 1000-wide canvas, simplifies each shared
 border once (so neighbours still meet), and writes one path per ISO 3166 alpha-2 code. Countries too
 small to have a shape at 1:110m (Singapore, Malta ...) get a point from the 1:50m file, so a marker
-can still be placed on them. Only the standard library and pycountry are used.
+can still be placed on them. Only the standard library, pycountry and the site's own projection
+(peaceops.outputs.worldmap.equal_earth) are used.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pycountry
+
+from peaceops.outputs import worldmap
 
 WIDTH = 1000  # the canvas width; heights follow from the projection
 MARGIN = 4
@@ -35,20 +38,9 @@ PROVENANCE = (
     "Copyright 2013-2019 Michael Bostock). Equal Earth projection; ids are ISO 3166-1 alpha-2."
 )
 
-# Equal Earth projection constants (Šavrič, Patterson and Jenny, 2018).
-A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
-M = math.sqrt(3) / 2
-
-
-def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
-    """Projected (x, y) in radians-ish units; y grows northward."""
-    lam, phi = math.radians(longitude), math.radians(latitude)
-    theta = math.asin(M * math.sin(phi))
-    t2 = theta * theta
-    t6 = t2 * t2 * t2
-    x = lam * math.cos(theta) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)))
-    y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2))
-    return x, y
+# The Equal Earth projection (Šavrič, Patterson and Jenny, 2018): the site's own, so that a city the
+# map marks from its latitude and longitude (worldmap.project) falls where these shapes put it.
+equal_earth = worldmap.equal_earth
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -270,6 +262,9 @@ def make(package: Path) -> dict:
         "about": PROVENANCE,
         "width": WIDTH,
         "height": canvas.height,
+        # How a longitude and latitude become a point on the canvas (peaceops/outputs/worldmap.py,
+        # project): Equal Earth, then x = (x - left) * scale + margin, y = (top - y) * scale + margin.
+        "projection": {"left": canvas.left, "top": canvas.top, "scale": canvas.scale, "margin": MARGIN},
         "countries": dict(sorted(countries.items())),
         "points": dict(sorted(points.items())),
         "unassigned": dict(sorted(other.items())),

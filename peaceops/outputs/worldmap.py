@@ -13,6 +13,11 @@ world is 343 px wide, its markers 9 px and its numbers unreadable, and the place
 Africa and the Middle East. Drawn over only the area the places span, each marker is sized to be at
 least ``MIN_MARKER_PX`` across on a 375 px phone (WCAG 2.5.8 asks 24 px), and markers that would
 overlap are pushed apart, each with a line to a dot on its place, so every number stays readable.
+
+A post in one city (a mission with ``city:``, such as the advisor in New York) is a point at the city,
+projected from its latitude and longitude as the shapes were (``project``), not the whole country
+hatched: one officer in New York is not the United States. The numbers run west to east, the order a
+reader scans, and the list beside the map (``marked_countries``) follows the same order.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from typing import Any
 
 from peaceops.facts import CountryFacts, Facts
 from peaceops.pages.localize import Localizer
+from peaceops.source.model import City
 
 SHAPES_FILE = "world-110m.json"
 ID = "pk-map"
@@ -51,6 +57,7 @@ SWATCH_RADIUS = 13
 class Shapes:
     width: int
     height: int
+    projection: dict[str, float]  # the canvas of tools/make_world_shapes.py: left, top, scale, margin
     countries: dict[str, dict[str, Any]]  # alpha-2 -> {"d": path data, "c": [x, y] marker position}
     points: dict[str, list[int]]  # alpha-2 -> [x, y], for countries too small to draw at this scale
     unassigned: dict[str, dict[str, Any]]  # land with no ISO code (Kosovo, Somaliland ...), drawn but never marked
@@ -73,7 +80,33 @@ SMALL_SHAPE = 30  # map units: a shape smaller than this would be hidden by its 
 @cache
 def shapes() -> Shapes:
     raw = json.loads(files("peaceops").joinpath("assets", SHAPES_FILE).read_text(encoding="utf-8"))
-    return Shapes(raw["width"], raw["height"], raw["countries"], raw["points"], raw["unassigned"])
+    return Shapes(raw["width"], raw["height"], raw["projection"], raw["countries"], raw["points"], raw["unassigned"])
+
+
+# Equal Earth projection constants (Šavrič, Patterson and Jenny, 2018), as tools/make_world_shapes.py uses.
+A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
+M = math.sqrt(3) / 2
+
+
+def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
+    """Projected (x, y), y growing northward."""
+    lam, phi = math.radians(longitude), math.radians(latitude)
+    theta = math.asin(M * math.sin(phi))
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    x = lam * math.cos(theta) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)))
+    y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2))
+    return x, y
+
+
+def project(latitude: float, longitude: float) -> tuple[int, int]:
+    """A place on the map's canvas, exactly as the country shapes were drawn."""
+    canvas = shapes().projection
+    x, y = equal_earth(longitude, latitude)
+    return (
+        round((x - canvas["left"]) * canvas["scale"] + canvas["margin"]),
+        round((canvas["top"] - y) * canvas["scale"] + canvas["margin"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -97,14 +130,38 @@ class MarkedCountry:
         return self.centre is not None
 
 
-def marked_countries(facts: Facts, language: str) -> list[MarkedCountry]:
-    """The countries with current missions, numbered in the order of their names in ``language``."""
-    ordered = sorted(facts.countries_now, key=lambda c: (c.place.name[language].casefold(), c.place.code))
-    marked = []
-    for number, country in enumerate(ordered, start=1):
-        outline, centre, small = shapes().where(country.place.iso2)
-        marked.append(MarkedCountry(number, country, country.place.name[language], outline, centre, small))
-    return marked
+def city_of(country: CountryFacts) -> City | None:
+    """The city of a country whose every current mission is a post in that one city, else None."""
+    cities = {mission.city for mission in country.current}
+    if len(cities) == 1:
+        (city,) = cities
+        return city
+    return None
+
+
+def marked_countries(facts: Facts, fmt: Localizer) -> list[MarkedCountry]:
+    """The places with current missions, numbered west to east (the order a reader scans); a place
+    not drawn at this scale comes last. A post in one city is a point at the city."""
+    language = fmt.language
+    found: list[tuple[str, CountryFacts, str | None, tuple[int, int] | None, bool]] = []
+    for country in facts.countries_now:
+        city = city_of(country)
+        name = country.place.name[language]
+        if city is not None:
+            point = project(city.latitude, city.longitude)
+            found.append((fmt.t("map.city", country=name, city=city.name[language]), country, None, point, True))
+        else:
+            outline, centre, small = shapes().where(country.place.iso2)
+            found.append((name, country, outline, centre, small))
+
+    def west_to_east(item: tuple[str, CountryFacts, str | None, tuple[int, int] | None, bool]) -> tuple[Any, ...]:
+        name, country, _, centre, _ = item
+        return (centre is None, centre[0] if centre else 0, name.casefold(), country.place.code)
+
+    return [
+        MarkedCountry(number, country, name, outline, centre, small)
+        for number, (name, country, outline, centre, small) in enumerate(sorted(found, key=west_to_east), start=1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -193,7 +250,7 @@ def link_label(country: MarkedCountry, fmt: Localizer) -> str:
 def render(facts: Facts, fmt: Localizer, country_href: Callable[[str], str]) -> str:
     """The map as an ``<svg>`` element; ``country_href(code)`` gives the link to a country's page."""
     world = shapes()
-    marked = marked_countries(facts, fmt.language)
+    marked = marked_countries(facts, fmt)
     plan = layout(marked)
     title = fmt.t("map.title", date=fmt.long_day(facts.as_of))
     description = fmt.t("map.desc", countries=fmt.number(len(marked)), date=fmt.long_day(facts.as_of))

@@ -187,7 +187,7 @@ class Site(Website):
             "page_heading": markdown_text(str((meta or {}).get("title", ""))),
             # Drawings and open data, made in Python (see worldmap.py, chart.py, exports.py).
             "draw_world_map": lambda: Markup(worldmap.render(self.facts, fmt, lambda code: self.routes.relative(country_page_id(code), language, path))),
-            "map_countries": lambda: worldmap.marked_countries(self.facts, language),
+            "map_countries": lambda: worldmap.marked_countries(self.facts, fmt),
             "map_swatch": lambda: Markup(worldmap.legend_swatch()),
             "draw_operations_chart": lambda: Markup(chart.render(self.facts, fmt)),
             "open_data_files": exports.FILES,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -100,6 +101,18 @@ def _year(value: Any) -> int:
     if not _YEAR.fullmatch(text) or not EARLIEST_YEAR <= int(text) <= LATEST_YEAR:
         raise fail("year_range", value, low=EARLIEST_YEAR, high=LATEST_YEAR)
     return int(text)
+
+
+def _degrees(limit: int) -> Callable[[Any], float]:
+    """A latitude (limit 90) or longitude (180) in decimal degrees, south and west negative."""
+
+    def check(value: Any) -> float:
+        text = _scalar(value, "degrees")
+        if not re.fullmatch(r"-?\d{1,3}(\.\d+)?", text) or abs(float(text)) > limit:
+            raise fail("degrees", value, limit=limit)
+        return float(text)
+
+    return check
 
 
 def _yes_no(value: Any) -> bool:
@@ -285,6 +298,12 @@ Year = Annotated[
     int,
     BeforeValidator(_year),
     WithJsonSchema({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
+]
+Latitude = Annotated[
+    float, BeforeValidator(_degrees(90)), WithJsonSchema({"type": "number", "minimum": -90, "maximum": 90})
+]
+Longitude = Annotated[
+    float, BeforeValidator(_degrees(180)), WithJsonSchema({"type": "number", "minimum": -180, "maximum": 180})
 ]
 # Editors' tools read YAML 1.2, where yes and no are texts, not true and false: the schema accepts both.
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema({"enum": ["yes", "no", True, False]})]

@@ -54,6 +54,10 @@ MESSAGES: dict[str, str] = {
     "not_group": "{field} must be a group of fields (name: value lines indented below it), got {got}",
     "not_list": "{field} must be a list, one item per line starting with \"- \", got {got}",
     "whole_number": "{field} must be a whole number, got {got}",
+    "degrees": (
+        "{field} must be a number of degrees between -{limit} and {limit}, written with a point "
+        "(40.71427; south and west are negative), got {got}"
+    ),
     "fractional": "{field} must be a whole number, without decimals, got {got}",
     "thousands": "{field} must be written without commas or spaces between the digits (3000, not 3,000), got {got}",
     "negative": "{field} cannot be negative, got {got}",

@@ -21,6 +21,8 @@ from peaceops.source.fieldtypes import (
     Day,
     Email,
     Identifier,
+    Latitude,
+    Longitude,
     PlainText,
     PublicUrl,
     SourceKey,
@@ -97,6 +99,15 @@ class Terms(Localized[list[PlainText]]):
     """A list of words or terms in each official language: ``{en: [a, b], fr: [a, b]}``."""
 
 
+class City(Record):
+    """The city a post is in, when it is one city rather than the country (the map marks the city)."""
+
+    name: Text = Field(description="The city's name in English and French.")
+    latitude: Latitude = Field(description="Its latitude in decimal degrees (north positive), from a gazetteer.")
+    longitude: Longitude = Field(description="Its longitude in decimal degrees (east positive, west negative).")
+    gazetteer: PlainText = Field(description="Where the coordinates come from, such as GeoNames 5128581.")
+
+
 class Observation(Record):
     """One officer figure for a mission, as a source gives it: what it counts, how many, when, where."""
 
@@ -127,6 +138,11 @@ class Mission(Record):
     country: PlainText = Field(
         description="Where the mission is: a two-letter ISO country code (HT for Haiti) or a territory "
         "listed in data/countries.yaml (west-bank)."
+    )
+    city: City | None = Field(
+        None,
+        description="The city of a post in one city (an advisor in New York): the map then marks the city, "
+        "not the whole country.",
     )
     start: YearOrDate | None = Field(
         None,
