@@ -108,9 +108,12 @@ def test_the_package_names_the_licence_the_publisher_and_every_csv_file(built_si
     assert licence["name"] == "OGL-Canada-2.0"
     assert licence["path"] == interface("opendata.licence.url", "en") == "https://open.canada.ca/en/open-government-licence-canada"
     assert licence["title"] == interface("opendata.licence.name", "en")
-    publisher = data("publisher.yaml")["publisher"]
+    # Who publishes the site: this repository's is independent (issue 20), with no web address given.
+    publisher = data("publisher.yaml")
+    assert publisher["identity"] == "independent" and "url" not in publisher["independent"]
+    name = publisher["independent"]["name"]
     assert [c for c in package["contributors"] if c["role"] == "publisher"] == [
-        {"title": publisher["name"]["en"], "x-title-fr": publisher["name"]["fr"], "path": publisher["url"]["en"], "role": "publisher"}
+        {"title": name["en"], "x-title-fr": name["fr"], "role": "publisher"}
     ]
     assert sorted(r["path"] for r in package["resources"]) == sorted(p.name for p in built_site.glob("*.csv"))
     assert {r["name"]: r["path"] for r in package["resources"]} == TABLES
