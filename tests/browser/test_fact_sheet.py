@@ -79,3 +79,9 @@ def test_the_fact_sheet_prints_on_one_page_with_the_dated_figures(browser, base_
             if _plain(format_decimal(count, locale=LOCALES[language])) in text and year in text
         ]
         assert shown, f"none of {statements} is on the printed fact sheet with its year"
+    # Issue 20: the paper says who publishes it (this repository's site is independent).
+    publisher = _data("publisher.yaml")
+    notice = _data("interface.yaml")["text"]["identity.independent"][language].format(
+        publisher=publisher["independent"]["name"][language], owner=publisher["publisher"]["name"][language]
+    )
+    assert _plain(notice) in text, "the printed fact sheet does not say who publishes it"

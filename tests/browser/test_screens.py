@@ -294,3 +294,23 @@ def test_on_a_phone_the_page_is_no_taller_than_its_budget(at_width, base_url, ad
     assert height <= budget, f"/{address} is {height} px tall at {PHONE} px wide; its budget is {budget} px"
     assert not tab.evaluate(INNER_SCROLLERS), f"/{address} has a box that scrolls inside the page"
 
+
+MAP_INSIDE = """() => {
+    const svg = document.querySelector('svg.pk-map__svg').getBoundingClientRect();
+    return [...document.querySelectorAll('.pk-map__link')].flatMap(link =>
+        [...link.querySelectorAll('circle, path')].map(part => {
+            const box = part.getBoundingClientRect();
+            return {country: link.dataset.country, inside: box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5
+                    && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5};
+        }));
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_nothing_marked_on_the_map_is_cut_at_its_edge(at_width, base_url, width):
+    """Issue 20: every marker, dot and hatched place is whole inside the map (no stray fragment)."""
+    tab = at_width(width)
+    for address in ("deployments/", "fr/deploiements/"):
+        tab.goto(base_url + address)
+        parts = tab.evaluate(MAP_INSIDE)
+        assert parts and all(part["inside"] for part in parts), f"{address} at {width} px: {parts}"
