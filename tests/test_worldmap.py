@@ -222,6 +222,6 @@ def test_a_city_s_coordinates_are_checked_at_their_line(tmp_path):
     result = run_check(root)
     assert result.returncode == 1
     assert (
-        f"data/missions.yaml:{line}:17: city.latitude must be a number of degrees between -90 and 90, written "
+        f"data/missions.yaml:{line}:17: latitude must be a number of degrees between -90 and 90, written "
         'with a point (40.71427; south and west are negative), got "40,71427"'
     ) in result.stderr
