@@ -61,7 +61,10 @@ def test_every_description_fits_a_search_result(pages):
 
 
 def test_every_page_has_dublin_core_metadata_from_the_data(pages):
-    publisher = data("publisher.yaml")["publisher"]["name"]
+    # Who publishes the site: this repository's is independent (tests/test_identity.py: the official one).
+    publisher = data("publisher.yaml")
+    assert publisher["identity"] == "independent"
+    publisher = publisher["independent"]["name"]
     subject = data("dataset.yaml")["subject"]
     for address, page in pages.items():
         language = language_of(address)
