@@ -254,22 +254,49 @@ class Partner(Record):
     role: Text | None = Field(None, description="What it does in the arrangement; leave out if no source says.")
 
 
+class SourcedYears(Record):
+    """Several years, with where they are published together."""
+
+    years: list[Year] = Field(min_length=1, description="The years, oldest first.")
+    source: SourceKey = Field(description="The key of the source that gives the years, in data/sources.yaml.")
+
+
+class FormerPartners(Record):
+    """The partner departments as an older source describes them, for the period it describes."""
+
+    start: YearOrDate = Field(description="The year or date the period begins, as the source gives it.")
+    end: YearOrDate = Field(description="The year or date the period ends, as the source gives it.")
+    partners: list[Partner] = Field(min_length=1, description="The partner departments then, as the source names them.")
+    source: SourceKey = Field(description="The key of the source that describes them, in data/sources.yaml.")
+
+
 class Arrangement(Record):
     """The Canadian Police Arrangement, under which deployments are decided. Its partners are the
-    federal departments; the police services that take part are in data/partners.yaml."""
+    federal departments; the police services that take part are in data/partners.yaml. Today's
+    partners come first; a former list is history, with the period its source describes."""
 
     name: Text = Field(description="The arrangement's name.")
     acronym: Text = Field(description="Its acronym (CPA / APCC).")
     renewed: SourcedYear = Field(description="The year of its latest renewal.")
-    partners: list[Partner] = Field(min_length=1, description="The partner departments and agencies.")
+    renewed_until: Year | None = Field(
+        None, description="The year the latest renewal runs to, as the source of renewed: gives it."
+    )
+    earlier_renewals: SourcedYears | None = Field(None, description="The years of its earlier renewals.")
+    partners: list[Partner] = Field(min_length=1, description="The partner departments and agencies today.")
     partners_as_of: YearOrDate = Field(description="The year or date the list of partners describes.")
-    source: SourceKey = Field(description="The key of the source that describes the arrangement.")
+    source: SourceKey = Field(description="The key of the source that describes today's partners.")
+    former_partners: list[FormerPartners] = Field(
+        [], description="Earlier lists of partner departments, oldest first, each with its period and source."
+    )
 
 
 class Program(Record):
     """Program-wide facts."""
 
-    name: Text = Field(description="The program's name, as the site's title gives it.")
+    name: Text = Field(description="The program's current official name: the site's name.")
+    short_name: Text | None = Field(
+        None, description="A short name official sources use for the program (IPP Program / Programme PIP)."
+    )
     names: list[ProgramName] = Field(
         [], description="The names official sources give the program, each with its date and source (history)."
     )
