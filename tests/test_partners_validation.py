@@ -5,11 +5,15 @@ edit, as tests/test_validation.py does for the missions.
 """
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from datacopy import DataCopy, assert_at, only_problem
 
 P = "partners.yaml"
-OPP = "    province: ON\n"  # the Ontario Provincial Police's province, the only service in Ontario
+ACRONYM = "    acronym: {en: OPP, fr: PPO}\n"
+OPP = ACRONYM + "    province: ON\n"  # the Ontario Provincial Police's province (its acronym makes it unique)
 OPP_NAME = "      en: Ontario Provincial Police\n"
 SASKATOON = """  - name:
       en: Saskatoon Police Service
@@ -33,19 +37,19 @@ def test_the_file_as_committed_is_accepted(tmp_path):
 
 
 def test_province_written_as_a_name_suggests_its_code(data):
-    data.replace(P, OPP, "    province: Ontario\n")
+    data.replace(P, OPP, ACRONYM + "    province: Ontario\n")
     problem = only_problem(data.problems())
     assert_at(problem, P, data.where(P, "Ontario\n    sources:", ), '"Ontario"', "provinces:", 'did you mean "ON"')
 
 
 def test_province_code_in_lowercase_suggests_capitals(data):
-    data.replace(P, OPP, "    province: on\n")
+    data.replace(P, OPP, ACRONYM + "    province: on\n")
     problem = only_problem(data.problems())
     assert_at(problem, P, data.where(P, "province: on", offset=len("province: ")), '"on"', 'did you mean "ON"')
 
 
 def test_unknown_province_code(data):
-    data.replace(P, OPP, "    province: ZZ\n")
+    data.replace(P, OPP, ACRONYM + "    province: ZZ\n")
     problem = only_problem(data.problems())
     assert_at(problem, P, data.where(P, "ZZ"), '"ZZ"', "two-letter code")
     assert "did you mean" not in problem.message
@@ -86,13 +90,14 @@ def test_service_listed_twice(data):
 
 
 def test_misspelled_field_is_named_with_the_right_spelling(data):
-    data.replace(P, OPP, "    provnce: ON\n")
+    data.replace(P, OPP, ACRONYM + "    provnce: ON\n")
     problem = only_problem(data.problems())
     assert_at(problem, P, data.where(P, "provnce"), '"provnce"', 'did you mean "province"')
 
 
 def test_missing_updated_date(data):
-    data.replace(P, "\nupdated: 2026-11-30\n", "\n")
+    updated = re.search(r"^updated: .*$", Path("data/partners.yaml").read_text(encoding="utf-8"), re.M).group(0)
+    data.replace(P, f"\n{updated}\n", "\n")  # the date as the data has it
     problem = only_problem(data.problems())
     assert problem.path == f"data/{P}" and "updated is missing" in problem.message, str(problem)
 
@@ -104,7 +109,7 @@ def test_province_name_missing_its_french(data):
 
 
 def test_several_mistakes_are_all_reported_at_once(data):
-    data.replace(P, OPP, "    province: ZZ\n")
+    data.replace(P, OPP, ACRONYM + "    province: ZZ\n")
     data.replace(P, "    province: AB\n", "    province: AB\n    web: calgary\n")
     problems = data.problems()
     assert len(problems) == 2, "\n".join(map(str, problems))

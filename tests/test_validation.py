@@ -343,9 +343,9 @@ def test_a_mission_citing_an_unknown_source_key(data):
 
 
 def test_a_program_fact_citing_an_unknown_source_key(data):
-    data.replace(P, "    source: rcmp-po-mp-overview\n    # The partners", "    source: rcmp-overview\n    # The partners")
+    data.replace(P, "        source: rcmp-po-mp-cpa-2006-2011\n", "        source: rcmp-po-mp-cpa-2006\n")
     problem = only_problem(data.problems())
-    assert_at(problem, P, data.where(P, "rcmp-overview\n"), '"rcmp-overview" is not a key in data/sources.yaml')
+    assert_at(problem, P, data.where(P, "rcmp-po-mp-cpa-2006\n"), '"rcmp-po-mp-cpa-2006" is not a key in data/sources.yaml')
 
 
 def test_a_contact_citing_an_unknown_source_key(data):
