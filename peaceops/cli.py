@@ -19,7 +19,9 @@ from peaceops.facts import Facts
 from peaceops.mkdocs.build import build_site, placeholder_address
 from peaceops.outputs.publish import Staging, swap_in
 from peaceops.site.site import Site
+from peaceops.source.dataset import Dataset
 from peaceops.source.messages import message
+from peaceops.source.model import federal_host
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.publisher import official_address_problems
 from peaceops.source.reference import is_past, reference_date
@@ -53,7 +55,8 @@ def check(root: Path, output_format: str = "text", site_url: str | None = None) 
         f"in {len(facts.countries)} countries and territories."
     )
     print(coverage_line(facts))
-    for warning in sorted([*review_warnings(site, reference_date(root)), *site.dataset.warnings]):
+    warnings = [*review_warnings(site, reference_date(root)), *site.dataset.warnings, *source_warnings(site.dataset)]
+    for warning in sorted(warnings):
         print(github_annotation(warning, "warning") if output_format == "github" else str(warning), file=sys.stderr)
     return 0
 
@@ -67,6 +70,20 @@ def review_warnings(site: Site, today: date | None) -> list[Problem]:
             text = message("review_passed", date=due_day.isoformat(), today=today.isoformat(), what=what)
             warnings.append(Problem(path, line, column, text))
     return sorted(warnings)
+
+
+def source_warnings(dataset: Dataset) -> list[Problem]:
+    """A placed warning for each source nothing cites, and for each federal source with no French
+    address and no no_french: (federal institutions publish in both languages)."""
+    warnings = []
+    for key, path, line, column in dataset.source_places:
+        record = dataset.sources[key]
+        if key not in dataset.cited:
+            warnings.append(Problem(path, line, column, message("unused_source", key=key)))
+        host = federal_host(record.address.en) if record.address.en else None
+        if host and record.address.fr is None and record.no_french is None:
+            warnings.append(Problem(path, line, column, message("no_french_address", key=key, host=host)))
+    return warnings
 
 
 def coverage_line(facts: Facts) -> str:

@@ -17,43 +17,98 @@ from typing import Any
 
 from peaceops.source.dataset import Dataset
 from peaceops.source.fieldtypes import When
-from peaceops.source.model import OFFICER_KINDS, Mission, Source
+from peaceops.source.model import OFFICER_KINDS, EvidenceRange, Mission, Source
 from peaceops.source.places import Place
+
+# Where a figure's date comes from: its own as_of, its source's published date, its source's range
+# by evidence (dated:), or nowhere ("date not stated").
+BASES = ("stated", "published", "dated", "not_stated")
+Day = date  # the type, for annotations inside Dated, whose field ``date`` hides it
 
 
 @dataclass(frozen=True)
 class Dated:
     """A figure with the date it speaks of and its source: what every page shows next to a number.
 
-    ``consulted`` is true when the source states no date, so the date is the day it was read."""
+    ``date`` is a stated year, month or day, a range by evidence (capped by the mission's end), or
+    None when nothing dates it. The day an editor read a source is never a figure's date."""
 
     kind: str
     count: int
     qualifier: str
-    when: When
-    consulted: bool
+    date: When | EvidenceRange | None
+    basis: str
     source: Source
 
+    @property
+    def when(self) -> When | None:
+        """The date as stated (the figure's or its source's); None for a range or no date."""
+        return self.date if isinstance(self.date, When) else None
 
-def dated(item: Any, kind: str, sources: dict[str, Source]) -> Dated:
-    """A mission's observation or a program statement, dated by itself or else by its source."""
+    @property
+    def as_of(self) -> str:
+        """The date for machines: 2021-04, or an ISO 8601 interval for a range (2016/2019, 2022/..,
+        ../2019); empty when no date is stated."""
+        if isinstance(self.date, When):
+            return self.date.iso
+        if isinstance(self.date, EvidenceRange):
+            return "/".join(bound.iso if bound else ".." for bound in (self.date.earliest, self.date.latest))
+        return ""
+
+    @property
+    def rank(self) -> tuple[int, Day, int]:
+        """How new the figure is, for ranking (greater is newer). A stated date ranks by its last day;
+        a range by its earliest bound, below a stated date of the same key; a range with only a latest
+        bound below any with an earliest; "date not stated" last."""
+        if isinstance(self.date, When):
+            return (2, self.date.last_day, 1)
+        if isinstance(self.date, EvidenceRange):
+            if self.date.earliest is not None:
+                return (2, self.date.earliest.first_day, 0)
+            if self.date.latest is not None:
+                return (1, self.date.latest.last_day, 0)
+        return (0, Day.min, 0)
+
+
+def dated(item: Any, kind: str, sources: dict[str, Source], end: When | None = None) -> Dated:
+    """A mission's observation or a program statement, dated by itself or else by its source; a
+    mission's figure is never dated after the mission's ``end``."""
     source = sources[item.source]
-    consulted = False
+    value: When | EvidenceRange | None
     if item.as_of is not None:
-        when = item.as_of
+        value, basis = item.as_of, "stated"
     elif source.published is not None:
-        when = source.published
+        value, basis = source.published, "published"
+    elif source.dated is not None:
+        value, basis = source.dated, "dated"
     else:
-        day = source.consulted
-        # A source has published: or consulted: (checked when the data is read).
-        when, consulted = (When(day.year, day.month, day.day), True) if day else (When(1900), True)
-    return Dated(kind, item.count, getattr(item, "qualifier", "exactly"), when, consulted, source)
+        value, basis = None, "not_stated"
+    if end is not None:
+        value = capped(value, end)
+    return Dated(kind, item.count, getattr(item, "qualifier", "exactly"), value, basis, source)
+
+
+def capped(value: When | EvidenceRange | None, end: When) -> When | EvidenceRange | None:
+    """A date no later than the mission's end. A figure's own date after the end is refused by make
+    check; a source's date after it (a page written later) only shows the figure is from the end or
+    earlier; a range reaching past the end stops at it."""
+    if isinstance(value, When):
+        if value.first_day > end.last_day:
+            return EvidenceRange(latest=end, reason="the mission's end")
+        return value
+    if isinstance(value, EvidenceRange):
+        earliest = value.earliest if value.earliest and value.earliest.first_day <= end.last_day else None
+        latest = value.latest if value.latest and value.latest.last_day <= end.last_day else end
+        if (earliest, latest) != (value.earliest, value.latest):
+            return EvidenceRange(earliest=earliest, latest=latest, reason=value.reason)
+    return value
 
 
 def newest_first(figures: list[Dated]) -> list[Dated]:
-    """Newest first; figures of the same date keep the file's order, the one written last first."""
+    """Newest first by ``Dated.rank``; figures of the same rank keep the file's order, the one written
+    last first."""
     order = list(enumerate(figures))
-    order.sort(key=lambda pair: (pair[1].when.last_day, pair[0]), reverse=True)
+    order.sort(key=lambda pair: (pair[1].rank, pair[0]), reverse=True)
     return [figure for _, figure in order]
 
 
@@ -86,13 +141,15 @@ class Total:
 
 
 def total(figures: list[Dated | None]) -> Total:
+    """A figure without a stated date makes the total incomparable: its year is not known."""
     known = [f for f in figures if f is not None]
+    stated = [f.when for f in known if f.when is not None]
     return Total(
         value=sum(f.count for f in known),
         known=len(known),
         of=len(figures),
-        latest=max((f.when for f in known), default=None),
-        earliest=min((f.when for f in known), default=None),
+        latest=max(stated, default=None) if len(stated) == len(known) else None,
+        earliest=min(stated, default=None) if len(stated) == len(known) else None,
     )
 
 
@@ -118,7 +175,7 @@ class Facts:
     def figures(self, mission: Mission, kind: str) -> list[Dated]:
         """Every figure of ``kind`` for the mission, newest first."""
         sources = self.dataset.sources
-        return newest_first([dated(o, kind, sources) for o in mission.officers if o.kind == kind])
+        return newest_first([dated(o, kind, sources, mission.end) for o in mission.officers if o.kind == kind])
 
     def latest(self, mission: Mission, kind: str) -> Dated | None:
         """The newest figure of ``kind`` for the mission, or None when no source gives one."""
@@ -160,9 +217,7 @@ class Facts:
         """The first day the data shows the mission with Canadian police: its start, else its earliest figure."""
         if mission.start is not None:
             return mission.start.first_day
-        days = [
-            f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted
-        ]
+        days = [f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when]
         return min(days, default=mission.end.first_day if mission.end else date.min)
 
     def span(self, mission: Mission) -> tuple[int, int] | None:
@@ -170,7 +225,7 @@ class Facts:
 
         First: the start, else the earliest dated figure. Last: the end; while current, the year the
         data was checked up to; when ended on a date no source gives, the latest dated figure."""
-        dated = [f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if not f.consulted]
+        dated = [f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when]
         first = mission.start.year if mission.start else min(dated, default=None)
         if first is None:
             return None

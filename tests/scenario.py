@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_inputs, run_build
+from dated import end, is_current, sources, start, stated
 from ruamel.yaml import YAML
 
 NEW_MISSION = """
@@ -22,7 +23,8 @@ NEW_MISSION = """
       fr: Mission de vérification des Nations Unies en Colombie
     lead: UN
     country: CO
-    start: 2017
+    status:
+      - {state: under_way, since: 2017, source: test-pm-colombia}
     officers:
       - {kind: authorized, count: 10, as_of: 2017, source: test-pm-colombia}
     roles:
@@ -71,28 +73,27 @@ def checked_year(root: Path = ROOT) -> int:
 
 def latest_year(missions: list[dict], root: Path = ROOT) -> int:
     """The latest year the data speaks of: a start, an end, or the date it was checked up to."""
-    years = [year(m["start"]) for m in missions if "start" in m] + [year(m["end"]) for m in missions if "end" in m]
+    years = [year(start(m)) for m in missions if start(m)] + [year(end(m)) for m in missions if end(m)]
     return max([*years, checked_year(root)])
 
 
-def is_current(mission: dict) -> bool:
-    return "end" not in mission and mission.get("ended") not in (True, "yes")
 
 
 def span(mission: dict, last: int) -> tuple[int, int] | None:
     """The years the sources show the mission with Canadian police: from its start (else its earliest
     dated figure) to its end (else the year the data was checked, while current; else its latest dated figure)."""
-    dated = [year(f["as_of"]) for f in mission.get("officers", []) if f.get("as_of") is not None]
-    first = year(mission["start"]) if "start" in mission else min(dated, default=None)
+    known = sources()
+    dated = [year(when) for f in mission.get("officers", []) if (when := stated(f, known, mission))]
+    first = year(start(mission)) if start(mission) else min(dated, default=None)
     if first is None:
         return None
-    if "end" in mission:
-        end = year(mission["end"])
+    if end(mission):
+        last_year = year(end(mission))
     elif is_current(mission):
-        end = last
+        last_year = last
     else:
-        end = max([*dated, first])
-    return first, max(first, end)
+        last_year = max([*dated, first])
+    return first, max(first, last_year)
 
 
 def operations_per_year(missions: list[dict], root: Path = ROOT) -> dict[int, int]:
@@ -101,8 +102,8 @@ def operations_per_year(missions: list[dict], root: Path = ROOT) -> dict[int, in
     spans = [s for s in (span(m, last) for m in missions) if s]
     first = min(f for f, _ in spans)
     counts = dict.fromkeys(range(first, last + 1), 0)
-    for begin, end in spans:
-        for y in range(begin, end + 1):
+    for begin, finish in spans:
+        for y in range(begin, finish + 1):
             counts[y] += 1
     return counts
 
@@ -112,9 +113,10 @@ def add_and_end(root: Path) -> None:
     path = root / "data" / "missions.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index(f"- id: {ENDED_ID}\n")
-    line = "    start: 2005\n"
+    line = "      - {state: under_way, since: 2005, source: rcmp-po-mp-current-operations}\n"
     at = text.index(line, start)
-    text = text[: at + len(line)] + f"    end: {ENDED_YEAR}\n" + text[at + len(line):]
+    ended = f"      - {{state: ended, since: {ENDED_YEAR}, source: rcmp-current-peace-operations}}\n"
+    text = text[: at + len(line)] + ended + text[at + len(line):]
     path.write_text(text.rstrip("\n") + "\n" + NEW_MISSION, encoding="utf-8")
     sources = root / "data" / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_SOURCE, encoding="utf-8")

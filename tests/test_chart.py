@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 from conftest import ROOT
+from dated import start
 from htmltree import page
 from ruamel.yaml import YAML
 from scenario import changed_site, operations_per_year, original, read_missions  # noqa: F401
@@ -66,7 +67,7 @@ def test_the_chart_is_one_image_with_a_title_and_a_description(built_site, langu
 
 
 def test_the_history_page_gives_the_first_year_and_lists_every_operation(built_site, original):
-    first = min(int(str(m["start"])[:4]) for m in original if "start" in m)
+    first = min(int(start(m)[:4]) for m in original if start(m))
     for address in PAGES.values():
         document = page(built_site, address)
         heading = document.find("h1")

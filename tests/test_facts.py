@@ -22,14 +22,17 @@ SOURCE = "rcmp-po-mp-overview"  # a source in the real data/sources.yaml
 
 
 def mission(mission_id: str, country: str, start: str, end: str | None = None, deployed: int | None = None,
-            authorized: int | None = None, as_of: str = "2012") -> Mission:
+            authorized: int | None = None, as_of: str = "2012", suspended: str | None = None) -> Mission:
+    status = [{"state": "under_way", "since": start, "source": SOURCE}]
+    if suspended:
+        status.append({"state": "suspended", "since": suspended, "source": SOURCE})
+    if end:
+        status.append({"state": "ended", "since": end, "source": SOURCE})
     record = {
         "id": mission_id, "acronym": {"en": mission_id.upper(), "fr": mission_id.upper()}, "name": {"en": f"{mission_id} en", "fr": f"{mission_id} fr"},
-        "lead": "UN", "country": country, "start": start, "mandate": {"en": "m", "fr": "m"},
+        "lead": "UN", "country": country, "status": status, "mandate": {"en": "m", "fr": "m"},
         "sources": [SOURCE], "updated": "2026-01-01", "officers": [],
     }
-    if end:
-        record["end"] = end
     for kind, count in (("deployed", deployed), ("authorized", authorized)):
         if count is not None:
             record["officers"].append({"kind": kind, "count": str(count), "as_of": as_of, "source": SOURCE})
@@ -82,13 +85,15 @@ def test_the_latest_figure_of_each_kind_wins_whatever_the_order_in_the_file(real
         assert facts.latest(only, "authorized_up_to") is None
 
 
-def test_a_figure_without_its_own_date_takes_its_source_date(real):
-    consulted = next(s for s in real.sources.values() if s.consulted is not None)
+def test_a_figure_without_its_own_date_takes_its_source_date_never_the_day_it_was_read(real):
+    published = next(s for s in real.sources.values() if s.published is not None)
+    read_only = next(s for s in real.sources.values() if s.published is None and s.dated is None and s.consulted)
     base = mission("a", "HT", "2004")
-    figure = Observation.model_validate({"kind": "authorized_up_to", "count": 48, "source": consulted.key})
-    facts = with_missions(real, base.model_copy(update={"officers": [figure]}))
-    dated = facts.latest(facts.missions[0], "authorized_up_to")
-    assert dated.consulted and dated.when.first_day == consulted.consulted
+    for source, date, basis in ((published, published.published, "published"), (read_only, None, "not_stated")):
+        figure = Observation.model_validate({"kind": "authorized_up_to", "count": 48, "source": source.key})
+        facts = with_missions(real, base.model_copy(update={"officers": [figure]}))
+        dated = facts.latest(facts.missions[0], "authorized_up_to")
+        assert (dated.date, dated.basis) == (date, basis)
 
 
 def test_countries_now_counts_each_place_once(real):

@@ -234,7 +234,7 @@ def test_the_officers_table_has_one_row_per_dated_figure(built_site):
     missions = YAML(typ="safe", pure=True).load((ROOT / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
     known = sources()
     expected = sorted(
-        (m["id"], f["kind"], f["count"], when(f, known), f["source"]) for m in missions for f in m.get("officers", [])
+        (m["id"], f["kind"], f["count"], when(f, known, m), f["source"]) for m in missions for f in m.get("officers", [])
     )
     with (built_site / "missions_officers.csv").open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -247,8 +247,9 @@ def test_the_officers_table_has_one_row_per_dated_figure(built_site):
     for row in rows:
         figure = next(f for m in missions if m["id"] == row["Mission_ID"] for f in m["officers"]
                       if f["kind"] == row["Figure_Kind"] and f["count"] == int(row["Count"]) and f["source"] == row["Source_Key"])
-        assert row["As_Of_Basis"] == ("stated" if figure.get("as_of") is not None else
-                                      "published" if known[figure["source"]].get("published") else "consulted")
+        source = known[figure["source"]]
+        assert row["As_Of_Basis"] == ("stated" if figure.get("as_of") is not None else "published" if source.get("published")
+                                      else "dated" if source.get("dated") else "not_stated")
 
 
 def test_the_open_data_speaks_of_2024_or_later(built_site):

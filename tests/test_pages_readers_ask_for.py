@@ -32,8 +32,8 @@ def _data(name: str):
 
 
 def _current(mission: dict) -> bool:
-    """Under way: no end date, and not marked ended (ended: yes when no source gives the end)."""
-    return "end" not in mission and mission.get("ended") not in (True, "yes")
+    """Under way: the last status is under_way (not suspended, not ended)."""
+    return mission["status"][-1]["state"] == "under_way"
 
 
 def _text(element) -> str:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import ROOT
+from dated import end, start, stated
 from publishing_support import as_shown, content_pages, data, interface, language_of, parse, root_url
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -107,7 +108,7 @@ def test_every_page_has_a_breadcrumb_in_its_language_starting_at_the_home_page(b
 
 
 def test_country_pages_breadcrumb_goes_through_deployments_or_past_operations(built_site, pages):
-    current = {m["id"]: m.get("end") is None and m.get("ended") not in (True, "yes") for m in data("missions.yaml")["missions"]}
+    current = {m["id"]: m["status"][-1]["state"] == "under_way" for m in data("missions.yaml")["missions"]}
     parents = {True: {"en": "deployments", "fr": "deploiements"}, False: {"en": "past-operations", "fr": "operations-passees"}}
     seen = set()
     for address, page in pages.items():
@@ -293,7 +294,7 @@ def test_the_open_data_page_has_a_dataset_with_every_file_its_licence_period_and
     with_dataset = {address: _graph(page)["Dataset"] for address, page in pages.items() if "Dataset" in _graph(page)}
     assert set(with_dataset) == {"open-data/", "fr/donnees-ouvertes/"}
     missions = data("missions.yaml")["missions"]
-    first = min(int(str(m["start"])[:4]) for m in missions if "start" in m)
+    first = min(int(start(m)[:4]) for m in missions if start(m))
     for address, [found] in with_dataset.items():
         language = language_of(address)
         offered = [a.attrs["data-file"] for a in pages[address].all("a") if "data-file" in a.attrs]
@@ -392,14 +393,14 @@ def _expected_changes() -> list[tuple[str, str, str]]:
     sources = {s["key"]: s for s in data("sources.yaml")["sources"]}
     changes = []
     for mission in data("missions.yaml")["missions"]:
-        if "start" in mission:
-            changes.append((mission["id"], "started", day(mission["start"], mission)))
-        if mission.get("end") is not None:
-            changes.append((mission["id"], "ended", day(mission["end"], mission)))
+        if start(mission):
+            changes.append((mission["id"], "started", day(start(mission), mission)))
+        if end(mission):
+            changes.append((mission["id"], "ended", day(end(mission), mission)))
         for figure in mission.get("officers") or []:
-            source = sources[figure["source"]]
-            when = figure.get("as_of") or source.get("published") or source["consulted"]  # undated: the source's date
-            changes.append((mission["id"], figure["kind"], day(when, mission)))
+            when = stated(figure, sources, mission)  # a dated figure is an event; a range or no date is not
+            if when:
+                changes.append((mission["id"], figure["kind"], day(when, mission)))
     return changes
 
 

@@ -68,7 +68,7 @@ def missions_from_yaml(root: Path) -> list[dict]:
     return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text())["missions"]
 
 
-from dated import is_current, latest, sources, when  # noqa: E402
+from dated import is_current, latest, sources, stated  # noqa: E402
 
 
 def expected_totals(missions: list[dict]) -> dict[str, int | None]:
@@ -77,7 +77,8 @@ def expected_totals(missions: list[dict]) -> dict[str, int | None]:
     current = [m for m in missions if is_current(m)]
     known = sources()
     deployed = [latest(m, "deployed", known) for m in current]
-    comparable = all(deployed) and len({when(f, known)[:4] for f in deployed}) == 1
+    years = {(stated(f, known, m) or "")[:4] for f, m in zip(deployed, current, strict=True) if f}
+    comparable = all(deployed) and len(years) == 1 and "" not in years
     return {
         "missions-now": len(current),
         "countries-now": len({m["country"] for m in current}),

@@ -16,9 +16,17 @@ S = "sources.yaml"
 P = "program.yaml"
 D = "dataset.yaml"
 ACRONYM = "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n"  # a line of the first mission, minustah
-HAITI = "    country: HT\n    start: 2004\n"  # minustah's country and start
+BEGAN = "      - {state: under_way, since: 2004, source: rcmp-po-mp-current-operations}\n"  # minustah's first status
+HAITI = "    country: HT\n    status:\n" + BEGAN  # minustah's country, then its status list
+ENDED = "      - {state: ended, since: 2017-10-15, source: rcmp-po-mp-current-operations}\n"  # and its last
 NAME_EN = "      en: United Nations Stabilization Mission in Haiti\n"
 COUNT = "        count: 131\n"  # minustah's officers deployed
+
+
+def assert_data_ok(data: DataCopy) -> None:
+    from peaceops.source.dataset import load
+
+    load(data.folder)
 
 
 @pytest.fixture
@@ -38,20 +46,20 @@ def test_unclosed_quote(data):
 
 
 def test_line_indented_less_than_its_neighbours(data):
-    data.replace(M, HAITI, "   country: HT\n    start: 2004\n")
+    data.replace(M, HAITI, "   country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "\n   country: HT\n    start: 2004", offset=4), "not indented in line", "spaces")
+    assert_at(problem, M, data.where(M, "\n   country: HT\n    status:", offset=4), "not indented in line", "spaces")
 
 
 def test_line_indented_more_than_its_neighbours(data):
-    data.replace(M, HAITI, "     country: HT\n    start: 2004\n")
+    data.replace(M, HAITI, "     country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
     # YAML reads the extra-indented line as the rest of "lead: UN"; the colon is where it goes wrong.
-    assert_at(problem, M, data.where(M, ": HT\n    start: 2004"), "indentation")
+    assert_at(problem, M, data.where(M, ": HT\n    status:\n" + BEGAN), "indentation")
 
 
 def test_tab(data):
-    data.replace(M, HAITI, "\tcountry: HT\n    start: 2004\n")
+    data.replace(M, HAITI, "\tcountry: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "\tcountry"), "tab", "spaces only")
 
@@ -75,10 +83,10 @@ def test_comma_in_flow_text(data):
 
 
 def test_duplicate_key(data):
-    insert_after(data, HAITI, "    country: CD\n")
+    insert_after(data, HAITI + ENDED, "    country: CD\n")
     problem = only_problem(data.problems())
     first_line = data.where(M, HAITI)[0]
-    assert_at(problem, M, data.where(M, "2004\n    country: CD", offset=9), '"country" appears twice', f"line {first_line}", "keep only one")
+    assert_at(problem, M, data.where(M, "}\n    country: CD", offset=6), '"country" appears twice', f"line {first_line}", "keep only one")
 
 
 # --- Types ------------------------------------------------------------------------------------
@@ -89,7 +97,7 @@ def test_text_where_a_number_goes(data):
 
 
 def test_list_where_a_text_goes(data):
-    data.replace(M, HAITI, "    country: [HT, CD]\n    start: 2004\n")
+    data.replace(M, HAITI, "    country: [HT, CD]\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "[HT, CD]"), "country", "single text", "a list")
 
@@ -101,13 +109,13 @@ def test_text_where_a_group_goes(data):
 
 
 def test_missing_required_field(data):
-    data.replace(M, HAITI, "    start: 2004\n")
+    data.replace(M, HAITI, "    status:\n")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "id: minustah"), "country is missing", "two-letter ISO country code")
 
 
 def test_unknown_field_suggests_the_right_name(data):
-    data.replace(M, HAITI, "    contry: HT\n    start: 2004\n")
+    data.replace(M, HAITI, "    contry: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())  # and no second message saying country is missing
     assert_at(problem, M, data.where(M, "contry"), '"contry" is not a field', 'did you mean "country"', "allowed here")
 
@@ -139,16 +147,16 @@ def test_malformed_id(data):
 
 # --- Countries --------------------------------------------------------------------------------
 def test_unknown_country_code(data):
-    data.replace(M, HAITI, "    country: XQ\n    start: 2004\n")
+    data.replace(M, HAITI, "    country: XQ\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "XQ"), 'country "XQ"', "two-letter ISO country code", "data/countries.yaml")
 
 
 @pytest.mark.parametrize("typed, meant", [("ht", "HT"), ("Haiti", "HT")])
 def test_unknown_country_suggests_the_code(data, typed, meant):
-    data.replace(M, HAITI, f"    country: {typed}\n    start: 2004\n")
+    data.replace(M, HAITI, f"    country: {typed}\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, f"{typed}\n    start: 2004"), f'did you mean "{meant}"')
+    assert_at(problem, M, data.where(M, f"{typed}\n    status:"), f'did you mean "{meant}"')
 
 
 def test_name_override_for_a_code_that_is_not_a_country(data):
@@ -175,16 +183,16 @@ def test_officer_count_not_a_whole_number(data, typed, words):
 
 # --- Dates ------------------------------------------------------------------------------------
 def test_impossible_date(data):
-    data.replace(M, HAITI, "    country: HT\n    start: 2004-02-30\n")
+    data.replace(M, BEGAN, BEGAN.replace("2004", "2004-02-30"))
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "2004-02-30"), "start", "not a real date", "month and the day")
+    assert_at(problem, M, data.where(M, "2004-02-30"), "since", "not a real date", "month and the day")
 
 
 @pytest.mark.parametrize("typed", ["2004/02/03", "June 2004", "04"])
 def test_malformed_date(data, typed):
-    data.replace(M, HAITI, f"    country: HT\n    start: {typed}\n")
+    data.replace(M, BEGAN, BEGAN.replace("since: 2004", f"since: '{typed}'"))
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, f"start: {typed}\n", offset=7), "start", "YYYY-MM-DD", f'"{typed}"')
+    assert_at(problem, M, data.where(M, f"'{typed}'"), "since", "YYYY-MM-DD", f'"{typed}"')
 
 
 def test_year_where_a_full_date_goes(data):
@@ -194,10 +202,95 @@ def test_year_where_a_full_date_goes(data):
     assert_at(problem, M, data.where(M, "2026\n\n  - id: unmis"), "updated", "YYYY-MM-DD")
 
 
-def test_end_before_start(data):
-    data.replace(M, HAITI + "    end: 2017-10-15\n", HAITI + "    end: 2001\n")
+UNTAG_BEGAN = "      - {state: under_way, since: 1989, source: lermuseum-untag}\n"
+UNTAG_ENDED = "      - {state: ended, since: 1990, source: lermuseum-untag}\n"
+
+
+def ordering_problem(problems):
+    """The one problem about the order of statuses (a figure may also fall outside the new dates)."""
+    return only_problem([p for p in problems if "oldest first" in p.message])
+
+
+def test_a_status_whose_since_is_before_the_one_above_it(data):
+    data.replace(M, UNTAG_ENDED, UNTAG_ENDED.replace("1990", "1987"))
+    problem = ordering_problem(data.problems())
+    line = data.where(M, UNTAG_BEGAN)[0]
+    assert_at(problem, M, data.where(M, "1987, source"), "since (1987) is before the since of the status above it",
+              f"(1989, line {line})", "oldest first")
+
+
+def test_a_range_after_the_status_above_it_is_accepted_but_one_wholly_before_is_not(data):
+    data.replace(M, UNTAG_ENDED, UNTAG_ENDED.replace("1990", "{earliest: 1988, latest: 1990, reason: test}"))
+    assert_data_ok(data)  # the range reaches the start (1989): allowed
+    data.replace(M, "earliest: 1988, latest: 1990", "earliest: 1987, latest: 1988")
+    problem = ordering_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{earliest: 1987"), "since (1987 to 1988)", "oldest first")
+
+
+def test_a_state_that_is_not_one_of_the_three(data):
+    data.replace(M, ENDED, ENDED.replace("state: ended", "state: closed"))
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "2001\n    officers"), "end (2001) is before start (2004)")
+    assert_at(problem, M, data.where(M, "state: closed", offset=7), "state", "under_way, suspended, ended", '"closed"')
+
+
+def test_the_same_state_twice_in_a_row(data):
+    data.replace(M, ENDED, ENDED.replace("state: ended", "state: under_way"))
+    problem = only_problem(data.problems())
+    line = data.where(M, BEGAN)[0]
+    assert_at(problem, M, data.where(M, "under_way, since: 2017-10-15", offset=0), "under_way again", f"line {line}")
+
+
+def test_a_mission_without_status(data):
+    data.replace(M, HAITI + ENDED, "    country: HT\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "id: minustah"), "status is missing", "oldest first")
+
+
+@pytest.mark.parametrize(
+    "since, words",
+    [
+        ("{reason: nothing shows it}", ("since needs earliest: or latest:", "reason:")),
+        ("{earliest: 2016, latest: 2014, reason: test}", ("earliest (2016) is after latest (2014)",)),
+    ],
+)
+def test_a_range_by_evidence_with_no_bound_or_crossed_bounds(data, since, words):
+    data.replace(M, BEGAN, BEGAN.replace("since: 2004", f"since: {since}"))
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, since), *words)
+
+
+def test_a_range_by_evidence_without_its_reason(data):
+    data.replace(M, BEGAN, BEGAN.replace("since: 2004", "since: {earliest: 2003}"))
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{earliest: 2003}"), "reason is missing", "why these bounds")
+
+
+def test_a_misspelled_field_in_a_range_by_evidence(data):
+    data.replace(M, BEGAN, BEGAN.replace("since: 2004", "since: {earlist: 2003, reason: test}"))
+    problems = data.problems()
+    problem = only_problem([p for p in problems if "earlist" in p.message])
+    assert_at(problem, M, data.where(M, "earlist"), '"earlist" is not a field', 'did you mean "earliest"')
+
+
+def test_another_view_without_its_source(data):
+    data.replace(M, BEGAN, BEGAN.replace("}\n", ", another_view: {text: {en: A, fr: B}, as_of: 2020}}\n"))
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{text: {en: A"), "source is missing", "key of the other source")
+
+
+def test_a_figure_dated_after_its_missions_end(data):
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: 2018-03\n")
+    problem = only_problem(data.problems())
+    end_line = data.where(M, ENDED)[0]
+    assert_at(problem, M, data.where(M, "as_of: 2018-03\n", offset=7), "as_of (2018-03) is after the mission's end",
+              f"(2017-10-15, line {end_line})")
+
+
+def test_a_figure_whose_range_begins_after_its_missions_end(data):
+    data.replace(M, "        count: 131\n        as_of: 2010\n",
+                 "        count: 131\n        as_of: {earliest: 2018, reason: test}\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "{earliest: 2018", offset=0), "as_of (2018 to ?) is after the mission's end")
 
 
 def test_figure_dated_before_the_mission_started(data):
@@ -371,12 +464,28 @@ def test_two_sources_with_the_same_key(data):
     assert_at(problem, S, (text.count("\n") + 2, 10), "already used", f"line {first}")
 
 
-@pytest.mark.parametrize("dates", ["", "    published: 2005-03\n    consulted: 2026-11-29\n"])
-def test_a_source_with_no_date_or_two(data, dates):
-    data.replace(S, "    published: 2005-03\n", dates)
+def test_a_source_with_a_stated_date_and_a_range_both(data):
+    data.replace(S, "    published: 2005-03\n", "    published: 2005-03\n    dated: {earliest: 2005, reason: test}\n")
     problem = only_problem(data.problems())
     line = data.where(S, "  - key: walrus-2005-03-security")[0]
-    assert (problem.path, problem.line) == ("data/sources.yaml", line) and "published:" in problem.message and "consulted:" in problem.message
+    assert (problem.path, problem.line) == ("data/sources.yaml", line)
+    assert "both published:" in problem.message and "dated:" in problem.message
+
+
+@pytest.mark.parametrize("dates", ["", "    consulted: 2026-11-29\n", "    dated: {latest: 2005, reason: test}\n"])
+def test_a_source_may_state_no_date_and_keep_the_day_it_was_read(data, dates):
+    data.replace(S, "    published: 2005-03\n", dates)
+    assert_data_ok(data)
+
+
+def test_a_source_with_no_french_and_a_french_address(data):
+    old = 'address: {en: "https://www.metro.us/canadian-police-join-un-mission-to-sudan/"}'
+    data.replace(S, old, old.replace("}", ', fr: "https://www.metro.us/fr/"}').replace("address", "address") +
+                 "\n    no_french: not found on the French site")
+    data.replace(S, "title: {en: Canadian police join UN mission to Sudan}",
+                 "title: {en: Canadian police join UN mission to Sudan, fr: Policiers}")
+    problem = only_problem(data.problems())
+    assert_at(problem, S, data.where(S, "not found on the French site"), "no_french:", "address has fr:")
 
 
 def test_a_source_with_a_title_in_one_language_and_an_address_in_two(data):
@@ -408,7 +517,7 @@ def test_review_by_not_a_full_date(data):
 # --- All at once ------------------------------------------------------------------------------
 def test_every_problem_in_every_file_in_one_run(data):
     data.replace(M, COUNT, "        count: many\n")
-    data.replace(M, HAITI, "    country: HT\n    start: 2004-13-01\n")
+    data.replace(M, BEGAN, BEGAN.replace("2004", "2004-13-01"))
     data.replace("contacts.yaml", "ipobadmin-sdmpiadmin@rcmp-grc.gc.ca", "nobody")
     problems = data.problems()
     assert [(p.path, p.line, p.column) for p in problems] == [

@@ -27,7 +27,7 @@ def yaml_file(name: str) -> dict:
 def current_counts(missions: list[dict]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for mission in missions:
-        if "end" not in mission and mission.get("ended") not in (True, "yes"):
+        if mission["status"][-1]["state"] == "under_way":
             counts[mission["country"]] = counts.get(mission["country"], 0) + 1
     return counts
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peaceops.facts import Facts, Total
+from peaceops.facts import BASES, Facts, Total
 from peaceops.languages import LANGUAGES
 from peaceops.outputs import datapackage
 from peaceops.outputs.opentables import Table, TableColumn, inert
@@ -70,6 +70,9 @@ TEXTS = {"type": "array", "items": TEXT}
 URL = {"type": "string", "pattern": "^https?://"}
 WHEN = {"type": "string", "pattern": _WHEN}
 MAYBE_WHEN = {"type": ["string", "null"], "pattern": _WHEN}
+# A date or an ISO 8601 interval for a range by evidence (2016/2019, 2022/.., ../2019); null when not stated.
+_BOUND = r"(\d{4}(-\d{2}(-\d{2})?)?|\.\.)"
+MAYBE_WHEN_OR_RANGE = {"type": ["string", "null"], "pattern": rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{_BOUND}/{_BOUND})$"}
 MAYBE_COUNT = {"type": ["integer", "null"], "minimum": 0}
 MAYBE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
 PAGE = {"type": "string", "pattern": "^(https?://|/)"}  # absolute, or from the site's root when it has no address
@@ -100,7 +103,7 @@ def _figure(kind: str, part: str) -> Callable[[Row], Any]:
         if figure is None:
             return None
         if part == "as_of":
-            return figure.when.iso
+            return figure.as_of or None
         if part == "source":
             return source_address(figure.source)
         return figure.count
@@ -180,8 +183,8 @@ OFFICER_SCHEMAS: dict[str, dict[str, Any]] = {
     "Personnel_Type": _COLUMN_SCHEMA["Personnel_Type"],
     "Figure_Kind": {"type": "string", "enum": ["deployed", "authorized", "authorized_up_to"]},
     "Count": {"type": "integer", "minimum": 0},
-    "As_Of": WHEN,
-    "As_Of_Basis": {"type": "string", "enum": ["stated", "published", "consulted"]},
+    "As_Of": MAYBE_WHEN_OR_RANGE,
+    "As_Of_Basis": {"type": "string", "enum": list(BASES)},
     "Source_Key": ID_SCHEMA,
     "Source_Title": TEXT,
     "Source_Publisher": TEXT,
@@ -189,7 +192,7 @@ OFFICER_SCHEMAS: dict[str, dict[str, Any]] = {
 }
 OFFICER_COLUMNS = tuple(OFFICER_SCHEMAS)
 # A figure is one number of one kind, for one date, from one source.
-OFFICER_KEY = ("Mission_ID", "Figure_Kind", "As_Of", "Source_Key")
+OFFICER_KEY = ("Mission_ID", "Figure_Kind", "Source_Key", "Count")
 MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
 MAYBE_DAY = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
@@ -451,21 +454,13 @@ def _json(value: Any) -> bytes:
 def officer_rows(facts: Facts) -> list[dict[str, Any]]:
     """Every officer figure of every mission: missions in the facts' order, each one's figures by kind
     (deployed, authorized, authorized_up_to) and newest first. As_Of_Basis says where the date comes
-    from: stated (the figure's own as_of), published (its source's date) or consulted (the day the
-    undated source was read)."""
+    from: stated (the figure's own as_of), published (its source's date), dated (its source's range by
+    evidence) or not_stated (no date: As_Of is empty)."""
     contributor = _contributor()
     rows = []
     for mission in facts.missions:
         for kind in facts.kinds(mission):
             for figure in facts.figures(mission, kind):
-                stated = any(
-                    o.kind == kind
-                    and o.count == figure.count
-                    and o.as_of == figure.when
-                    and o.source == figure.source.key
-                    for o in mission.officers
-                )
-                basis = "stated" if stated else "consulted" if figure.consulted else "published"
                 source = figure.source
                 title_language = "en" if source.title["en"] else "fr"
                 row = {
@@ -476,8 +471,8 @@ def officer_rows(facts: Facts) -> list[dict[str, Any]]:
                     "Personnel_Type": PERSONNEL_TYPE,
                     "Figure_Kind": kind,
                     "Count": figure.count,
-                    "As_Of": figure.when.iso,
-                    "As_Of_Basis": basis,
+                    "As_Of": figure.as_of or None,
+                    "As_Of_Basis": figure.basis,
                     "Source_Key": source.key,
                     "Source_Title": source.title[title_language],
                     "Source_Publisher": source.publisher.en,

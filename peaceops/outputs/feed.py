@@ -59,7 +59,8 @@ def deployment_changes(missions: tuple[Mission, ...], facts: Facts) -> list[Chan
             changes.append(Change(mission, "ended", mission.end))
         for kind in facts.kinds(mission):
             for figure in facts.figures(mission, kind):
-                changes.append(Change(mission, kind, figure.when, figure.count, figure.source.key))
+                if figure.when is not None:  # a dated figure is an event; a range or no date is not
+                    changes.append(Change(mission, kind, figure.when, figure.count, figure.source.key))
     return sorted(changes, key=lambda c: (-c.when.first_day.toordinal(), c.mission.id, KINDS.index(c.kind), c.source))
 
 

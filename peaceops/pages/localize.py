@@ -22,7 +22,7 @@ from peaceops.languages import LOCALES
 from peaceops.pages.inert import html_text
 from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
-from peaceops.source.model import Text
+from peaceops.source.model import EvidenceRange, Text
 from peaceops.source.placeholders import PlaceholderError, fill
 
 
@@ -113,6 +113,22 @@ class Localizer:
         if value.is_month:
             return format_date(value.first_day, format="MMMM y", locale=self.locale)
         return format_date(value.first_day, format="long", locale=self.locale)
+
+    def dating(self, value: When | EvidenceRange | None) -> str:
+        """A figure's date as a reader sees it: "April 2021", or a range by evidence ("2016 to 2019",
+        "2022 or later", "2019 or earlier"), or "date not stated"."""
+        if isinstance(value, When):
+            return self.when(value)
+        if isinstance(value, EvidenceRange):
+            if value.earliest is not None and value.latest is not None:
+                if value.earliest == value.latest:
+                    return self.when(value.earliest)
+                return self.t("date.range", earliest=self.when(value.earliest), latest=self.when(value.latest))
+            if value.earliest is not None:
+                return self.t("date.or_later", earliest=self.when(value.earliest))
+            if value.latest is not None:
+                return self.t("date.or_earlier", latest=self.when(value.latest))
+        return self.t("date.not_stated")
 
     def long_day(self, value: date) -> str:
         """A date in words: "November 30, 2026", "30 novembre 2026"."""

@@ -21,12 +21,13 @@ from pydantic_core import PydanticCustomError
 from peaceops.languages import LANGUAGES
 from peaceops.source.citations import CITING_FILES, cited_values
 from peaceops.source.explain import explain, explain_errors
-from peaceops.source.fieldtypes import parse_when
+from peaceops.source.fieldtypes import When, parse_when
 from peaceops.source.messages import describe, message
 from peaceops.source.model import (
     ContactsFile,
     CountriesFile,
     DatasetFile,
+    EvidenceRange,
     InterfaceFile,
     Mission,
     MissionsFile,
@@ -75,6 +76,9 @@ class Dataset:
     review_dates: tuple[tuple[str, int, int, str, Any], ...] = ()
     # Possible but unlikely values (deployed above authorized): said, placed, without stopping the build.
     warnings: tuple[Problem, ...] = ()
+    # Every source key some record cites, and where each source's key stands, for warnings.
+    cited: frozenset[str] = frozenset()
+    source_places: tuple[tuple[str, str, int, int], ...] = ()
 
     def source(self, key: str) -> SourceRecord:
         return self.sources[key]
@@ -132,6 +136,13 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
         warnings=tuple(_unlikely_figures(missions, missions_source)),
+        cited=frozenset(
+            value.strip()
+            for citing in (missions_source, partners_source, *(sources[n] for n in CITING_FILES if n in sources))
+            for value, _ in cited_values(citing.data)
+            if isinstance(value, str)
+        ),
+        source_places=_source_places(sources["sources.yaml"], sources_file),
     )
 
 
@@ -263,7 +274,18 @@ def _check_sources(source: Source, sources_file: SourcesFile) -> list[Problem]:
                     ),
                 )
             )
+        if record.no_french is not None and record.address.fr is not None:
+            where = locate(source.data, ("sources", index, "no_french"))
+            problems.append(Problem(source.display, *where, message("french_and_no_french")))
     return problems
+
+
+def _source_places(source: Source, sources_file: SourcesFile) -> tuple[tuple[str, str, int, int], ...]:
+    """(key, file, line, column) of each source's key: where a warning about the source is placed."""
+    return tuple(
+        (record.key, source.display, *locate(source.data, ("sources", index, "key")))
+        for index, record in enumerate(sources_file.sources)
+    )
 
 
 def _check_citations(source: Source, known: set[str]) -> list[Problem]:
@@ -355,18 +377,15 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                     message("unknown_country", code=mission.country, suggestion=suggestion),
                 )
             )
-        if mission.start is not None and mission.end is not None and mission.end.last_day < mission.start.first_day:
-            problems.append(
-                Problem(
-                    source.display, *at(index, "end"), message("end_before_start", end=mission.end, start=mission.start)
-                )
-            )
+        problems += [Problem(source.display, *place, text) for place, text in _status_faults(mission, index, at)]
+        end = mission.end
         for number, figure in enumerate(mission.officers):
             # Only officers serving must come after the start; a number of positions may be authorized before.
+            first = bounds(figure.as_of)[0] if figure.as_of is not None else None
             if (
                 figure.kind == "deployed"
                 and mission.start is not None
-                and figure.as_of is not None
+                and isinstance(figure.as_of, When)
                 and figure.as_of.last_day < mission.start.first_day
             ):
                 problems.append(
@@ -376,15 +395,63 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                         message("as_of_before_start", as_of=figure.as_of, start=mission.start),
                     )
                 )
-            if (  # an end before the start is the one mistake there: said above, once
-                mission.end is not None
-                and not (mission.start is not None and mission.end.last_day < mission.start.first_day)
-                and figure.as_of is not None
-                and figure.as_of.first_day > mission.end.last_day
-            ):
-                text = message("as_of_after_end", as_of=figure.as_of, end=mission.end)
-                problems.append(Problem(source.display, *at(index, "officers", number, "as_of"), text))
+            if end is not None and first is not None and first > end.last_day:
+                shown = _shown(figure.as_of)
+                end_line = at(index, "status", len(mission.status) - 1, "since")[0]
+                problems.append(
+                    Problem(
+                        source.display,
+                        *at(index, "officers", number, "as_of"),
+                        message("as_of_after_end", as_of=shown, end=end.iso, line=end_line),
+                    )
+                )
     return problems
+
+
+def bounds(value: When | EvidenceRange | None) -> tuple[date | None, date | None]:
+    """The first and last day a stated date or a range by evidence allows (None: unbounded)."""
+    if isinstance(value, When):
+        return value.first_day, value.last_day
+    if isinstance(value, EvidenceRange):
+        return (
+            value.earliest.first_day if value.earliest else None,
+            value.latest.last_day if value.latest else None,
+        )
+    return None, None
+
+
+def _status_faults(mission: Mission, index: int, at: Any) -> list[tuple[tuple[int, int], str]]:
+    """A mission's statuses oldest first, each a change from the one above it."""
+    faults = []
+    for number in range(1, len(mission.status)):
+        previous, entry = mission.status[number - 1], mission.status[number]
+        previous_line = at(index, "status", number - 1)[0]
+        if entry.state == previous.state:
+            faults.append(
+                (
+                    at(index, "status", number, "state"),
+                    message("status_repeated", state=entry.state, line=previous_line),
+                )
+            )
+        earlier_first, _ = bounds(previous.since)
+        _, later_last = bounds(entry.since)
+        if earlier_first is not None and later_last is not None and later_last < earlier_first:
+            faults.append(
+                (
+                    at(index, "status", number, "since"),
+                    message(
+                        "status_order", since=_shown(entry.since), previous=_shown(previous.since), line=previous_line
+                    ),
+                )
+            )
+    return faults
+
+
+def _shown(value: When | EvidenceRange | None) -> str:
+    """A date as the editor wrote it, for a message: 2017-10-15, or a range's bounds."""
+    if isinstance(value, EvidenceRange):
+        return " to ".join(b.iso if b else "?" for b in (value.earliest, value.latest))
+    return value.iso if value is not None else "none"
 
 
 def _check_country_names(source: Source, countries: CountriesFile) -> list[Problem]:

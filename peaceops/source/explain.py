@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from peaceops.languages import LANGUAGE_NAMES
 from peaceops.source.messages import MESSAGES, describe, message
-from peaceops.source.model import Localized
+from peaceops.source.model import DATE_TAG, RANGE_TAG, Localized
 from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import locate
 
@@ -35,7 +35,9 @@ def explain_errors(
     errors: list[ErrorDetails], root: Any, prefix: tuple[Any, ...], display: str, model: type[BaseModel]
 ) -> list[Problem]:
     """The same for some of a validation's errors (those a caller kept)."""
-    items = _without_misspelled(errors, model)
+    # A date that may be a range is a tagged choice; the tag is no place in the editor's file.
+    untagged = [{**item, "loc": tuple(p for p in item["loc"] if p not in (DATE_TAG, RANGE_TAG))} for item in errors]
+    items = _without_misspelled(untagged, model)
     return [_problem(item, root, prefix, display, model) for item in items]
 
 
@@ -146,6 +148,9 @@ def _unwrap(annotation: Any) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in {typing.Union, types.UnionType}:
             options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            records = [a for a in options if isinstance(_unwrap(a), type) and issubclass(_unwrap(a), BaseModel)]
+            if len(options) > 1 and len(records) == 1:  # a date or a range by evidence: the range's fields
+                options = records
             annotation = options[0] if len(options) == 1 else annotation
             if len(options) != 1:
                 return annotation

@@ -85,9 +85,14 @@ MESSAGES: dict[str, str] = {
     ),
     "no_language": "{field} needs an en: or fr: line (or both), one for each language the source exists in",
     "source_date": (
-        "this source needs either published: (the year or date it states) or consulted: (the date you "
-        "read it, when it states none), not both and not neither"
+        "this source has both published: (the date it states) and dated: (a range by evidence, for a source "
+        "that states none); keep published: if the page states its date, otherwise dated:"
     ),
+    "range_no_bound": (
+        "{field} needs earliest: or latest: (or both): the first and the last date the evidence allows, "
+        "with reason: saying what shows them"
+    ),
+    "range_order": "{field}: earliest ({earliest}) is after latest ({latest}); check both dates",
     "email": "{field} must be an email address such as name@example.gc.ca, got {got}",
     "html": "{field} contains HTML or script ({tag}); write plain text only",
     "markdown_link": (
@@ -142,11 +147,31 @@ MESSAGES: dict[str, str] = {
         '"{code}" is neither a two-letter ISO country code nor a territory listed under territories:; '
         "a phrase is only needed for a place a mission is in"
     ),
-    "end_before_start": "end ({end}) is before start ({start}); check both dates",
+    "status_order": (
+        "since ({since}) is before the since of the status above it ({previous}, line {line}); list the "
+        "statuses oldest first, or check both dates"
+    ),
+    "status_repeated": (
+        "this status is {state} again, like the one above it (line {line}); a status is listed when it "
+        "changes: remove one of them"
+    ),
+    "french_and_no_french": (
+        "no_french: says the source has no French version, but address has fr:; keep the French address "
+        "and title, or remove no_french:"
+    ),
+    "unused_source": (
+        'warning: source "{key}" is cited nowhere (no source: or sources: names it); cite it, or remove it '
+        "if nothing on the site comes from it"
+    ),
+    "no_french_address": (
+        'warning: source "{key}" is a Government of Canada page ({host}) with no French address; add its '
+        "French title and address (title.fr, address.fr), or no_french: saying where the French version was "
+        "looked for and not found"
+    ),
     "as_of_before_start": "as_of ({as_of}) is before the mission's start ({start}); check both dates",
     "as_of_after_end": (
-        "as_of ({as_of}) is after the mission's end ({end}): no officer serves on a mission once it has ended; "
-        "check both dates"
+        "as_of ({as_of}) is after the mission's end ({end}, line {line}): no officer serves on a mission once "
+        "it has ended; check both dates"
     ),
     "future_date": (
         "{field} ({date}) is later than today ({latest}); it says when something already happened, "

@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from peaceops.languages import LANGUAGES
@@ -73,6 +82,10 @@ OpenCanadaSubject = Annotated[str, one_of(OPEN_CANADA_SUBJECTS), listed(OPEN_CAN
 Qualifier = Annotated[str, one_of(QUALIFIERS), listed(QUALIFIERS)]
 LanguageCode = Annotated[str, one_of(LANGUAGES), listed(LANGUAGES)]
 OfficerKind = Annotated[str, one_of(OFFICER_KINDS), listed(OFFICER_KINDS)]
+# A mission's status: Canadian police serve there now, the mission is suspended (the program's own
+# word), or Canadian police no longer serve there.
+STATES = ("under_way", "suspended", "ended")
+State = Annotated[str, one_of(STATES), listed(STATES)]
 
 
 class Record(BaseModel):
@@ -106,6 +119,45 @@ class City(Record):
     latitude: Latitude = Field(description="Its latitude in decimal degrees (north positive), from a gazetteer.")
     longitude: Longitude = Field(description="Its longitude in decimal degrees (east positive, west negative).")
     gazetteer: PlainText = Field(description="Where the coordinates come from, such as GeoNames 5128581.")
+class EvidenceRange(Record):
+    """A date no source states, bounded by what can be shown: the first and last dates the evidence
+    allows (an archived copy's capture, the era of an address, what the page mentions), with why."""
+
+    earliest: YearOrDate | None = Field(
+        None, description="The earliest year, month (YYYY-MM) or date (YYYY-MM-DD) the evidence allows."
+    )
+    latest: YearOrDate | None = Field(
+        None, description="The latest year, month (YYYY-MM) or date (YYYY-MM-DD) the evidence allows."
+    )
+    reason: PlainText = Field(
+        description="Why these bounds, for editors: what shows them (an archived copy's date, what the page "
+        "mentions)."
+    )
+
+    @model_validator(mode="after")
+    def _bounded(self) -> EvidenceRange:
+        """A range with no bound says nothing; one whose bounds cross cannot be true."""
+        if self.earliest is None and self.latest is None:
+            raise PydanticCustomError("range_no_bound", "range_no_bound")
+        if self.earliest is not None and self.latest is not None and self.latest.last_day < self.earliest.first_day:
+            context = {"earliest": self.earliest.iso, "latest": self.latest.iso}
+            raise PydanticCustomError("range_order", "range_order", context)
+        return self
+
+
+# Where a date may be a range by evidence: a year, month or date as the source states it, or
+# {earliest:, latest:, reason:}. The tags name the two forms; explain.py leaves them out of messages.
+DATE_TAG, RANGE_TAG = "year-or-date", "range-by-evidence"
+
+
+def _date_or_range(value: Any) -> str:
+    return RANGE_TAG if isinstance(value, (dict, EvidenceRange)) else DATE_TAG
+
+
+DateOrRange = Annotated[
+    Union[Annotated[YearOrDate, Tag(DATE_TAG)], Annotated[EvidenceRange, Tag(RANGE_TAG)]],  # noqa: UP007
+    Discriminator(_date_or_range),
+]
 
 
 class Observation(Record):
@@ -116,14 +168,49 @@ class Observation(Record):
         "authorized) or authorized_up_to (a ceiling: up to this many officers)."
     )
     count: Count = Field(description="The number of officers, a whole number (for example 85).")
-    as_of: YearOrDate | None = Field(
+    as_of: DateOrRange | None = Field(
         None,
-        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the number was true, as the source gives it. "
-        "Leave it out only when the source states no date: the site then dates the number by the source's "
-        "published: or consulted: date.",
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the number was true, as the source gives it, "
+        "or a range by evidence {earliest:, latest:, reason:}. Leave it out when the source states no date: "
+        "the site then dates the number by the source's published: or dated:, else says the date is not stated.",
     )
     source: SourceKey = Field(description="The key of the source that gives the number, in data/sources.yaml.")
     note: PlainText | None = Field(None, description="A note for editors (what the figure covers); not shown.")
+
+
+class AnotherView(Record):
+    """What another source says of the same mission, when sources disagree: shown beside the status."""
+
+    text: Text = Field(description="What the other source says, one short sentence in English and French.")
+    as_of: DateOrRange = Field(
+        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the other source says it of, or a range by "
+        "evidence {earliest:, latest:, reason:}."
+    )
+    source: SourceKey = Field(description="The key of the other source, in data/sources.yaml.")
+
+
+class Status(Record):
+    """One state of a mission for Canadian police, from the day it began, with its source."""
+
+    state: State = Field(
+        description="under_way (Canadian police serve there), suspended (the mission is suspended) or ended "
+        "(Canadian police no longer serve there)."
+    )
+    since: DateOrRange | None = Field(
+        None,
+        description="When this state began: a year, month (YYYY-MM) or date (YYYY-MM-DD), or a range by evidence "
+        "{earliest:, latest:, reason:}; leave it out when no source gives it.",
+    )
+    source: SourceKey = Field(description="The key of the source that gives this state, in data/sources.yaml.")
+    another_view: AnotherView | None = Field(
+        None, description="Optional: what another source says, when sources disagree (text:, as_of:, source:)."
+    )
+    note: PlainText | None = Field(None, description="A note for editors; not shown.")
+
+    @property
+    def date(self) -> When | None:
+        """The day the state began as a source states it; None when unknown or only bounded by evidence."""
+        return self.since if isinstance(self.since, When) else None
 
 
 class Mission(Record):
@@ -144,17 +231,10 @@ class Mission(Record):
         description="The city of a post in one city (an advisor in New York): the map then marks the city, "
         "not the whole country.",
     )
-    start: YearOrDate | None = Field(
-        None,
-        description="The year, month (YYYY-MM) or date (YYYY-MM-DD) Canadian police began serving; leave out if no source gives it.",  # noqa: E501
-    )
-    end: YearOrDate | None = Field(
-        None, description="The year, month or date Canadian police stopped serving; leave out while current."
-    )
-    ended: YesNo | None = Field(
-        None,
-        description="yes when the sources show Canadian police no longer serve there but give no end date "
-        "(write end: instead when a source gives it).",
+    status: list[Status] = Field(
+        min_length=1,
+        description="The mission's status over time, oldest first; the last is its status now. Each has state: "
+        "(under_way, suspended or ended), since: when it began (if a source gives it) and source:.",
     )
     officers: list[Observation] = Field(
         [],
@@ -176,8 +256,43 @@ class Mission(Record):
     updated: Day = Field(description="The date (YYYY-MM-DD) this entry was last changed; shown as Date modified.")
 
     @property
+    def state(self) -> str:
+        """The mission's status now: the last entry's state."""
+        return self.status[-1].state
+
+    @property
     def current(self) -> bool:
-        return self.end is None and not self.ended
+        """Canadian police serve there now: under way (not suspended, not ended)."""
+        return self.state == "under_way"
+
+    @property
+    def suspended(self) -> bool:
+        return self.state == "suspended"
+
+    @property
+    def ended(self) -> bool:
+        return self.state == "ended"
+
+    @property
+    def began(self) -> Status | None:
+        """The status entry when Canadian police first served: the first under way."""
+        return next((entry for entry in self.status if entry.state == "under_way"), None)
+
+    @property
+    def start(self) -> When | None:
+        """The day Canadian police began serving, as a source states it (the first under way's since)."""
+        began = self.began
+        return began.date if began else None
+
+    @property
+    def end(self) -> When | None:
+        """The day Canadian police stopped serving, as a source states it; None unless ended."""
+        return self.status[-1].date if self.ended else None
+
+    @property
+    def now(self) -> Status:
+        """The status now, with its date and source."""
+        return self.status[-1]
 
     @property
     def kinds(self) -> list[str]:
@@ -349,10 +464,20 @@ class SomeAddresses(SomeLanguages):
     fr: PublicUrl | None = Field(None, description="The French page's public address.")
 
 
+# Hosts of the Government of Canada and of Parliament, whose pages exist in both official languages.
+FEDERAL_HOSTS = ("gc.ca", "canada.ca", "rcmp.ca", "grc.ca", "parl.ca", "ourcommons.ca", "noscommunes.ca")
+
+
+def federal_host(address: str) -> str | None:
+    """The host of ``address`` if it is a Government of Canada (or Parliament) host, else None."""
+    host = address.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host if any(host == suffix or host.endswith("." + suffix) for suffix in FEDERAL_HOSTS) else None
+
+
 class Source(Record):
     """A public page or document that the data cites, by its key."""
 
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["published"]}, {"required": ["consulted"]}]})
+    model_config = ConfigDict(json_schema_extra={"not": {"required": ["published", "dated"]}})
 
     key: Identifier = Field(
         description="A short unique name, lowercase letters, digits and hyphens; missions and facts cite it."
@@ -363,24 +488,50 @@ class Source(Record):
     published: YearOrDate | None = Field(
         None, description="The year, month (YYYY-MM) or date (YYYY-MM-DD) it was published, as it states it."
     )
+    dated: EvidenceRange | None = Field(
+        None,
+        description="When it states no date: a range by evidence {earliest:, latest:, reason:}, instead of published.",
+    )
     consulted: Day | None = Field(
-        None, description="When it states no date: the date (YYYY-MM-DD) we read it, instead of published."
+        None, description="For editors only: the date (YYYY-MM-DD) it was read; never shown, never a figure's date."
+    )
+    no_french: PlainText | None = Field(
+        None,
+        description="Where the French version was looked for and not found; French pages then say it is in "
+        "English only.",
+    )
+    gone: YesNo | None = Field(
+        None, description="yes when the original address no longer works; give archived: if an archived copy exists."
     )
     archived: SomeAddresses | None = Field(
         None, description="Where the original is gone: the address of an archived copy, per language."
+    )
+    repost: PlainText | None = Field(
+        None,
+        description="When this is a repost or a user upload: of what, by whom. Only where no original is reachable.",
     )
     note: PlainText | None = Field(None, description="A note for editors; not shown on the site.")
 
     @model_validator(mode="after")
     def _dated(self) -> Source:
-        """A reader judges a source by its date: the one it states, or the day we read it."""
-        if (self.published is None) == (self.consulted is None):
+        """A source states its date or is dated by evidence, never both."""
+        if self.published is not None and self.dated is not None:
             raise PydanticCustomError("source_date", "source_date")
         return self
 
     @property
     def languages(self) -> tuple[str, ...]:
         return self.address.languages
+
+    @property
+    def one_language_only(self) -> bool:
+        """Known to exist in one language: a federal page only when no_french: says the French one was
+        looked for and not found (federal institutions publish in both); any other page with one address."""
+        if len(self.languages) != 1:
+            return False
+        if self.address.en and federal_host(self.address.en):
+            return self.no_french is not None
+        return True
 
 
 class SourcesFile(Record):
@@ -511,6 +662,8 @@ __all__ = [
     "ContactsFile",
     "CountriesFile",
     "DatasetFile",
+    "DateOrRange",
+    "EvidenceRange",
     "InterfaceFile",
     "Mission",
     "MissionsFile",
@@ -520,6 +673,7 @@ __all__ = [
     "Source",
     "SourcesFile",
     "Statement",
+    "Status",
     "Text",
     "When",
     "date",

@@ -31,13 +31,14 @@ def _data(name: str):
 def _current_acronyms(language: str) -> list[str]:
     return [
         m["acronym"][language] for m in _data("missions.yaml")["missions"]
-        if "end" not in m and m.get("ended") not in (True, "yes")  # ended: yes when no source gives the end
+        if m["status"][-1]["state"] == "under_way"  # not suspended, not ended
     ]
 
 
 def _program_figures() -> list[list[tuple[int, str]]]:
     """For each program figure the fact sheet shows: (count, year) of each of its statements, the year
-    being the statement's own as_of or else its source's published or consulted date."""
+    being the statement's own as_of or else its source's published date ("" when neither states one:
+    the day a source was read is never a figure's date)."""
     sources = {record["key"]: record for record in _data("sources.yaml")["sources"]}
     facts = _data("program.yaml")["program"]["facts"]
     kinds = []
@@ -45,7 +46,7 @@ def _program_figures() -> list[list[tuple[int, str]]]:
         if not statements or name == "officers_serving":
             continue
         kinds.append([
-            (s["count"], str(s.get("as_of") or sources[s["source"]].get("published") or sources[s["source"]]["consulted"])[:4])
+            (s["count"], str(s.get("as_of") or sources[s["source"]].get("published") or "")[:4])
             for s in statements
         ])
     return kinds
