@@ -74,12 +74,11 @@ def end(mission: dict) -> str | None:
 
 def dating(figure: dict, known: dict[str, dict], mission: dict | None = None) -> tuple[str, object]:
     """("stated", "2013"), ("range", (earliest or None, latest or None)) or ("none", None)."""
-    source = known[figure["source"]]
     value = figure.get("as_of")
     if value is None:
-        value = source.get("published")
+        value = known[figure["source"]].get("published")
     if value is None:
-        value = source.get("dated")
+        value = known[figure["source"]].get("dated")
     stop = end(mission) if mission else None
     if value is None:
         return ("none", None)

@@ -133,4 +133,6 @@ def test_the_fact_sheet_shows_current_missions_and_dated_program_figures(built_s
         if statements and name != "officers_serving":
             assert any(_number(s["count"], language) in text for s in statements), name
     dates = [span.attrs["data-as-of"] for span in html.find_all("span") if "data-as-of" in span.attrs]
-    assert dates and all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates), dates
+    # A stated date, a range by evidence (2016/2019, 2022/.., ../2019), or "" for "date not stated".
+    bound = r"(\d{4}(-\d{2}(-\d{2})?)?|\.\.)"
+    assert dates and all(re.fullmatch(rf"(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{bound}/{bound})?", d) for d in dates), dates

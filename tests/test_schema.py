@@ -98,7 +98,7 @@ def test_editors_tools_accept_the_repository_data(data_file):
 @pytest.mark.parametrize(
     "old, new, flagged_at",
     [
-        ("    country: HT\n    start: 2004\n", "    contry: HT\n    start: 2004\n", ["missions", 0]),
+        ("    country: HT\n    status:\n      - {state: under_way, since: 2004,", "    contry: HT\n    status:\n      - {state: under_way, since: 2004,", ["missions", 0]),
         ("        count: 131\n", "        count: -3\n", ["missions", 0, "officers", 0, "count"]),
         ("    armed: yes\n    mandate:\n      en: Helped Haiti", "    armed: maybe\n    mandate:\n      en: Helped Haiti", ["missions", 0, "armed"]),
     ],
