@@ -37,8 +37,9 @@ MISSION = """
       fr: {name}
     lead: UN
     country: {code}
-    start: 2001
-    end: 2002
+    status:
+      - {{state: under_way, since: 2001, source: rcmp-po-mp-overview}}
+      - {{state: ended, since: 2002, source: rcmp-po-mp-overview}}
     roles:
       - en: Advise
         fr: Conseiller

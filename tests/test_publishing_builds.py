@@ -75,7 +75,9 @@ def test_ending_a_mission_adds_one_entry_to_each_feed(built_site, workspace, tmp
     path = workspace / "data" / "missions.yaml"
     text = path.read_text(encoding="utf-8")
     # EUPOL COPPS is current: give it an end date.
-    text, count = re.subn(r"(  - id: eupol-copps\n(?:.*\n)*?    start: 2005\n)", r"\1    end: 2026-06-30\n", text, count=1)
+    text, count = re.subn(
+        r"(  - id: eupol-copps\n(?:.*\n)*?      - \{state: under_way, since: 2005, source: [a-z0-9-]+\}\n)",
+        r"\1      - {state: ended, since: 2026-06-30, source: rcmp-current-peace-operations}\n", text, count=1)
     assert count == 1
     path.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
