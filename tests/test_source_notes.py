@@ -18,7 +18,6 @@ from htmltree import Element, parse
 from ruamel.yaml import YAML
 
 
-
 def interface(key: str, language: str) -> str:
     return interface_texts()[key][language]
 
