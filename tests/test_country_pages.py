@@ -81,7 +81,6 @@ def test_every_mission_is_on_its_country_page_with_every_fact(built_site, origin
                 cells = section.find_all("dd", data_fact=kind)
                 if figures:
                     cell = cells[0].text.replace("\u00a0", "").replace("\u202f", "").replace(",", "")
-                    shown = cell.split("(")[0]
                     # The one shown is the one the ranking rules give (tests/dated.py), with its date and source.
                     newest = latest(mission, kind, known)
                     dated_span = cells[0].find("span", data_as_of=True)
