@@ -20,8 +20,14 @@ from peaceops.pages.localize import Localizer
 from peaceops.pages.typography import french, french_html
 
 NO_BREAK = "\u00a0\u202f"
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 FAULTS = {
     "colon without a no-break space before it": re.compile(rf"(?<![{NO_BREAK}\d/:]):(?=\s|$)"),
+    "a date after de/à/depuis/en without its article": re.compile(
+        rf"(?<![\w'’])(?:[Dd]e|[Àà]|[Dd]epuis|[Ee]n|jusqu['’]en)[ {NO_BREAK}]+\d{{1,2}}(?:er)?[ {NO_BREAK}]+(?:{MONTHS})\b"
+    ),
+    "de before a month that starts with a vowel": re.compile(rf"(?<![\w'’])[Dd]e[ {NO_BREAK}]+(?:avril|août|octobre)\b"),
+    "the first of the month without er": re.compile(rf"(?<![\w,.])1[ {NO_BREAK}]+(?:{MONTHS})\b"),
     "« without a no-break space after it": re.compile(rf"«(?![{NO_BREAK}])"),
     "» without a no-break space before it": re.compile(rf"(?<![{NO_BREAK}])»"),
     "a space before ; ! or ?": re.compile(rf"[ {NO_BREAK}][;!?]"),
@@ -136,6 +142,25 @@ def test_the_scanner_finds_each_kind_of_fault():
     ],
 )
 def test_french_spaces_are_written_for_the_editor(typed, written):
+    assert french(typed) == written
+    assert french(written) == written
+
+
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        ("de 2004 à 15 octobre 2017", "de 2004 au 15 octobre 2017"),
+        ("à partir de 16 octobre 2017", "à partir du 16 octobre 2017"),
+        ("depuis 1 mars 2021", "depuis le 1er mars 2021"),
+        ("jusqu'en 9 juillet 2011; jusqu'en 2017", "jusqu'au 9 juillet 2011; jusqu'en 2017"),
+        ("De 3 mai 2010 à 2012", "Du 3 mai 2010 à 2012"),
+        ("de avril 2019 à août 2020", "d'avril 2019 à août 2020"),
+        ("à partir de octobre 2017", "à partir d'octobre 2017"),
+        ("plus de 1 000 policiers à 12 postes", "plus de 1 000 policiers à 12 postes"),  # not dates
+        ("du 16 octobre 2017 au 1er mars 2018", "du 16 octobre 2017 au 1er mars 2018"),  # already right
+    ],
+)
+def test_french_dates_get_their_article(typed, written):
     assert french(typed) == written
     assert french(written) == written
 

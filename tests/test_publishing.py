@@ -182,15 +182,21 @@ def test_privacy_page_says_no_cookies_no_trackers_and_what_the_host_logs(pages):
 # --- 404 pages ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_404_page_is_in_its_language_and_links_to_both_home_pages(built_site, root, language):
+def test_404_page_speaks_both_languages_its_own_first(built_site, root, language):
+    """Hosts serve the root 404 page for French addresses too: each says it in both languages."""
     page = parse(built_site / HOME[language] / "404.html")
     assert page.all("html")[0].attrs["lang"] == language
     assert page.all("h1")[0].text == interface("notfound.title", language)
-    homes = {}
-    for item in page.with_class("pk-notfound__homes")[0].all("li"):
-        link = item.all("a")[0]
-        homes[item.attrs.get("lang", language)] = (link.attrs["href"], link.text)
-    assert homes == {code: (root + HOME[code], interface("notfound.home", code)) for code in ("en", "fr")}
+    parts = page.with_class("pk-notfound")
+    assert [part.attrs.get("lang", language) for part in parts] == [language, "fr" if language == "en" else "en"]
+    for part in parts:
+        code = part.attrs.get("lang", language)
+        heading = (part.all("h1") or part.all("h2"))[0]
+        assert heading.text == interface("notfound.title", code)
+        assert interface("notfound.text", code) in part.text
+        link = part.all("a")[0]
+        assert (link.attrs["href"], link.text) == (root + HOME[code], interface("notfound.home", code))
+        assert link.attrs.get("hreflang") == (None if code == language else code)
     footer = {link.text: link.attrs["href"] for link in page.with_class("pk-footer")[0].all("a")}
     # Served at any address, so its links are absolute.
     assert footer[interface("footer.terms", language)] == root + TERMS[language]

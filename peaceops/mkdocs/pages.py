@@ -213,7 +213,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     feed_link = {"lang": language, "title": fmt.t("feed.title"), "href": absolute(root, feed_path(language))}
     env.globals["pk_feed"] = feed_link
     home_links = wayfinding.home_links(site, language, root)
-    env.globals["pk_home_links"] = home_links
+    env.globals["pk_notfound"] = wayfinding.not_found_texts(site, language, root)
     other_home = next(link for link in home_links if link.lang)
     # The 404 page has no page: no furniture, and its toggle leads to the other language's home,
     # path-absolute (/fr/) like MkDocs' own links there, since it is served at any address, on any host.

@@ -7,7 +7,8 @@ so no English can reach a French page from code or templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -142,6 +143,26 @@ class Localizer:
         """2 -> "200%" in English, "200 %" in French (with a no-break space)."""
         return format_percent(value, locale=self.locale)
 
+    def alphabetical(self, items: Iterable[Any], attribute: str) -> list[Any]:
+        """``items`` in the alphabetical order of a bilingual text they hold (``"place.name"``), in this
+        language, as a reader looks a name up: accents and case set aside first ("États-Unis" among the
+        E, not after "Ukraine"), then as written, so the order never depends on the input's."""
+
+        def name(item: Any) -> str:
+            value = item
+            for part in attribute.split("."):
+                value = getattr(value, part)
+            return str(value[self.language])
+
+        return sorted(items, key=lambda item: collation_key(name(item)))
+
     def figure(self, value: Any) -> str:
         """A program figure as the source words it: "close to 3,000", "près de 3 000"."""
         return self.t(f"qualifier.{value.qualifier}", n=self.number(value.count))
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """Sort key for names, in either language: the letters with accents and case set aside, then the
+    name as written to order names that differ only by them (Haiti before Haïti, both before Irak)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return folded, name

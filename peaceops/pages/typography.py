@@ -26,14 +26,46 @@ _CLOSE_GUILLEMET = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*»")
 _BEFORE_PUNCT = re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[;!?])")
 _BEFORE_PUNCT_ENTITY = re.compile(r"&nbsp;(?=[;!?])|&#160;(?=[;!?])")
 
+# A date in words after a preposition takes its article in French: "du 16 octobre 2017", "au 15 octobre",
+# "depuis le 1er mars", "jusqu'au 9 juillet", never "de 16 octobre" or "à 15 octobre" (an interface text
+# such as "de {start} à {end}" is filled with a year as often as with a day). The first of the month is
+# "1er". The pattern starts only at a word, and each repetition is bounded, so no text can make it slow.
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_DAY = rf"(?P<day>[1-9]|[12]\d|3[01])(?P<er>er)?(?P<space>[ \u00a0\u202f]{{1,3}})(?=(?:{_MONTHS})\b)"
+_PREPOSITION_DAY = re.compile(
+    rf"(?<![\w'’])(?P<word>[Dd]e|[Àà]|[Dd]epuis|[Ee]n|[Jj]usqu['’]en)(?P<gap>[ \u00a0]{{1,3}}){_DAY}"
+)
+_FIRST_OF_MONTH = re.compile(rf"(?<![\w,.])1(?P<space>[ \u00a0\u202f]{{1,3}})(?=(?:{_MONTHS})\b)")
+# "de" before a month that starts with a vowel is elided: "d'avril 2019", "d'octobre 2017".
+_DE_VOWEL_MONTH = re.compile(r"(?<![\w'’])(?P<d>[Dd])e(?P<gap>[ \u00a0]{1,3})(?=(?:avril|août|octobre)\b)")
+_WITH_ARTICLE = {"de": "du", "à": "au", "depuis": "depuis le", "en": "le", "jusqu'en": "jusqu'au", "jusqu’en": "jusqu’au"}
 
-# Every rule above needs one of these characters; most texts have none and are returned at once
-# (issue 21: a French page at a thousand operations passes tens of thousands of texts through here).
-_TOUCHED = re.compile(r"[:«»;!?]")
+
+def _article(match: re.Match[str]) -> str:
+    word = match.group("word")
+    replaced = _WITH_ARTICLE[word.lower()]
+    if word[0].isupper():
+        replaced = replaced[0].upper() + replaced[1:]
+    return f"{replaced}{match.group('gap')}{match.group('day')}{match.group('er') or ''}{match.group('space')}"
+
+
+def french_dates(text: str) -> str:
+    """``"de 2004 à 15 octobre 2017"`` -> ``"de 2004 au 15 octobre 2017"``; ``"1 mars"`` -> ``"1er mars"``;
+    ``"de avril 2019"`` -> ``"d'avril 2019"``."""
+    text = _PREPOSITION_DAY.sub(_article, text)
+    text = _DE_VOWEL_MONTH.sub(lambda m: m.group("d") + "'", text)
+    return _FIRST_OF_MONTH.sub(lambda m: "1er" + m.group("space"), text)
+
+
+# Every rule above needs one of these characters or a month's name; most texts have none and are
+# returned at once (issue 21: a French page at a thousand operations passes tens of thousands of texts
+# through here).
+_TOUCHED = re.compile(rf"[:«»;!?]|{_MONTHS}")
 
 
 def french(text: str) -> str:
-    """``"Note: « oui » !"`` -> ``"Note\u00a0: «\u00a0oui\u00a0»!"``. Idempotent."""
+    """``"Note: « oui » !"`` -> ``"Note\u00a0: «\u00a0oui\u00a0»!"``, and dates with their article
+    (``french_dates``). Idempotent."""
     if not text or not _TOUCHED.search(text):
         return text
     text = _BEFORE_COLON.sub(NBSP + ":", text)
@@ -41,7 +73,8 @@ def french(text: str) -> str:
     text = _OPEN_GUILLEMET.sub("«" + NBSP, text)
     text = _CLOSE_GUILLEMET.sub(_close_guillemet, text)
     text = _BEFORE_PUNCT.sub("", text)
-    return _BEFORE_PUNCT_ENTITY.sub("", text)
+    text = _BEFORE_PUNCT_ENTITY.sub("", text)
+    return french_dates(text)
 
 
 def _close_guillemet(found: re.Match[str]) -> str:

@@ -10,7 +10,6 @@ only lays them out.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +17,7 @@ from urllib.parse import quote
 from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
 from peaceops.pages.addresses import absolute, feed_path
 from peaceops.pages.catalogue import page_info
+from peaceops.pages.localize import collation_key
 from peaceops.pages.routes import country_page_id, relative_url
 from peaceops.pages.website import Website
 from peaceops.source.publisher import is_official
@@ -41,16 +41,11 @@ def with_country_section(nav: list[Any], site: Website, language: str) -> list[A
         (country.place.name[language], site.routes.sources[country_page_id(country.place.code)][language])
         for country in site.facts.countries
     ]
-    pages.sort(key=lambda page: (_alphabetical(page[0]), page[0]))
+    pages.sort(key=lambda page: collation_key(page[0]))
     section = {site.localizer(language).t("nav.by_country"): [{name: source} for name, source in pages]}
     after = site.routes.sources[COUNTRIES_AFTER][language]
     position = nav.index(after) + 1 if after in nav else len(nav)
     return [*nav[:position], section, *nav[position:]]
-
-
-def _alphabetical(name: str) -> str:
-    """Sort key: accents and case set aside, as a reader looks a name up (Haïti between Haiti and Irak)."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
@@ -117,3 +112,23 @@ def home_links(site: Website, language: str, root: str) -> list[Link]:
         )
         for code in ordered
     ]
+
+
+@dataclass(frozen=True)
+class NotFoundText:
+    """The 404 page's words in one language: hosts serve one 404 page for every missing address,
+    French ones included, so each build's page says it in both languages, its own first."""
+
+    lang: str | None  # None for the build's own language; the code of the other one
+    title: str
+    text: str
+    home: Link
+
+
+def not_found_texts(site: Website, language: str, root: str) -> list[NotFoundText]:
+    """The 404 page's heading, sentence and home link in each language, this build's first."""
+    texts = []
+    for link in home_links(site, language, root):
+        fmt = site.localizer(link.lang or language)
+        texts.append(NotFoundText(link.lang, fmt.t("notfound.title"), fmt.t("notfound.text"), link))
+    return texts
