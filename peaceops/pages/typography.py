@@ -38,7 +38,9 @@ _PREPOSITION_DAY = re.compile(
 _FIRST_OF_MONTH = re.compile(rf"(?<![\w,.])1(?P<space>[ \u00a0\u202f]{{1,3}})(?=(?:{_MONTHS})\b)")
 # "de" before a month that starts with a vowel is elided: "d'avril 2019", "d'octobre 2017".
 _DE_VOWEL_MONTH = re.compile(r"(?<![\w'’])(?P<d>[Dd])e(?P<gap>[ \u00a0]{1,3})(?=(?:avril|août|octobre)\b)")
-_WITH_ARTICLE = {"de": "du", "à": "au", "depuis": "depuis le", "en": "le", "jusqu'en": "jusqu'au", "jusqu’en": "jusqu’au"}
+_WITH_ARTICLE = {
+    "de": "du", "à": "au", "depuis": "depuis le", "en": "le", "jusqu'en": "jusqu'au", "jusqu’en": "jusqu’au",
+}
 
 
 def _article(match: re.Match[str]) -> str:
