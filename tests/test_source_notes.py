@@ -109,7 +109,7 @@ def test_every_mark_leads_to_a_note_and_every_note_back_to_its_first_mark(built_
             ids.add(mark.attrs["id"])
         # Every note: a link to its source, and a link back to the first mark that cites it.
         for number, item in enumerate(items, 1):
-            source = [a for a in item.find_all("a", data_source=True)]
+            source = list(item.find_all("a", data_source=True))
             assert len(source) == 1 and source[0].attrs["data-source"] == item.attrs["data-note"], where
             back = [a for a in item.find_all("a") if "pk-note-back" in a.attrs.get("class", "")]
             first_mark = next(m for m in marks if m.attrs["data-cites"] == item.attrs["data-note"])

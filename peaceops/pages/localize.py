@@ -7,6 +7,7 @@ so no English can reach a French page from code or templates.
 
 from __future__ import annotations
 
+import builtins
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -143,7 +144,7 @@ class Localizer:
         """2 -> "200%" in English, "200 %" in French (with a no-break space)."""
         return format_percent(value, locale=self.locale)
 
-    def alphabetical(self, items: Iterable[Any], attribute: str) -> list[Any]:
+    def alphabetical(self, items: Iterable[Any], attribute: str) -> builtins.list[Any]:
         """``items`` in the alphabetical order of a bilingual text they hold (``"place.name"``), in this
         language, as a reader looks a name up: accents and case set aside first ("États-Unis" among the
         E, not after "Ukraine"), then as written, so the order never depends on the input's."""
