@@ -51,13 +51,22 @@ def fix_markup(html: str, where: str) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return fix_markup(output, page.file.src_uri)
+    html = fix_markup(output, page.file.src_uri)
+    # A page without a table of contents (issue 19 shows none with one entry) gets no skip link from
+    # Material: it skips to the page's heading instead (WCAG 2.4.1).
+    heading = FIRST_HEADING_ID.search(html)
+    if heading and EMPTY_SKIP.search(html):
+        skip_text = Localizer(config.theme["language"], load_interface(config)).t("notfound.skip")
+        link = f'<a href="#{heading.group(1)}" class="md-skip">{escape(skip_text)}</a>'
+        html = EMPTY_SKIP.sub(lambda found: found.group(1) + link + found.group(2), html, count=1)
+    return html
 
 
 # Material takes the skip link's target from the page's table of contents; 404.html is rendered with
 # no page, so its skip div stays empty (WCAG 2.4.1). theme/404.html gives its heading this id.
 EMPTY_SKIP = re.compile(r'(<div data-md-component="skip">)\s*(</div>)')
 NOT_FOUND_HEADING = "pk-notfound"
+FIRST_HEADING_ID = re.compile(r'<h1\b[^>]*?\sid="([A-Za-z0-9_:.-]+)"')
 
 
 def add_skip_link(html: str, text: str) -> str:
