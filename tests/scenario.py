@@ -112,11 +112,12 @@ def add_and_end(root: Path) -> None:
     """The two edits of the acceptance test, made to data/missions.yaml only."""
     path = root / "data" / "missions.yaml"
     text = path.read_text(encoding="utf-8")
-    start = text.index(f"- id: {ENDED_ID}\n")
-    line = "      - {state: under_way, since: 2005, source: rcmp-po-mp-current-operations}\n"
-    at = text.index(line, start)
+    # The ended line goes after the mission's last status line, whatever those lines hold.
+    at = text.index("    status:\n", text.index(f"- id: {ENDED_ID}\n")) + len("    status:\n")
+    while text.startswith("      ", at):
+        at = text.index("\n", at) + 1
     ended = f"      - {{state: ended, since: {ENDED_YEAR}, source: rcmp-current-peace-operations}}\n"
-    text = text[: at + len(line)] + ended + text[at + len(line):]
+    text = text[:at] + ended + text[at:]
     path.write_text(text.rstrip("\n") + "\n" + NEW_MISSION, encoding="utf-8")
     sources = root / "data" / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_SOURCE, encoding="utf-8")
