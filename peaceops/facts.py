@@ -140,6 +140,24 @@ class Total:
         )
 
 
+def _known_begin(since: When | EvidenceRange | None) -> int | None:
+    """The first year a period is known to be under way: the stated year, or a range's latest bound."""
+    if isinstance(since, When):
+        return since.year
+    if isinstance(since, EvidenceRange) and since.latest is not None:
+        return since.latest.year
+    return None
+
+
+def _earliest_year(since: When | EvidenceRange | None) -> int | None:
+    """The earliest year a period can have begun: the stated year, or a range's earliest bound."""
+    if isinstance(since, When):
+        return since.year
+    if isinstance(since, EvidenceRange) and since.earliest is not None:
+        return since.earliest.year
+    return None
+
+
 def total(figures: list[Dated | None]) -> Total:
     """A figure without a stated date makes the total incomparable: its year is not known."""
     known = [f for f in figures if f is not None]
@@ -163,8 +181,13 @@ class CountryFacts:
         return tuple(m for m in self.missions if m.current)
 
     @property
+    def suspended(self) -> tuple[Mission, ...]:
+        return tuple(m for m in self.missions if m.suspended)
+
+    @property
     def past(self) -> tuple[Mission, ...]:
-        return tuple(m for m in self.missions if not m.current)
+        """Ended missions only: a suspended mission is neither current nor past."""
+        return tuple(m for m in self.missions if m.ended)
 
 
 @dataclass(frozen=True)
@@ -220,38 +243,60 @@ class Facts:
         days = [f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when]
         return min(days, default=mission.end.first_day if mission.end else date.min)
 
+    def years_under_way(self, mission: Mission) -> list[int]:
+        """The years the sources show Canadian police serving in the mission, for the chart.
+
+        Each time it was under way counts from its first known year (the year its ``since`` states;
+        for a range, its latest bound, by which it had begun; else its earliest dated figure) to its
+        last (the year the next status states; while still under way, the year the data was checked
+        up to; else its latest dated figure). A suspension or an end interrupts it; nothing is guessed
+        between bounds: a period with no known year is not counted."""
+        dated = sorted(f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when)
+        years: set[int] = set()
+        for entry, after in mission.periods_under_way():
+            first = _known_begin(entry.since)
+            if after is None:
+                last: int | None = self.latest_year
+            elif after.date is not None:
+                last = after.date.year
+            else:
+                last = None
+            low = _earliest_year(entry.since)
+            inside = [y for y in dated if (low is None or y >= low) and (last is None or y <= last)]
+            first = first if first is not None else min(inside, default=last if after is None else None)
+            last = last if last is not None else max([*inside, first] if first is not None else inside, default=None)
+            if first is not None and last is not None:
+                years.update(range(first, max(first, last) + 1))
+        return sorted(years)
+
     def span(self, mission: Mission) -> tuple[int, int] | None:
-        """(first, last) year the sources show Canadian police in the mission, or None if no year is known.
-
-        First: the start, else the earliest dated figure. Last: the end; while current, the year the
-        data was checked up to; when ended on a date no source gives, the latest dated figure."""
-        dated = [f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when]
-        first = mission.start.year if mission.start else min(dated, default=None)
-        if first is None:
-            return None
-        if mission.end is not None:
-            last = mission.end.year
-        elif mission.current:
-            last = self.latest_year
-        else:
-            last = max([*dated, first])
-        return first, max(first, last)
+        """(first, last) year the sources show Canadian police in the mission, or None if no year is known."""
+        years = self.years_under_way(mission)
+        return (years[0], years[-1]) if years else None
 
     @cached_property
-    def with_start(self) -> tuple[Mission, ...]:
-        return tuple(m for m in self.missions if m.start is not None)
+    def ended_with_start(self) -> tuple[Mission, ...]:
+        """Ended missions whose start a source states: Past operations, by the decade each began."""
+        return tuple(m for m in self.past if m.start is not None)
 
     @cached_property
-    def without_start(self) -> tuple[Mission, ...]:
-        return tuple(m for m in self.missions if m.start is None)
+    def ended_without_start(self) -> tuple[Mission, ...]:
+        return tuple(m for m in self.past if m.start is None)
 
     @cached_property
     def current(self) -> tuple[Mission, ...]:
+        """Missions under way: Canadian police serve there now."""
         return tuple(m for m in self.missions if m.current)
 
     @cached_property
+    def suspended(self) -> tuple[Mission, ...]:
+        """Suspended missions: counted neither as under way nor as ended, shown apart."""
+        return tuple(m for m in self.missions if m.suspended)
+
+    @cached_property
     def past(self) -> tuple[Mission, ...]:
-        return tuple(m for m in self.missions if not m.current)
+        """Ended missions."""
+        return tuple(m for m in self.missions if m.ended)
 
     @cached_property
     def countries(self) -> tuple[CountryFacts, ...]:
@@ -292,11 +337,9 @@ class Facts:
             return ()
         last = self.latest_year
         counts: Counter[int] = Counter()
-        spans = [span for span in (self.span(m) for m in self.missions) if span]
-        for first, end in spans:
-            for year in range(first, end + 1):
-                counts[year] += 1
-        start = min((first for first, _ in spans), default=last)
+        for mission in self.missions:
+            counts.update(self.years_under_way(mission))
+        start = min(counts, default=last)
         return tuple((year, counts[year]) for year in range(start, last + 1))
 
     @property

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_inputs, run_build
-from dated import end, is_current, sources, start, stated
+from dated import end, sources, start, stated
 from ruamel.yaml import YAML
 
 NEW_MISSION = """
@@ -79,31 +79,62 @@ def latest_year(missions: list[dict], root: Path = ROOT) -> int:
 
 
 
-def span(mission: dict, last: int) -> tuple[int, int] | None:
-    """The years the sources show the mission with Canadian police: from its start (else its earliest
-    dated figure) to its end (else the year the data was checked, while current; else its latest dated figure)."""
+def _begin(since) -> int | None:
+    """The first year a time under way is known: a stated year, or a range's latest bound."""
+    if since is None:
+        return None
+    if isinstance(since, dict):
+        return year(since["latest"]) if since.get("latest") is not None else None
+    return year(since)
+
+
+def _low(since) -> int | None:
+    """The earliest year a time under way can have begun: a stated year, or a range's earliest bound."""
+    if since is None:
+        return None
+    if isinstance(since, dict):
+        return year(since["earliest"]) if since.get("earliest") is not None else None
+    return year(since)
+
+
+def years_under_way(mission: dict, last: int) -> set[int]:
+    """The years the sources show Canadian police in the mission, each time it was under way: from
+    its stated start (a range: its latest bound; else its first dated figure inside it) to the stated
+    date of the status that followed (while under way: ``last``; else its last dated figure)."""
     known = sources()
     dated = [year(when) for f in mission.get("officers", []) if (when := stated(f, known, mission))]
-    first = year(start(mission)) if start(mission) else min(dated, default=None)
-    if first is None:
-        return None
-    if end(mission):
-        last_year = year(end(mission))
-    elif is_current(mission):
-        last_year = last
-    else:
-        last_year = max([*dated, first])
-    return first, max(first, last_year)
+    entries = mission["status"]
+    years: set[int] = set()
+    for index, entry in enumerate(entries):
+        if entry["state"] != "under_way":
+            continue
+        after = entries[index + 1] if index + 1 < len(entries) else None
+        if after is None:
+            stop = last
+        elif after.get("since") is not None and not isinstance(after["since"], dict):
+            stop = year(after["since"])
+        else:
+            stop = None
+        low = _low(entry.get("since"))
+        inside = [y for y in dated if (low is None or y >= low) and (stop is None or y <= stop)]
+        begin = _begin(entry.get("since"))
+        if begin is None:
+            begin = min(inside) if inside else (stop if after is None else None)
+        if stop is None:
+            stop = max([*inside, begin]) if begin is not None else None
+        if begin is not None and stop is not None:
+            years.update(range(begin, max(begin, stop) + 1))
+    return years
 
 
 def operations_per_year(missions: list[dict], root: Path = ROOT) -> dict[int, int]:
     """For each year from the first documented one, how many missions the sources show under way."""
     last = latest_year(missions, root)
-    spans = [s for s in (span(m, last) for m in missions) if s]
-    first = min(f for f, _ in spans)
+    every = [years_under_way(m, last) for m in missions]
+    first = min(min(years) for years in every if years)
     counts = dict.fromkeys(range(first, last + 1), 0)
-    for begin, finish in spans:
-        for y in range(begin, finish + 1):
+    for years in every:
+        for y in years:
             counts[y] += 1
     return counts
 

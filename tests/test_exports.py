@@ -44,7 +44,7 @@ def load_csv(site, name="missions.csv"):
         return list(csv.DictReader(handle))
 
 
-from dated import end, is_current, sources, start, stated, when  # noqa: E402
+from dated import end, is_current, sources, start, state, stated, when  # noqa: E402
 from dated import latest as latest_of  # noqa: E402
 
 
@@ -141,7 +141,7 @@ def test_json_agrees_with_the_yaml(built_site, original):
     assert len(document["missions"]) == len(original)
     for mission in original:
         row = rows[mission["id"]]
-        assert row["Status"] == ("current" if is_current(mission) else "past")
+        assert row["Status"] == state(mission)
         assert row["Start"] == start(mission) and row["End"] == end(mission)
         assert row["Mission_Acronym"] == mission["acronym"]["en"] and row["Mission_Name_FR"] == mission["name"]["fr"]
         assert row["Lead_Organization"] == mission["lead"] and row["Location_Code"] == mission["country"]
@@ -212,13 +212,14 @@ def test_open_data_has_a_page_in_both_languages_with_every_file_and_the_licence(
 
 def test_exports_agree_with_the_pages(built_site):
     rows = load_json(built_site)["missions"]
-    current = {row["Mission_ID"] for row in rows if row["Status"] == "current"}
+    current = {row["Mission_ID"] for row in rows if row["Status"] == "under_way"}
     for table_page, history_page in (("deployments/", "past-operations/"), ("fr/deploiements/", "fr/operations-passees/")):
         table = page(built_site, table_page).find("table", data_table="deployments")
         assert {tr.attrs["data-mission"] for tr in table.find_all("tr", data_mission=True)} == current
         history = page(built_site, history_page).find_all("tr", data_mission=True)
+        # Past operations lists the ended operations, and only them.
         assert {tr.attrs["data-mission"]: tr.attrs["data-status"] for tr in history} == {
-            row["Mission_ID"]: row["Status"] for row in rows
+            row["Mission_ID"]: row["Status"] for row in rows if row["Status"] == "ended"
         }
     for row in rows:
         address = row["Page_EN"].split("://", 1)[-1].split("/", 1)[1]
@@ -238,9 +239,9 @@ def test_adding_and_ending_missions_changes_the_exports(changed_site, original):
     document = load_json(changed_site.site)
     assert errors(document, load_json(changed_site.site, "missions.schema.json")) == []
     rows = {row["Mission_ID"]: row for row in document["missions"]}
-    assert rows[NEW_ID]["Status"] == "current" and rows[NEW_ID]["Officers_Authorized"] == 10
-    assert rows[ENDED_ID]["Status"] == "past" and rows[ENDED_ID]["End"] == str(ENDED_YEAR)
-    assert {line["Mission_ID"]: line["Status"] for line in load_csv(changed_site.site)}[ENDED_ID] == "past"
+    assert rows[NEW_ID]["Status"] == "under_way" and rows[NEW_ID]["Officers_Authorized"] == 10
+    assert rows[ENDED_ID]["Status"] == "ended" and rows[ENDED_ID]["End"] == str(ENDED_YEAR)
+    assert {line["Mission_ID"]: line["Status"] for line in load_csv(changed_site.site)}[ENDED_ID] == "ended"
     totals = document["totals"]
     assert totals == expected_totals(missions)
     before = expected_totals(original)

@@ -127,7 +127,7 @@ def test_a_figure_dated_after_its_missions_end_is_refused(data):
     problem = only_problem(data.problems())
     assert str(problem) == (
         f"data/{M}:{data.where(M, 'as_of: 2018-02')[0]}:16: as_of (2018-02) is after the mission's end (2017-10-15, "
-        f"line {data.where(M, 'state: ended, since: 2017-10-15, source: rcmp-po-mp-current-operations')[0]}): no officer serves on a mission once it has ended; check both dates"
+        f"line {data.where(M, 'state: ended, since: 2017-10-15, source: rcmp-current-operations-v-minujusth')[0]}): no officer serves on a mission once it has ended; check both dates"
     )
 
 

@@ -16,9 +16,9 @@ S = "sources.yaml"
 P = "program.yaml"
 D = "dataset.yaml"
 ACRONYM = "    acronym: {en: MINUSTAH, fr: MINUSTAH}\n"  # a line of the first mission, minustah
-BEGAN = "      - {state: under_way, since: 2004, source: rcmp-po-mp-current-operations}\n"  # minustah's first status
+BEGAN = "      - {state: under_way, since: 2004, source: rcmp-current-operations-v-minustah}\n"  # minustah's first status
 HAITI = "    country: HT\n    status:\n" + BEGAN  # minustah's country, then its status list
-ENDED = "      - {state: ended, since: 2017-10-15, source: rcmp-po-mp-current-operations}\n"  # and its last
+ENDED = "      - {state: ended, since: 2017-10-15, source: rcmp-current-operations-v-minujusth}\n"  # and its last
 NAME_EN = "      en: United Nations Stabilization Mission in Haiti\n"
 COUNT = "        count: 131\n"  # minustah's officers deployed
 

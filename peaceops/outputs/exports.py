@@ -27,7 +27,7 @@ from peaceops.outputs import datapackage
 from peaceops.outputs.opentables import Table, TableColumn, inert
 from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
-from peaceops.source.model import LEADS, Mission, Source
+from peaceops.source.model import LEADS, STATES, Mission, Source
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import PublisherFile
 
@@ -133,9 +133,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Mission_Name_EN", TEXT, lambda r: r.mission.name.en),
     Column("Mission_Name_FR", TEXT, lambda r: r.mission.name.fr),
     Column("Lead_Organization", {"type": "string", "enum": list(LEADS)}, lambda r: r.mission.lead),
-    Column(
-        "Status", {"type": "string", "enum": ["current", "past"]}, lambda r: "current" if r.mission.current else "past"
-    ),
+    Column("Status", {"type": "string", "enum": list(STATES)}, lambda r: r.mission.state),
     Column("Start", MAYBE_WHEN, lambda r: r.mission.start.iso if r.mission.start else None),
     Column("End", MAYBE_WHEN, lambda r: r.mission.end.iso if r.mission.end else None),
     Column("Location_Code", TEXT, lambda r: r.place.code),

@@ -132,6 +132,41 @@ class Localizer:
                 return self.t("date.or_earlier", latest=self.when(value.latest))
         return self.t("date.not_stated")
 
+    def bound(self, value: When | EvidenceRange, short: bool = False) -> str:
+        """A start or an end inside a sentence: "2004", "October 15, 2017", or as bounded by evidence,
+        "2019 or later", "2017 or earlier", "between April 2005 and April 18, 2012"; ``short``: years only."""
+
+        def word(when: When) -> str:
+            return str(when.year) if short else self.when(when)
+
+        if isinstance(value, When):
+            return word(value)
+        if value.earliest is not None and value.latest is not None:
+            if word(value.earliest) == word(value.latest):
+                return word(value.earliest)
+            return self.t("date.between", earliest=word(value.earliest), latest=word(value.latest))
+        if value.latest is not None:
+            return self.t("date.or_earlier", latest=word(value.latest))
+        if value.earliest is not None:
+            return self.t("date.or_later", earliest=word(value.earliest))
+        raise ValueError("a range by evidence has a bound")  # EvidenceRange refuses one without
+
+    def bounded(self, key: str, value: EvidenceRange, short: bool = False) -> str:
+        """A sentence about a date bounded by evidence, by which bounds it has: ``key.between``
+        ("began between 2005 and 2012"), ``key.by`` ("began by 2025") or ``key.after`` ("began no
+        earlier than October 16, 2019"); ``short``: years only."""
+
+        def word(when: When) -> str:
+            return str(when.year) if short else self.when(when)
+
+        if value.earliest is not None and value.latest is not None:
+            return self.t(f"{key}.between", earliest=word(value.earliest), latest=word(value.latest))
+        if value.latest is not None:
+            return self.t(f"{key}.by", latest=word(value.latest))
+        if value.earliest is not None:
+            return self.t(f"{key}.after", earliest=word(value.earliest))
+        raise ValueError("a range by evidence has a bound")  # EvidenceRange refuses one without
+
     def long_day(self, value: date) -> str:
         """A date in words: "November 30, 2026", "30 novembre 2026"."""
         return format_date(value, format="long", locale=self.locale)

@@ -33,13 +33,14 @@ _BEFORE_PUNCT_ENTITY = re.compile(r"&nbsp;(?=[;!?])|&#160;(?=[;!?])")
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _DAY = rf"(?P<day>[1-9]|[12]\d|3[01])(?P<er>er)?(?P<space>[ \u00a0\u202f]{{1,3}})(?=(?:{_MONTHS})\b)"
 _PREPOSITION_DAY = re.compile(
-    rf"(?<![\w'’])(?P<word>[Dd]e|[Àà]|[Dd]epuis|[Ee]n|[Jj]usqu['’]en)(?P<gap>[ \u00a0]{{1,3}}){_DAY}"
+    rf"(?<![\w'’])(?P<word>[Dd]e|[Àà]|[Dd]epuis|[Ee]n|[Ee]ntre|[Ee]t|[Jj]usqu['’]en)(?P<gap>[ \u00a0]{{1,3}}){_DAY}"
 )
 _FIRST_OF_MONTH = re.compile(rf"(?<![\w,.])1(?P<space>[ \u00a0\u202f]{{1,3}})(?=(?:{_MONTHS})\b)")
 # "de" before a month that starts with a vowel is elided: "d'avril 2019", "d'octobre 2017".
 _DE_VOWEL_MONTH = re.compile(r"(?<![\w'’])(?P<d>[Dd])e(?P<gap>[ \u00a0]{1,3})(?=(?:avril|août|octobre)\b)")
 _WITH_ARTICLE = {
-    "de": "du", "à": "au", "depuis": "depuis le", "en": "le", "jusqu'en": "jusqu'au", "jusqu’en": "jusqu’au",
+    "de": "du", "à": "au", "depuis": "depuis le", "en": "le", "entre": "entre le", "et": "et le",
+    "jusqu'en": "jusqu'au", "jusqu’en": "jusqu’au",
 }
 
 
