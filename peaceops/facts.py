@@ -206,8 +206,13 @@ class Facts:
         return figures[0] if figures else None
 
     def latest_authorized(self, mission: Mission) -> Dated | None:
-        """The newest authorized figure, the "up to" ceiling first: what serving and the fact sheet show."""
-        return self.latest(mission, "authorized_up_to") or self.latest(mission, "authorized")
+        """The newest of the authorized strength and the "up to" ceiling, the ceiling when they are as
+        new: the one figure of authorized officers that every table shows (deployments, serving, the
+        fact sheet)."""
+        authorized, up_to = self.latest(mission, "authorized"), self.latest(mission, "authorized_up_to")
+        if authorized is None or (up_to is not None and up_to.rank >= authorized.rank):
+            return up_to or authorized
+        return authorized
 
     def kinds(self, mission: Mission) -> list[str]:
         """The kinds of figure the mission has, in a fixed order."""
