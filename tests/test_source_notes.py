@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, edit, run_build
 from htmltree import Element, parse
 from ruamel.yaml import YAML
 
@@ -107,9 +107,11 @@ def test_every_mark_leads_to_a_note_and_every_note_back_to_its_first_mark(built_
             assert by_id[f"pk-note-{number}"].attrs["data-note"] == mark.attrs["data-cites"], where
             assert mark.attrs["id"] not in ids, (where, mark.attrs["id"])
             ids.add(mark.attrs["id"])
-        # Every note: a link to its source, and a link back to the first mark that cites it.
+        # Every note: its source (a link, but for a page that is gone without an archived copy:
+        # test_every_note_marks_language_gone_and_repost_as_its_record_says), and a link back to the
+        # first mark that cites it.
         for number, item in enumerate(items, 1):
-            source = list(item.find_all("a", data_source=True))
+            source = list(item.find_all(data_source=True))
             assert len(source) == 1 and source[0].attrs["data-source"] == item.attrs["data-note"], where
             back = [a for a in item.find_all("a") if "pk-note-back" in a.attrs.get("class", "")]
             first_mark = next(m for m in marks if m.attrs["data-cites"] == item.attrs["data-note"])
@@ -143,3 +145,116 @@ def test_the_marks_and_the_notes_are_left_out_of_the_search_index(built_site):
             assert "data-pagefind-ignore" in notes.attrs, path
         for mark in body.find_all("a", data_cites=True):
             assert "data-pagefind-ignore" in mark.parent.attrs, path
+
+
+# --- Issue 18: what a note says of its source (language, gone, repost), on every page -------------
+# Expectations come from data/sources.yaml and data/interface.yaml, read here. The hosts of the
+# Government of Canada and of Parliament, whose pages exist in both official languages, are written
+# out here too rather than taken from the package, so that the test is a second opinion.
+FEDERAL_HOSTS = ("gc.ca", "canada.ca", "rcmp.ca", "grc.ca", "parl.ca", "ourcommons.ca", "noscommunes.ca")
+
+
+def is_federal(address: str) -> bool:
+    host = address.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    return any(host == suffix or host.endswith("." + suffix) for suffix in FEDERAL_HOSTS)
+
+
+def sources_of(root: Path) -> dict[str, dict]:
+    data = YAML(typ="safe", pure=True).load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))
+    return {source["key"]: source for source in data["sources"]}
+
+
+def says_other_language_only(source: dict, language: str) -> bool:
+    """A page in ``language`` says the source is in the other language only when it has no address in
+    that language, except a federal English page whose record has no no_french: (federal institutions
+    publish in both languages; no_french: says the French page was looked for and not found)."""
+    if language in source["address"]:
+        return False
+    if language == "fr" and is_federal(source["address"]["en"]):
+        return "no_french" in source
+    return True
+
+
+def plain(text: str) -> str:
+    """Spaces as a reader sees them: French no-break spaces as plain ones."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def check_every_note(site: Path, sources: dict[str, dict]) -> dict[str, int]:
+    """Every note on every page says what its record says; how many notes showed each case."""
+    seen = dict.fromkeys(
+        ("marked", "federal_unmarked", "gone_archived", "gone_plain", "archived", "repost", "other_title"), 0
+    )
+    for path, body, language in content_pages(site):
+        notes = notes_section(body)
+        if notes is None:
+            continue
+        where = path.relative_to(site)
+        for item in notes.find_all("li", data_note=True):
+            source = sources[item.attrs["data-note"]]
+            shown = language if language in source["address"] else next(iter(source["address"]))
+            archived = (source.get("archived") or {}).get(shown)
+            gone = source.get("gone") in (True, "yes")
+            text = plain(item.text)
+            [element] = item.find_all(data_source=True)
+            # The other language only: said exactly when the record allows it.
+            other_only = plain(interface("notes.other_language", language)) in text
+            assert other_only == says_other_language_only(source, language), (where, source["key"], text)
+            if other_only:
+                seen["marked"] += 1
+            elif language not in source["address"]:
+                seen["federal_unmarked"] += 1
+            # Gone: its archived copy linked and said so, or its title as plain text and "no longer online";
+            # never the dead address.
+            hrefs = [a.attrs.get("href") for a in item.find_all("a")]
+            if archived:
+                assert element.tag == "a" and element.attrs["href"] == archived, (where, source["key"])
+                assert plain(interface("notes.archived", language)) in text, (where, source["key"], text)
+                seen["gone_archived" if gone else "archived"] += 1
+            elif gone:
+                assert element.tag != "a" and source["address"][shown] not in hrefs, (where, source["key"])
+                assert plain(interface("source.gone", language)) in text, (where, source["key"], text)
+                seen["gone_plain"] += 1
+            else:
+                assert element.tag == "a" and element.attrs["href"] == source["address"][shown], (where, source["key"])
+                assert plain(interface("source.gone", language)) not in text, (where, source["key"], text)
+            # A repost: marked, in the page's language.
+            reposted = plain(interface("source.repost", language)) in text
+            assert reposted == ("repost" in source), (where, source["key"], text)
+            seen["repost"] += reposted
+            # A title in the other language carries its lang (read out in its own language).
+            title = source["title"][shown]
+            assert title in element.text, (where, source["key"])
+            if shown != language:
+                tagged = [e for e in element.iter() if e.attrs.get("lang") == shown and title in e.text]
+                assert tagged, (where, source["key"], "title without lang")
+                seen["other_title"] += 1
+    return seen
+
+
+def test_every_note_marks_language_gone_and_repost_as_its_record_says(built_site):
+    seen = check_every_note(built_site, sources_of(ROOT))
+    # Each case is on the real site (the data has no_french:, gone: with and without archived:, repost:).
+    for case in ("marked", "gone_archived", "gone_plain", "repost", "other_title"):
+        assert seen[case] > 0, (case, seen)
+
+
+def test_a_federal_source_without_no_french_is_not_marked_english_only(workspace, tmp_path):
+    """The French pages' notes for a federal English page whose record has no no_french: say nothing
+    of its language (its French page should exist); make check warns of the record instead."""
+    sources = workspace / "data" / "sources.yaml"
+    edit(
+        sources,
+        '    no_french: "The French Gazette article was looked for with the search tool on 2026-12-02 '
+        '(grc-rcmp.gc.ca/fr/gazette): not found."\n',
+        "",
+    )
+    site = tmp_path / "site"
+    result = run_build(workspace, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    seen = check_every_note(site, sources_of(workspace))
+    assert seen["federal_unmarked"] > 0, seen
+    haiti = notes_section(parse((site / "fr" / "pays" / "haiti" / "index.html").read_text(encoding="utf-8")))
+    item = haiti.find("li", data_note="rcmp-gazette-mission-progress")
+    assert plain(interface("notes.other_language", "fr")) not in plain(item.text)
+    assert item.find("span", lang="en").text == "A mission in progress (RCMP Gazette)"

@@ -551,6 +551,30 @@ class Source(Record):
             return self.no_french is not None
         return True
 
+    def shown_language(self, language: str) -> str:
+        """The language a page in ``language`` gives the source in: that one, where the source exists in
+        it, else the one language it has."""
+        return language if self.address[language] else self.languages[0]
+
+    def marked_other_language_only(self, language: str) -> bool:
+        """Whether a page in ``language`` says the source is in the other language only ("En anglais
+        seulement."): it has no address in ``language`` and is known to exist in one language only. A
+        federal page without a French address is not marked unless no_french: says where the French one
+        was looked for (``one_language_only``): federal institutions publish in both languages."""
+        return self.address[language] is None and self.one_language_only
+
+    def archived_copy(self, language: str) -> str | None:
+        """The archived copy a page in ``language`` links, in the language it gives the source in."""
+        return self.archived[self.shown_language(language)] if self.archived is not None else None
+
+    def link(self, language: str) -> str | None:
+        """The address a page in ``language`` links: the archived copy where the record gives one; none
+        for a page that is gone without one (never a dead link); else the source's own address."""
+        archived = self.archived_copy(language)
+        if archived is not None:
+            return archived
+        return None if self.gone else self.address[self.shown_language(language)]
+
 
 class SourcesFile(Record):
     sources: list[Source] = Field(min_length=1, description="Every source the data cites.")
