@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from conftest import ROOT
-from dated import end, start, stated
+from dated import first_day, last_day, start, stated
 from publishing_support import as_shown, content_pages, data, interface, language_of, parse, root_url
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -389,24 +389,35 @@ def test_every_page_has_print_styles_and_full_link_addresses_for_paper(built_sit
 
 def _expected_changes() -> list[tuple[str, str, str]]:
     """(mission id, kind, the entry's updated day) of every change, from data/missions.yaml read
-    plainly. The day is the change's own when the data gives a full date; for a year (or a month)
-    it is the record's updated date, never an invented 1 January (issue 14)."""
+    plainly. A change is a status entry whose since is stated (a range or none is not), or a figure
+    with a stated date. Its day is its last day (a day given is itself; a year or a month its last
+    day, never an invented 1 January, issue 14), no later than the day the data was checked up to
+    (data/dataset.yaml's as_of) nor the last day the mission can have ended (issue 18)."""
+    as_of = data("dataset.yaml")["as_of"]
+    if not isinstance(as_of, datetime.date):
+        as_of = datetime.date.fromisoformat(str(as_of))
 
-    def day(value, mission) -> str:
-        text = str(value)
-        return text if len(text) == 10 else str(mission["updated"])
+    def day(value, limit) -> str:
+        return max(first_day(value), min(last_day(value), limit)).isoformat()
 
     sources = {s["key"]: s for s in data("sources.yaml")["sources"]}
     changes = []
     for mission in data("missions.yaml")["missions"]:
-        if start(mission):
-            changes.append((mission["id"], "started", day(start(mission), mission)))
-        if end(mission):
-            changes.append((mission["id"], "ended", day(end(mission), mission)))
+        limit = as_of
+        last = mission["status"][-1]
+        if last["state"] == "ended" and last.get("since") is not None:
+            bound = last["since"].get("latest") if isinstance(last["since"], dict) else last["since"]
+            if bound is not None:
+                limit = min(limit, last_day(bound))
+        for number, entry in enumerate(mission["status"]):
+            since = entry.get("since")
+            if since is not None and not isinstance(since, dict):
+                kind = ("started" if number == 0 else "resumed") if entry["state"] == "under_way" else entry["state"]
+                changes.append((mission["id"], kind, day(since, limit)))
         for figure in mission.get("officers") or []:
             when = stated(figure, sources, mission)  # a dated figure is an event; a range or no date is not
             if when:
-                changes.append((mission["id"], figure["kind"], day(when, mission)))
+                changes.append((mission["id"], figure["kind"], day(when, limit)))
     return changes
 
 
@@ -445,8 +456,8 @@ def test_feed_titles_give_the_published_figures(built_site):
     minustah = next(m for m in data("missions.yaml")["missions"] if m["id"] == "minustah")
     figures = [f for f in minustah["officers"] if f["kind"] == "authorized" and len(str(f.get("as_of", ""))) == 4]
     assert figures, "MINUSTAH has an authorized figure dated by its year"
+    where = interface("feed.where", "en").format(mission=minustah["acronym"]["en"], country="Haiti")
     for figure in figures:
-        expected = interface("feed.authorized", "en").format(
-            mission=minustah["acronym"]["en"], country="Haiti", n=f"{figure['count']:,}", when=figure["as_of"]
-        )
+        key = "feed.authorized.one" if figure["count"] == 1 else "feed.authorized.other"
+        expected = interface(key, "en").format(where=where, n=f"{figure['count']:,}", when=figure["as_of"])
         assert expected in titles

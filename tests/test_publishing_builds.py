@@ -76,7 +76,7 @@ def test_ending_a_mission_adds_one_entry_to_each_feed(built_site, workspace, tmp
     text = path.read_text(encoding="utf-8")
     # EUPOL COPPS is current: give it an end date.
     text, count = re.subn(
-        r"(  - id: eupol-copps\n(?:.*\n)*?      - \{state: under_way, since: 2005, source: [a-z0-9-]+\}\n)",
+        r"(  - id: eupol-copps\n(?:.*\n)*?    status:\n      - state: under_way\n(?:        .*\n)+)",
         r"\1      - {state: ended, since: 2026-06-30, source: rcmp-current-peace-operations}\n", text, count=1)
     assert count == 1
     path.write_text(text, encoding="utf-8")
@@ -90,7 +90,8 @@ def test_ending_a_mission_adds_one_entry_to_each_feed(built_site, workspace, tmp
         assert len(after) == len(before) + 1
         new = {e.findtext(f"{ATOM}title") for e in after} - {e.findtext(f"{ATOM}title") for e in before}
         country, when = places[language]
-        assert new == {as_shown(interface("feed.ended", language).format(mission="EUPOL COPPS", country=country, when=when), language)}
+        where = interface("feed.where", language).format(mission="EUPOL COPPS", country=country)
+        assert new == {as_shown(interface("feed.ended", language).format(where=where, when=when), language)}
         assert [e.findtext(f"{ATOM}updated") for e in after].count("2026-06-30T00:00:00Z") == 1
 
 

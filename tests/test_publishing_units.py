@@ -4,8 +4,10 @@ and the list of deployment changes.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 from conftest import ROOT
+from dated import missions as yaml_missions
 
 from peaceops.outputs.feed import deployment_changes
 from peaceops.outputs.metadata import json_for_script
@@ -50,9 +52,20 @@ def test_deployment_changes_are_newest_first_and_count_every_dated_fact():
     # A figure dated by a range of evidence is no event; one with a year, month or day is.
     dated = sum(1 for m in missions for k in site.facts.kinds(m) for f in site.facts.figures(m, k) if f.when is not None)
     assert 0 < dated <= sum(len(m.officers) for m in missions)
-    expected = sum((m.start is not None) + (m.end is not None) for m in missions) + dated
-    assert len(changes) == expected
-    days = [change.when.first_day for change in changes]
+    # So is every status entry whose since is stated (read plainly from the YAML): a range or none is not.
+    statuses = [entry for m in yaml_missions() for entry in m["status"]]
+    stated = [entry for entry in statuses if entry.get("since") is not None and not isinstance(entry["since"], dict)]
+    assert 0 < len(stated) < len(statuses)
+    assert any(entry["state"] == "suspended" for entry in stated), "the data has a dated suspension (Iraq, 2020)"
+    assert len(changes) == len(stated) + dated
+    assert sum(change.kind in ("started", "resumed", "suspended", "ended") for change in changes) == len(stated)
+    days = [change.day for change in changes]
     assert days == sorted(days, reverse=True)
+    for change in changes:  # the entry's day lies within the date as stated
+        assert change.when.first_day <= change.day <= change.when.last_day
+    kinds = ["started", "resumed", "suspended", "ended", "deployed", "authorized", "authorized_up_to"]
+    ties = [(c.day, c.mission.id, kinds.index(c.kind), c.source) for c in changes]
+    for before, after in pairwise(ties):
+        assert before[0] > after[0] or before[1:] <= after[1:]
     assert len({change.key for change in changes}) == len(changes)
     assert deployment_changes(tuple(reversed(missions)), site.facts) == changes  # the file's order does not matter

@@ -28,7 +28,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "language.": LANGUAGES,
     "qualifier.": QUALIFIERS,
     "country.intro.": ("one", "other"),
-    "feed.": feed.KINDS,
+    "feed.": feed.TITLES,
     "footer.": wayfinding.FOOTER_PAGES,
     "opendata.": tuple(exports.FILES.values()),
     "opendata.column.": tuple(column.name for column in exports.COLUMNS),
