@@ -52,7 +52,10 @@ class Dated:
         if isinstance(self.date, When):
             return self.date.iso
         if isinstance(self.date, EvidenceRange):
-            return "/".join(bound.iso if bound else ".." for bound in (self.date.earliest, self.date.latest))
+            earliest, latest = self.date.earliest, self.date.latest
+            if earliest is not None and earliest == latest:  # bounded to one year, month or day: that date
+                return earliest.iso
+            return "/".join(bound.iso if bound else ".." for bound in (earliest, latest))
         return ""
 
     @property

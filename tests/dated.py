@@ -108,6 +108,8 @@ def when(figure: dict, known: dict[str, dict], mission: dict | None = None) -> s
     if how == "stated":
         return str(value)
     if how == "range":
+        if value[0] is not None and value[0] == value[1]:  # bounded to one date: that date
+            return value[0]
         return "/".join(bound or ".." for bound in value)
     return ""
 

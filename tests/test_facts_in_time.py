@@ -270,7 +270,7 @@ def test_minustah_has_its_end_date(built_site):
     import json
 
     rows = {row["Mission_ID"]: row for row in json.loads((built_site / "missions.json").read_text(encoding="utf-8"))["missions"]}
-    assert rows["minustah"]["End"] == "2017-10-15" and rows["minustah"]["Status"] == "past"
+    assert rows["minustah"]["End"] == "2017-10-15" and rows["minustah"]["Status"] == "ended"
 
 
 def test_the_seeds_facts_are_still_on_the_home_page_with_their_date(built_site):

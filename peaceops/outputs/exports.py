@@ -144,10 +144,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("ISOCode3", {"type": "string", "pattern": "^[A-Z]{3}$"}, lambda r: _contributor().iso3),
     Column("Personnel_Type", {"type": "string", "const": PERSONNEL_TYPE}, lambda r: PERSONNEL_TYPE),
     Column("Officers_Deployed", MAYBE_COUNT, _figure("deployed", "count")),
-    Column("Last_Reporting_Date", MAYBE_WHEN, _figure("deployed", "as_of")),
+    Column("Last_Reporting_Date", MAYBE_WHEN_OR_RANGE, _figure("deployed", "as_of")),
     Column("Officers_Deployed_Source", MAYBE_URL, _figure("deployed", "source")),
     Column("Officers_Authorized", MAYBE_COUNT, _figure("authorized", "count")),
-    Column("Officers_Authorized_As_Of", MAYBE_WHEN, _figure("authorized", "as_of")),
+    Column("Officers_Authorized_As_Of", MAYBE_WHEN_OR_RANGE, _figure("authorized", "as_of")),
     Column("Officers_Authorized_Source", MAYBE_URL, _figure("authorized", "source")),
     Column(
         "Language_Of_Operation", {"type": ["string", "null"], "enum": [*LANGUAGES, None]}, lambda r: r.mission.language

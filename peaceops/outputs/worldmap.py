@@ -73,6 +73,37 @@ class Shapes:
             return None, (x, y), True
         return None, None, False
 
+    def where_unassigned(self, name: str) -> tuple[str | None, tuple[int, int] | None, bool]:
+        """The same for land with no ISO code (Kosovo), by its English name: its outline, the centre
+        of its outline's bounds, and whether it is too small for a marker on it."""
+        shape = self.unassigned.get(name)
+        if shape is None:
+            return None, None, False
+        xs, ys = zip(*path_points(shape["d"]), strict=True)
+        centre = (round((min(xs) + max(xs)) / 2), round((min(ys) + max(ys)) / 2))
+        return shape["d"], centre, max(max(xs) - min(xs), max(ys) - min(ys)) < SMALL_SHAPE
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """The points of an outline written as the shapes file writes them (M, m, L, l and z, numbers
+    separated by spaces or signs), in map units."""
+    points: list[tuple[float, float]] = []
+    x = y = 0.0
+    command, numbers = "M", []
+    for part in re.findall(r"[MmLlZz]|-?\d+(?:\.\d+)?", d):
+        if part in "MmLlZz":
+            command = part
+            continue
+        numbers.append(float(part))
+        if len(numbers) == 2:
+            dx, dy = numbers
+            numbers = []
+            x, y = (x + dx, y + dy) if command in "ml" else (dx, dy)
+            if command in "Mm":  # after a move, further pairs are lines of the same kind
+                command = "L" if command == "M" else "l"
+            points.append((x, y))
+    return points
+
 
 SMALL_SHAPE = 30  # map units: a shape smaller than this would be hidden by its marker
 
@@ -151,7 +182,10 @@ def marked_countries(facts: Facts, fmt: Localizer) -> list[MarkedCountry]:
             point = project(city.latitude, city.longitude)
             found.append((fmt.t("map.city", country=name, city=city.name[language]), country, None, point, True))
         else:
-            outline, centre, small = shapes().where(country.place.iso2)
+            if country.place.iso2 is not None:
+                outline, centre, small = shapes().where(country.place.iso2)
+            else:
+                outline, centre, small = shapes().where_unassigned(country.place.name["en"])
             found.append((name, country, outline, centre, small))
 
     def west_to_east(item: tuple[str, CountryFacts, str | None, tuple[int, int] | None, bool]) -> tuple[Any, ...]:

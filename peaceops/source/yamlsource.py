@@ -12,6 +12,7 @@ history of a thousand operations (the pure-Python parser took seconds).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,46 @@ def _where_too_deep(text: str, line: int, start: int, open_levels: int) -> tuple
     return line, 0
 
 
+# Where a quoted text can begin: at a line's start (after spaces and "- "), or after ": ", "{", "[" or ",".
+_SCALAR_START = re.compile(r"""(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[{\[,][ \t]*)(?P<quote>["'])""")
+
+
+def unclosed_quote(text: str, up_to_line: int) -> tuple[int, int] | None:
+    """The first quote opened and not closed on its own line, up to line ``up_to_line`` (0-based):
+    (line, column), 0-based. Editors write each quoted text on one line; a text that must run on
+    over lines is a mistake here (the guide says so), so a quote left open at its line's end is the
+    likeliest cause of a syntax error found further on. Linear: each line is read once."""
+    for number, line in enumerate(text.splitlines()[: up_to_line + 1]):
+        if line.lstrip().startswith("#"):
+            continue
+        position = 0
+        while (found := _SCALAR_START.search(line, position)) is not None:
+            quote, opened = found.group("quote"), found.end() - 1
+            closed = _closing_quote(line, opened + 1, quote)
+            if closed is None:
+                return number, opened
+            position = closed + 1
+    return None
+
+
+def _closing_quote(line: str, start: int, quote: str) -> int | None:
+    """Where the quote opened before ``start`` closes on this line: \" escapes in double quotes,
+    '' in single quotes."""
+    index = start
+    while index < len(line):
+        character = line[index]
+        if quote == '"' and character == "\\":
+            index += 2
+            continue
+        if character == quote:
+            if quote == "'" and line[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
 def syntax_problem(error: Any, display: str, text: str | None = None) -> Problem:
     """Turn the parser's wording (libyaml's or ruamel's) into a plain sentence, placed where the
     editor must look."""
@@ -211,6 +252,11 @@ def syntax_problem(error: Any, display: str, text: str | None = None) -> Problem
         key = "syntax_tab"
     elif "quoted scalar" in context:
         key, mark = "syntax_unclosed_quote", error.context_mark or mark
+    elif text is not None and (opening := unclosed_quote(text, mark.line)) is not None:
+        # A quote left open runs on to the next quote in the file, and the parser then trips over
+        # whatever follows that one, lines later: the mistake is where the quote opened.
+        line, column = opening
+        return Problem(display, line + 1, column + 1, message("syntax_unclosed_quote", problem=problem))
     elif "mapping values are not allowed" in problem:
         key = "syntax_colon"
     elif "flow sequence" in context:
