@@ -245,7 +245,8 @@ def test_a_problem_in_sources_yaml_stops_the_watch_before_any_request(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     path = data / "sources.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    consulted: 2026-11-20\n", "", 1), encoding="utf-8")
+    publisher = "    publisher: {en: Example Police, fr: Police exemple}\n"  # the first source's, ops-current
+    path.write_text(path.read_text(encoding="utf-8").replace(publisher, "", 1), encoding="utf-8")
     with source_server() as server:
         command = [sys.executable, "-m", "peaceops", "watch", "--data", str(data), "--state", str(tmp_path / "s.json")]
         result = subprocess.run([*command, "--via", server.address], cwd=ROOT, capture_output=True, text=True)
@@ -256,7 +257,7 @@ def test_a_problem_in_sources_yaml_stops_the_watch_before_any_request(tmp_path):
     )
     text = path.read_text(encoding="utf-8")
     line = text[: text.index("- key: ops-current")].count("\n") + 1
-    assert result.stderr.startswith(f"{data}/sources.yaml:{line}:5: this source needs either published")
+    assert result.stderr.startswith(f"{data}/sources.yaml:{line}:5: publisher is missing")
     assert not (tmp_path / "s.json").exists()
 
 

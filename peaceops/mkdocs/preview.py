@@ -18,6 +18,8 @@ preview may therefore lag a save by a few seconds; the published build is unchan
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import logging
 import shutil
@@ -170,7 +172,22 @@ class _BannerServer(LiveReloadServer):
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         html: bytes = super()._inject_js_into_html(self.preview.with_banner(content), epoch)
-        return html
+        return allow_live_reload(html)
+
+
+def allow_live_reload(page: bytes) -> bytes:
+    """The page, its Content-Security-Policy letting the live-reload script run and nothing more.
+
+    MkDocs adds that script inline, before ``</body>``, and the site's policy runs no inline script
+    (peaceops/outputs/security.py): without this the preview would never reload. The policy names
+    this one script by its hash; the published site never has it."""
+    start = page.rfind(b"<script>")
+    end = page.find(b"</script>", start)
+    if start < 0 or end < 0:
+        return page
+    script = page[start + len(b"<script>") : end]
+    digest = base64.b64encode(hashlib.sha256(script).digest())
+    return page.replace(b"script-src 'self'", b"script-src 'self' 'sha256-" + digest + b"'", 1)
 
 
 def _write_problems_page(folder: Path) -> None:
