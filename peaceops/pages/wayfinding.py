@@ -72,7 +72,8 @@ def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
 def _parent(site: Website, page_id: str) -> str | None:
     for country in site.facts.countries:
         if page_id == f"country/{country.place.code}":
-            return "deployments" if country.current else "past-operations"
+            # A country whose mission is suspended is listed on Current deployments, apart; not on Past operations.
+            return "deployments" if country.current or country.suspended else "past-operations"
     return None
 
 
