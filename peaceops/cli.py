@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from peaceops.facts import Facts
-from peaceops.mkdocs.build import build_site, placeholder_address
+from peaceops.mkdocs.build import DEFAULT_ENGINE, ENGINES, build_site, placeholder_address
 from peaceops.outputs.publish import Staging, swap_in
 from peaceops.site.site import Site
 from peaceops.source.dataset import Dataset
@@ -114,7 +114,7 @@ def github_annotation(problem: Problem, level: str = "error") -> str:
     )
 
 
-def build(root: Path, site_dir: Path, site_url: str | None) -> int:
+def build(root: Path, site_dir: Path, site_url: str | None, engine: str = DEFAULT_ENGINE) -> int:
     if not (site_url or os.environ.get("SITE_URL")):
         # Said first and in one line: the published files would announce the wrong address.
         print(message("local_address", placeholder=placeholder_address(root)))
@@ -123,7 +123,7 @@ def build(root: Path, site_dir: Path, site_url: str | None) -> int:
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Staging(site_dir)  # also removes what a stopped build left beside site_dir
-    if not build_site(root, staging.path, site_url):
+    if not build_site(root, staging.path, site_url, engine):
         staging.discard()
         print(message("build_failed", folder=site_dir.name), file=sys.stderr)
         return 1
@@ -184,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="check, then build the site safely")
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"))
     build_parser.add_argument("--site-url", help="the public address (default: SITE_URL or mkdocs.yml)")
+    build_parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=DEFAULT_ENGINE,
+        help="the engine that builds the pages (default: %(default)s; the other: the fallback, docs/decisions/0001)",
+    )
     watch_parser = commands.add_parser(
         "watch", help="read every source's address; report what changed, moved, is gone or could not be reached"
     )
@@ -219,4 +225,4 @@ def main(argv: list[str] | None = None) -> int:
 
         host, _, port = args.dev_addr.rpartition(":")
         return serve(root, host, int(port))
-    return build(root, args.site_dir, args.site_url)
+    return build(root, args.site_dir, args.site_url, args.engine)

@@ -37,10 +37,14 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def run_build(root: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def run_build(
+    root: Path, site_dir: Path, site_url: str | None = None, engine: str | None = None
+) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "peaceops", "--root", str(root), "build", "--site-dir", str(site_dir)]
     if site_url:
         command += ["--site-url", site_url]
+    if engine:
+        command += ["--engine", engine]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     return subprocess.run(command, capture_output=True, text=True, env=env)

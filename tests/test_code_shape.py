@@ -17,7 +17,7 @@ from conftest import ROOT
 
 BIN = Path(sys.executable).parent
 CORE = "peaceops"
-ENGINE = ("mkdocs", "markdown", "material", "pymdownx")
+ENGINE = ("mkdocs", "properdocs", "markdown", "material", "pymdownx")
 ADAPTER = "peaceops.mkdocs"
 
 

@@ -4,6 +4,13 @@ Why: ``python -m peaceops build`` checks the data, has the engine build into a t
 swaps it in. Only the middle step knows the engine; it is here, so that another engine changes this
 file and not the command editors and CI run. MkDocs runs in a child process, as ``mkdocs build``
 would, so that nothing of one build stays in memory for the next.
+
+The engine is MkDocs unless asked otherwise (``python -m peaceops build --engine properdocs``):
+ProperDocs, MkDocs 1.6's fork, is the fallback of docs/decisions/0001. It builds the same
+configuration with the same hooks and Material unchanged (it answers every ``mkdocs.*`` import with
+its own module), and tests/test_fallback_engine.py checks on every change that its site is MkDocs'
+to the byte but for the generator tag. Switching for good: ``properdocs`` in requirements/site.in,
+then ``DEFAULT_ENGINE`` here.
 """
 from __future__ import annotations
 
@@ -19,6 +26,9 @@ from mkdocs.utils.yaml import yaml_load
 from peaceops.languages import is_default
 
 CONFIG = "mkdocs.yml"
+# The engines that build this configuration, each run as ``python -m <engine> build``.
+ENGINES = ("mkdocs", "properdocs")
+DEFAULT_ENGINE = "mkdocs"
 
 
 def configuration(root: Path, language: str) -> dict[str, Any]:
@@ -37,14 +47,20 @@ def placeholder_address(root: Path) -> str:
     return found.group(1) if found else "(none)"
 
 
-def build_site(root: Path, site_dir: Path, site_url: str | None) -> bool:
-    """Build both languages into ``site_dir`` (strict: any warning fails); whether it succeeded.
-    MkDocs' warnings and errors are printed, worded as ours where they are about a page."""
+def build_site(root: Path, site_dir: Path, site_url: str | None, engine: str = DEFAULT_ENGINE) -> bool:
+    """Build both languages into ``site_dir`` with ``engine`` (one of ``ENGINES``; strict: any warning
+    fails); whether it succeeded. The engine's warnings and errors are printed, worded as ours where
+    they are about a page."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
     # Not --quiet: it hides MkDocs' warnings from --strict too, so a warned-about link would pass.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    # The configuration is named: ProperDocs looks for properdocs.yml first and says so otherwise.
+    command = [
+        sys.executable, "-m", engine, "build", "--strict", "--config-file", CONFIG, "--site-dir", str(site_dir)
+    ]
     result = subprocess.run(
         command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False
     )
