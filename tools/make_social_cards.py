@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from peaceops.site.site import Site  # noqa: E402
 from peaceops.source.model import LANGUAGES  # noqa: E402
+from peaceops.source.publisher import site_publisher  # noqa: E402
 
 ASSETS = ROOT / "theme" / "assets"
 CARD_SIZE = (1200, 630)
@@ -53,9 +54,11 @@ def globe(stroke: str, size: int) -> str:
 
 
 def card_texts(site: Site, language: str) -> list[str]:
-    """What the card says, in the order drawn: program, tagline, publisher."""
+    """What the card says, in the order drawn: program, tagline, who publishes the site (the
+    organization only on an official site: issue 20)."""
     fmt = site.localizer(language)
-    return [fmt.text(site.dataset.program.name), fmt.t("social.tagline"), fmt.text(site.publisher.publisher.name)]
+    publisher = fmt.t("social.by", publisher=fmt.text(site_publisher(site.publisher)[0]))
+    return [fmt.text(site.dataset.program.name), fmt.t("social.tagline"), publisher]
 
 
 def card_html(site: Site, language: str) -> str:

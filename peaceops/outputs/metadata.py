@@ -184,7 +184,7 @@ def open_graph(
         ("og:image:type", "image/png"),
         ("og:image:width", str(SOCIAL_CARD_SIZE[0])),
         ("og:image:height", str(SOCIAL_CARD_SIZE[1])),
-        ("og:image:alt", fmt.t("social.alt", program=program, publisher=fmt.text(site.publisher.publisher.name))),
+        ("og:image:alt", fmt.t("social.alt", program=program, publisher=fmt.text(site_publisher(site.publisher)[0]))),
     ]
     if description:
         tags.insert(3, ("og:description", description))
