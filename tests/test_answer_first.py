@@ -33,8 +33,15 @@ def test_the_home_page_opens_with_where_canadian_police_serve_now(built_site, la
     shown = " ".join(item.text for item in items)
     for mission in current:
         assert mission["acronym"][language] in shown, mission["id"]
+    # Then the suspended missions, apart, each with its place (issue 18), if any.
+    rest = blocks[3:]
+    suspended = [m for m in _yaml("missions.yaml")["missions"] if m["status"][-1]["state"] == "suspended"]
+    if suspended:
+        assert "pk-suspended-lead" in rest[0].attrs.get("class", "") and rest[1].attrs.get("data-list") == "suspended"
+        assert {li.attrs["data-mission"] for li in rest[1].find_all("li")} == {m["id"] for m in suspended}
+        rest = rest[2:]
     # Then the newest count of officers serving, with its date, before the first heading after h1.
-    count = blocks[3]
+    count = rest[0]
     assert count.attrs.get("data-fact") == "officers-serving"
     serving = _yaml("program.yaml")["program"]["facts"]["officers_serving"]
     assert any(f" {s['count']} " in count.text for s in serving), count.text
