@@ -154,3 +154,14 @@ def test_no_page_is_listed_without_a_visible_match(tab, base_url):
     found = search(tab, base_url, "recrutement")
     assert "countries/iraq/" not in found and "countries/mali/" not in found, found
     assert "serving/" in search(tab, base_url, "recruits")  # a real match is still found
+
+
+@pytest.mark.parametrize(
+    "start, query, first",
+    [("", "serve", "serving/"), ("fr/", "servir", "fr/servir-en-mission/"), ("", "MINUSTAH", "countries/haiti/")],
+)
+def test_the_page_a_word_names_comes_first(tab, base_url, start, query, first):
+    """Issue 19: a reader who types "serve" is looking for Serving on a mission, whose title says it:
+    the title's weight puts it first, ahead of pages that only use the word often."""
+    found = search(tab, base_url + start, query)
+    assert found and found[0] == first, f"searching {query!r} on /{start} listed {found}"

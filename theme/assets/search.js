@@ -19,8 +19,11 @@
   function pagefind() {
     if (!loading) {
       loading = import(new URL("pagefind.js", bundle).href).then(function (module) {
-        // Result addresses relative to the site's root, wherever the site is published.
-        return module.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return module; });
+        // Result addresses relative to the site's root, wherever the site is published. A word that
+        // matches what the reader typed ("serve", "serving") counts for more than a longer word that
+        // only begins the same way ("services"): termSimilarity 10, Pagefind's default being 1 (issue 19).
+        var settings = { baseUrl: new URL("../", bundle).pathname, ranking: { termSimilarity: 10 } };
+        return module.options(settings).then(function () { return module; });
       });
     }
     return loading;
