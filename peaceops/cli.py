@@ -25,9 +25,6 @@ from peaceops.source.model import federal_host
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.publisher import official_address_problems
 from peaceops.source.reference import is_past, reference_date
-from peaceops.watch.archive import WAYBACK_AVAILABLE
-from peaceops.watch.run import Options
-from peaceops.watch.run import watch as run_watch
 
 
 def check(root: Path, output_format: str = "text", site_url: str | None = None) -> int:
@@ -135,6 +132,11 @@ def build(root: Path, site_dir: Path, site_url: str | None, engine: str = DEFAUL
 
 def watch(root: Path, args: argparse.Namespace) -> int:
     """The source watch: its report on stdout (and in ``--report``), its summary and any problem on stderr."""
+    # Imported here: the watch's network modules are nothing `check` (an editor's wait) should load.
+    from peaceops.watch.archive import WAYBACK_AVAILABLE
+    from peaceops.watch.run import Options
+    from peaceops.watch.run import watch as run_watch
+
     data_dir = (args.data or root / "data").resolve()
     state_path = (args.state or root / "data" / "checks" / "sources.json").resolve()
     options = Options(
@@ -143,7 +145,7 @@ def watch(root: Path, args: argparse.Namespace) -> int:
         state_path=state_path,
         state_display=_shown(state_path, root),
         day=args.day or datetime.now(UTC).date().isoformat(),
-        archive=args.archive,
+        archive=args.archive or WAYBACK_AVAILABLE,
         via=args.via,
         timeout=args.timeout,
         pause=args.pause,
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         "--state", type=Path, help="the last state, then the new one (default: data/checks/sources.json)"
     )
     watch_parser.add_argument("--report", type=Path, help="also write the report's lines to this file")
-    watch_parser.add_argument("--archive", default=WAYBACK_AVAILABLE, help="the Wayback Machine's availability API")
+    watch_parser.add_argument("--archive", help="the Wayback Machine's availability API (default: archive.org's)")
     watch_parser.add_argument(
         "--via", help="send every request to this server, keeping each address's host (tests, demonstrations)"
     )

@@ -350,7 +350,7 @@ class Facts:
         start = min(counts, default=last)
         return tuple((year, counts[year]) for year in range(start, last + 1))
 
-    @property
+    @cached_property  # read once per mission by years_under_way: it must not look at every mission each time
     def latest_year(self) -> int:
         """The year the data was checked up to (as_of): a mission still under way counts up to it."""
         years = [m.start.year for m in self.missions if m.start] + [m.end.year for m in self.missions if m.end]

@@ -21,8 +21,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils.yaml import yaml_load
-
 from peaceops.languages import is_default
 
 CONFIG = "mkdocs.yml"
@@ -34,6 +32,8 @@ DEFAULT_ENGINE = "mkdocs"
 def configuration(root: Path, language: str) -> dict[str, Any]:
     """A language's MkDocs configuration as written (``INHERIT`` and ``!ENV`` resolved): its
     navigation and site name, for tools such as the benchmark."""
+    from mkdocs.utils.yaml import yaml_load  # here, not at the top: `check` needs nothing of MkDocs
+
     name = CONFIG if is_default(language) else f"mkdocs.{language}.yml"
     with (root / name).open(encoding="utf-8") as file:
         loaded: dict[str, Any] = yaml_load(file)

@@ -25,6 +25,7 @@ from peaceops.pages.routes import build_routes, country_page_id, page_path, rela
 from peaceops.pages.website import Website
 from peaceops.site.fingerprint import fingerprint
 from peaceops.site.interface_keys import missing_interface_texts
+from peaceops.site.macrouse import files_needed
 from peaceops.site.notes import Notes
 from peaceops.site.pagecheck import check_pages, unreadable_pages
 from peaceops.site.templatecache import compile_page, template_cache
@@ -44,6 +45,8 @@ from peaceops.source.pagesource import PageSource
 from peaceops.source.problems import DataError
 
 MACROS_FOLDER = Path("theme") / "macros"
+# Names every page's context needs whatever the page calls: its list of source notes (_notes_at_foot).
+ALWAYS_USED = ("notes_list",)
 
 
 # Macro output at least this long (tables, the map, a country's missions) is kept out of the
@@ -95,17 +98,24 @@ def _environment(root: Path) -> jinja2.Environment:
 
 class Site(Website):
     @classmethod
-    def load(cls, root: Path) -> Site:
+    def load(cls, root: Path, *, pages_checked: bool = True) -> Site:
         """Load and check everything; raises ``DataError`` with every problem found.
 
         Unchanged files give the site already loaded: the French half of a build, and a preview
         rebuild after an edit to anything but the inputs, do not read and check the data again.
         The fingerprint is taken first, so an edit made during loading means a reload.
+
+        Without ``pages_checked``, the written pages are not all rendered first: the preview's quick
+        rebuild (``peaceops/mkdocs/focus.py``) renders only the pages shown, and the whole build
+        behind it loads the same site again with its pages checked.
         """
         key = fingerprint(root)
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
-            return cached[1]
+            site = cached[1]
+            if pages_checked and not site.pages_checked:
+                site.check_written_pages()
+            return site
         # Macro files are found again through the bytecode cache, which compares their content (a
         # file's date, which Jinja compares, can stay the same after a quick edit).
         _environment(root).cache.clear()  # type: ignore[union-attr]
@@ -122,11 +132,20 @@ class Site(Website):
         site = cls(root, dataset, facts, routes)
         site.publisher  # checked now, so that `check` reports its problems too
         site.accessibility_run
-        problems = check_pages(site)  # every written page in both languages, shown as the build would
-        if problems:
-            raise DataError(problems)
+        if pages_checked:
+            site.check_written_pages()
         _LOADED[root] = (key, site)
         return site
+
+    pages_checked = False
+
+    def check_written_pages(self) -> None:
+        """Every written page in both languages, rendered as the build would show it (the build then
+        reuses the renders); raises ``DataError`` with every mistake in them."""
+        problems = check_pages(self)
+        if problems:
+            raise DataError(problems)
+        self.pages_checked = True
 
     # --- Rendering ----------------------------------------------------------------------------
     @property
@@ -163,11 +182,13 @@ class Site(Website):
         raise PageMistake(message("unknown_page_id", page_id=page_id, suggestion=suggestion(str(page_id), ids)))
 
     def context(
-        self, language: str, path: str, meta: dict[str, Any] | None = None, blocks: dict[str, str] | None = None
+        self, language: str, path: str, meta: dict[str, Any] | None = None, blocks: dict[str, str] | None = None,
+        macro_files: list[str] | None = None,
     ) -> dict[str, Any]:
         """What a page's Jinja sees: the data, the facts, text and links in its language, and macros.
 
-        With ``blocks``, a macro's long output is stored there and a placeholder returned instead."""
+        With ``blocks``, a macro's long output is stored there and a placeholder returned instead.
+        ``macro_files`` are the macro files made into modules for the page (by default all of them)."""
         fmt = self.localizer(language)
         values: dict[str, Any] = {
             "lang": language,
@@ -197,13 +218,26 @@ class Site(Website):
             "accessibility_run": self.accessibility_run,
             "accessibility_check_names": ordered_checks(self.accessibility_run) if self.accessibility_run else [],
         }
-        for name in self.macro_templates:
+        exported_by: dict[str, str] = {}
+        for name in self.macro_templates if macro_files is None else macro_files:
             module = self.environment.get_template(name).make_module(values)
             for attribute in dir(module):
                 if not attribute.startswith("_"):
                     value = getattr(module, attribute)
                     values[attribute] = _set_aside(value, blocks) if blocks is not None else value
+                    exported_by.setdefault(attribute, name)
+        if macro_files is None:
+            self.__dict__.setdefault("_exported_by", exported_by)
         return values
+
+    def macro_files_for(self, template: jinja2.Template) -> list[str] | None:
+        """The macro files the page ``template`` needs, in the order they are made (``macrouse.py``);
+        None (all of them) until a page made with all of them has shown which file defines what."""
+        exported_by: dict[str, str] | None = self.__dict__.get("_exported_by")
+        if exported_by is None:
+            return None
+        needed = files_needed(template, ALWAYS_USED, exported_by, self.environment.get_template)
+        return [name for name in self.macro_templates if name in needed]
 
     def render_page(
         self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *,
@@ -215,17 +249,22 @@ class Site(Website):
         once the Markdown is converted; without it, the Markdown holds everything. ``page`` names the
         file and its lines in the problem (a page of ``markdown`` alone is counted from line 1)."""
         page = page or PageSource(language, "", f"content/{language}/{path or 'index'}", meta or {}, markdown)
-        blocks: dict[str, str] | None = {} if set_aside else None
         try:
             template = self.compiled(markdown)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(syntax_problem(error, page, self.environment)) from None
-        values = self.context(language, path, meta, blocks)
-        try:
-            markdown = template.render(values)
-            return RenderedPage(markdown + _notes_at_foot(values, blocks), blocks or {})
-        except Exception as error:  # noqa: BLE001 - whatever a page's code raises becomes a placed line
-            raise PageError(runtime_problem(error, page, values, self.root)) from None
+        macro_files = self.macro_files_for(template)
+        while True:
+            blocks: dict[str, str] | None = {} if set_aside else None
+            values = self.context(language, path, meta, blocks, macro_files)
+            try:
+                markdown = template.render(values)
+                return RenderedPage(markdown + _notes_at_foot(values, blocks), blocks or {})
+            except Exception as error:  # noqa: BLE001 - whatever a page's code raises becomes a placed line
+                if macro_files is not None:
+                    macro_files = None  # again with every macro file, as the problem's wording expects
+                    continue
+                raise PageError(runtime_problem(error, page, values, self.root)) from None
 
     def render(self, page: PageSource) -> RenderedPage:
         """A page rendered for the engine, once per site: the check renders every written page and
