@@ -40,9 +40,9 @@ def preview(root: Path, log: Path):
             process.wait(timeout=10)
 
 
-def fetch(url: str) -> tuple[int, str]:
+def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, ""

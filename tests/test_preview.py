@@ -5,13 +5,26 @@ waits a bounded time for each expected change, and always stops the server.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import edit
-from previewserver import fetch, page_has, preview, wait_for
+from previewserver import WAIT, fetch, page_has, preview, wait_for
+
+from peaceops.pages.routes import country_page_id
+from peaceops.site.site import Site
 
 pytestmark = pytest.mark.build
 
 NAME = "United Nations Stabilization Mission in Haiti"
+NAME_FR = "Mission des Nations Unies pour la stabilisation en Haïti"
+
+
+def without_reload_script(page: str) -> str:
+    """A served page without what the preview adds to each response: the live-reload script, which
+    names the request, and its hash in the page's Content-Security-Policy."""
+    page = re.sub(r"<script>\s*var livereload.*?</script>", "", page, flags=re.DOTALL)
+    return re.sub(r" 'sha256-[A-Za-z0-9+/=]+'", "", page)
 
 
 def test_preview_survives_a_bad_edit_and_recovers(workspace, tmp_path):
@@ -61,4 +74,39 @@ def test_preview_serves_search_after_a_save_and_makes_it_again_once_the_edits_st
         wait_for(lambda: page_has(url + "past-operations/", f"{NAME} Zanzibarian"), "the page with the edit")
         assert fetch(url + "pagefind/pagefind.js")[0] == 200, "search stopped working after the save"
         wait_for(lambda: fetch(url + "pagefind/pagefind-entry.json")[1] not in ("", first_entry), "a new search index")
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_save_builds_the_page_being_looked_at_first_and_never_serves_another_from_before_it(workspace, tmp_path):
+    """Issue 21: after a save, the pages a browser asked for are built first, as the whole build makes
+    them; any other page is served only once the whole site is built again behind them."""
+    site = Site.load(workspace)
+    looked_at = site.routes.path(country_page_id("HT"), "fr")
+    other = site.routes.path("past-operations", "fr")
+    missions = workspace / "data" / "missions.yaml"
+    log = tmp_path / "serve.log"
+    with preview(workspace, log) as url:
+        wait_for(lambda: page_has(url + looked_at, NAME_FR), "the first build")
+
+        edit(missions, f"      fr: {NAME_FR}\n", f"      fr: {NAME_FR} Zanzibarienne\n")
+        wait_for(lambda: page_has(url + looked_at, f"{NAME_FR} Zanzibarienne"), "the page being looked at")
+        built_first = fetch(url + looked_at)[1]
+        assert f"Preview updated: {url} ({url + looked_at} first" in log.read_text(), log.read_text()
+
+        status, page = fetch(url + other, timeout=WAIT)  # held until the whole build is in
+        assert status == 200 and f"{NAME_FR} Zanzibarienne" in page, "a page from before the save was served"
+        built_whole = fetch(url + looked_at)[1]
+        assert f"{NAME_FR} Zanzibarienne" in built_whole
+        assert without_reload_script(built_first) == without_reload_script(built_whole)
+    assert "Traceback" not in log.read_text()
+
+
+def test_a_file_added_to_the_theme_is_served_after_the_save(workspace, tmp_path):
+    """The preview lists the theme's files once while they are unchanged; a new one is still found."""
+    log = tmp_path / "serve.log"
+    with preview(workspace, log) as url:
+        wait_for(lambda: page_has(url + "past-operations/", NAME), "the first build")
+        assert fetch(url + "assets/probe.txt")[0] == 404
+        (workspace / "theme" / "assets" / "probe.txt").write_text("a new theme file\n", encoding="utf-8")
+        wait_for(lambda: fetch(url + "assets/probe.txt") == (200, "a new theme file\n"), "the new file")
     assert "Traceback" not in log.read_text()

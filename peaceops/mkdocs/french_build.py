@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from peaceops.languages import LANGUAGE_ROOT, LANGUAGES, is_default
+from peaceops.mkdocs import focus
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -30,4 +31,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             strict=config.strict,
         )
         other.plugins.on_startup(command="build", dirty=False)
-        build(other)
+        build(other, dirty=focus.pages is not None)  # the preview's quick rebuild (focus.py)

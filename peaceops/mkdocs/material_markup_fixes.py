@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from peaceops.mkdocs.pages import site_of
 from peaceops.pages.localize import Localizer
-from peaceops.site.site import Site
 from peaceops.source.model import Text
 
 # Material 9.8.2 base.html, lines 99-100. `autocomplete` is not allowed on a checkbox (HTML, and the
@@ -90,5 +89,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def load_interface(config: MkDocsConfig) -> dict[str, Text]:
-    """The interface text, from the site the data hook already loaded (cached while files are unchanged)."""
-    return Site.load(Path(config.config_file_path).parent).dataset.interface
+    """The interface text, from the site the data hook loaded for this build."""
+    return site_of(config).dataset.interface

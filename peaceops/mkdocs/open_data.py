@@ -12,14 +12,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from peaceops.languages import LANGUAGES, is_default
+from peaceops.mkdocs import focus
+from peaceops.mkdocs.pages import site_of
 from peaceops.outputs.exports import open_data_files
-from peaceops.site.site import Site
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_default(config.theme["language"]):
-        return
-    site = Site.load(Path(config.config_file_path).parent)  # the site already loaded for this build
+    if not is_default(config.theme["language"]) or focus.pages is not None:
+        return  # (the preview's quick rebuild leaves them to the whole build that follows it: focus.py)
+    site = site_of(config)  # the site loaded for this build
     localizers = {language: site.localizer(language) for language in LANGUAGES}
     files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.publisher)
     for name, content in files.items():

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from peaceops.languages import LANGUAGE_ROOT, is_default
-from peaceops.mkdocs import enginemessages
+from peaceops.mkdocs import enginemessages, focus
 from peaceops.mkdocs.sidebars import hide_lone_sidebars
 from peaceops.outputs import feed, findable, identity, security, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
@@ -48,7 +48,9 @@ _set_aside: dict[str, RenderedPage] = {}  # by page, from on_page_markdown to on
 _open_data_pages: set[str] = set()  # pages that call open_data_list(): their JSON-LD has the Dataset
 
 
-def _site(config: MkDocsConfig) -> Site:
+def site_of(config: MkDocsConfig) -> Site:
+    """The site this build's ``on_config`` loaded and checked: every other hook of the build uses it,
+    rather than asking ``Site.load`` again (which hashes every input file to know it is current)."""
     return _sites[config.theme["language"]]
 
 
@@ -77,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _wording.language, _wording.root = config.theme["language"], root
     try:
-        site = Site.load(root)
+        site = Site.load(root, pages_checked=focus.pages is None)  # quick preview: its pages as built
     except DataError as error:
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
@@ -101,7 +103,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # MkDocs never reads a front matter of ours: it gets each page's body, and the page's values come
     # from the core in on_page_markdown (YAML 1.1 would read NO as False; see peaceops/source/pagesource.py).
-    site = _site(config)
+    site = site_of(config)
     language = config.theme["language"]
     for file in files.documentation_pages():
         file.content_string = site.page(language, file.src_uri).engine_text()
@@ -126,12 +128,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Material's script bundle, search worker and Lunr files are never loaded (theme/main.html).
     for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
         files.remove(file)
+    focus.focus_files(files, LANGUAGE_ROOT[language])  # the preview's quick rebuild: see focus.py
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # The preview's quick rebuild renders a few pages; the others still appear in their menus.
+    if focus.pages is not None:
+        site, language = site_of(config), config.theme["language"]
+        for file in files.documentation_pages():
+            if file.page is not None and not file.is_modified():
+                meta = site.page(language, file.src_uri).meta
+                focus.outline_page(file.page, {name: for_material(value) for name, value in meta.items()})
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = config.theme["language"]
-    site = _site(config)
+    site = site_of(config)
     source = site.page(language, page.file.src_uri)
     page.meta = {name: for_material(value) for name, value in source.meta.items()}
     try:
@@ -149,13 +163,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # What the templates show around the page's content, as one value (see on_env for the 404 page).
     # MkDocs' TemplateContext type names only MkDocs' own keys; the templates see every key.
-    site, language = _site(config), config.theme["language"]
+    site, language = site_of(config), config.theme["language"]
     values = cast(dict[str, Any], context)
     offers_open_data = page.file.src_uri in _open_data_pages
     page.meta["pk_outdated"] = for_material(_outdated.get(language))
     hide_lone_sidebars(page)
     # Our furniture reads the values as typed (it escapes what it writes), not Material's escaped copies.
-    meta = _site(config).page(language, page.file.src_uri).meta
+    meta = site_of(config).page(language, page.file.src_uri).meta
     title = page.title.unescape() if isinstance(page.title, Markup) else page.title or ""
     values["pk_page"] = furniture(site, meta["page_id"], language, meta, title, _root(config), offers_open_data)
     return context
@@ -191,7 +205,7 @@ def _root(config: MkDocsConfig) -> str:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # What the templates that have no page need (404.html, sitemap.xml), and the footer of every page.
-    site = _site(config)
+    site = site_of(config)
     language = config.theme["language"]
     # Material's templates and ours, compiled once and kept across builds (peaceops/site/templatecache.py).
     env.bytecode_cache = template_cache(site.root)
@@ -200,7 +214,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     publisher = site.publisher.publisher
     # One sitemap for both languages, at the site root: the French build renders it empty, and
     # MkDocs writes no file for an empty template.
-    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) else ""
+    whole = focus.pages is None  # the preview's quick rebuild leaves the sitemap to the whole build
+    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) and whole else ""
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
     env.globals["pk_identity"] = identity.identity(site, language)
@@ -256,8 +271,11 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # The feed of each language in its own folder; robots.txt once, at the site root.
-    site = _site(config)
+    # The feed of each language in its own folder; robots.txt once, at the site root. Not in the
+    # preview's quick rebuild: the whole build that follows writes them (focus.py).
+    if focus.pages is not None:
+        return
+    site = site_of(config)
     language = config.theme["language"]
     root = _root(config)
     Path(config.site_dir, FEED_FILE).write_bytes(feed.atom_feed(site, language, root))

@@ -316,6 +316,9 @@ MESSAGES: dict[str, str] = {
         "use the placeholder {placeholder}"
     ),
     "preview_updated": "Preview updated: {url}",
+    "preview_updated_first": (
+        "Preview updated: {url} ({pages} first, as the browser showed them; the other pages follow in a moment)"
+    ),
     "preview_build_failed": "The preview could not be rebuilt: {detail}",
     "preview_kept": (
         "The preview still shows the last version without problems; fix the lines above and save, "
