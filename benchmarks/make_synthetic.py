@@ -44,10 +44,11 @@ def mission_yaml(index: int, codes: list[str]) -> str:
         f"    name: {{en: Synthetic peace operation {index}, fr: Opération de paix synthétique {index}}}",
         f"    lead: {LEADS[index % len(LEADS)]}",
         f"    country: {code}",
-        f"    start: {start}",
+        "    status:",
+        f"      - {{state: under_way, since: {start}, source: {SOURCE}}}",
     ]
     if not current:
-        lines.append(f"    end: {min(start + 1 + index % 12, 2025)}")
+        lines.append(f"      - {{state: ended, since: {min(start + 1 + index % 12, 2025)}, source: {SOURCE}}}")
     lines += [
         "    officers:",
         f"      - {{kind: deployed, count: {5 + index % 90}, as_of: {start}, source: {SOURCE}}}",
