@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # A doubled brace (a brace itself), a placeholder, or a brace on its own (which does not pair up).
@@ -51,8 +52,21 @@ def fill(text: str, values: Mapping[str, object], literal: Callable[[str], str] 
     """``text`` with each ``{name}`` replaced by the text of ``values[name]``; raises ``KeyError(name)``
     for a name ``values`` lacks, and ``PlaceholderError`` for braces that are not a plain name.
     ``literal`` is applied to the text around the placeholders (to escape it for HTML, say)."""
-    placeholders(text)
     out: list[str] = []
+    for words, name in _parts(text):
+        out.append(literal(words))
+        if name is not None:
+            out.append(str(values[name]))
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _parts(text: str) -> tuple[tuple[str, str | None], ...]:
+    """``text`` read once into (the words before a placeholder, its name) pairs, the last with no
+    name: the same few hundred interface texts are filled tens of thousands of times in a build at
+    1,000 operations (issue 21). Raises ``PlaceholderError`` as ``placeholders`` does."""
+    placeholders(text)
+    parts: list[tuple[str, str | None]] = []
     words: list[str] = []  # the literal text since the last placeholder
     position = 0
     for token in _TOKEN.finditer(text):
@@ -61,8 +75,8 @@ def fill(text: str, values: Mapping[str, object], literal: Callable[[str], str] 
         if token.group(1) is None:
             words.append(token.group(0)[0])  # a doubled brace: the brace itself
             continue
-        out += [literal("".join(words)), str(values[token.group(1)])]
+        parts.append(("".join(words), token.group(1)))
         words = []
     words.append(text[position:])
-    out.append(literal("".join(words)))
-    return "".join(out)
+    parts.append(("".join(words), None))
+    return tuple(parts)
