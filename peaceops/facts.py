@@ -199,9 +199,18 @@ class Facts:
 
     # --- Dated figures ------------------------------------------------------------------------
     def figures(self, mission: Mission, kind: str) -> list[Dated]:
-        """Every figure of ``kind`` for the mission, newest first."""
-        sources = self.dataset.sources
-        return newest_first([dated(o, kind, sources, mission.end) for o in mission.officers if o.kind == kind])
+        """Every figure of ``kind`` for the mission, newest first (worked out once: the tables, feeds
+        and open data ask for each mission's figures about thirty times)."""
+        key = (mission.id, kind)
+        if key not in self._figures:
+            sources = self.dataset.sources
+            found = [dated(o, kind, sources, mission.end) for o in mission.officers if o.kind == kind]
+            self._figures[key] = tuple(newest_first(found))
+        return list(self._figures[key])
+
+    @cached_property
+    def _figures(self) -> dict[tuple[str, str], tuple[Dated, ...]]:
+        return {}
 
     def latest(self, mission: Mission, kind: str) -> Dated | None:
         """The newest figure of ``kind`` for the mission, or None when no source gives one."""
