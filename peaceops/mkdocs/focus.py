@@ -32,6 +32,12 @@ from mkdocs.structure.pages import Page
 pages: frozenset[str] | None = None
 
 
+def quick() -> bool:
+    """The preview's quick rebuild is under way: a few pages, and nothing of the whole site (the feeds,
+    the open data, the sitemap, the pages' check), which the whole build that follows makes."""
+    return pages is not None
+
+
 def focus_files(files: Files, site_root: str) -> None:
     """Mark the documentation pages to render now as modified and the others as not (dirty build)."""
     if pages is None:
@@ -55,7 +61,7 @@ class _QuietDirtyWarning(logging.Filter):
     error. The quick rebuild is followed by a whole one, so the warning is dropped for it alone."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return pages is None or "'dirty' build" not in record.getMessage()
+        return not quick() or "'dirty' build" not in record.getMessage()
 
 
 logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
@@ -88,12 +94,12 @@ def theme_files(listing: Callable[[Files, Any, MkDocsConfig], None]) -> Callable
             tuple(config.theme.static_templates),
             _folder_state(custom) if custom else (),
         )
-        found = _THEME_FILES.get(key)
-        if found is None:
+        if key not in _THEME_FILES:
             probe = Files([])
             listing(probe, env, config)
-            found = _THEME_FILES[key] = [(file.src_uri, str(file.src_dir)) for file in probe]
-        for path, folder in found:
+            _THEME_FILES.clear()  # only the theme as it is now is kept
+            _THEME_FILES[key] = [(file.src_uri, str(file.src_dir)) for file in probe]
+        for path, folder in _THEME_FILES[key]:
             if files.get_file_from_path(path) is None:
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 

@@ -31,4 +31,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             strict=config.strict,
         )
         other.plugins.on_startup(command="build", dirty=False)
-        build(other, dirty=focus.pages is not None)  # the preview's quick rebuild (focus.py)
+        build(other, dirty=focus.quick())  # the preview's quick rebuild (focus.py)

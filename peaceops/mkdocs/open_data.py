@@ -18,7 +18,7 @@ from peaceops.outputs.exports import open_data_files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    if not is_default(config.theme["language"]) or focus.pages is not None:
+    if not is_default(config.theme["language"]) or focus.quick():
         return  # (the preview's quick rebuild leaves them to the whole build that follows it: focus.py)
     site = site_of(config)  # the site loaded for this build
     localizers = {language: site.localizer(language) for language in LANGUAGES}

@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _wording.language, _wording.root = config.theme["language"], root
     try:
-        site = Site.load(root, pages_checked=focus.pages is None)  # quick preview: its pages as built
+        site = Site.load(root, pages_checked=not focus.quick())  # quick preview: its pages as built
     except DataError as error:
         raise PluginError("The data has problems; the site was not built:\n" + str(error)) from None
     _sites[config.theme["language"]] = site
@@ -134,7 +134,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # The preview's quick rebuild renders a few pages; the others still appear in their menus.
-    if focus.pages is not None:
+    if focus.quick():
         site, language = site_of(config), config.theme["language"]
         for file in files.documentation_pages():
             if file.page is not None and not file.is_modified():
@@ -214,8 +214,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     publisher = site.publisher.publisher
     # One sitemap for both languages, at the site root: the French build renders it empty, and
     # MkDocs writes no file for an empty template.
-    whole = focus.pages is None  # the preview's quick rebuild leaves the sitemap to the whole build
-    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) and whole else ""
+    # (The preview's quick rebuild leaves the sitemap to the whole build that follows it.)
+    env.globals["pk_sitemap"] = sitemap.sitemap_xml(site, root) if is_default(language) and not focus.quick() else ""
     env.globals["pk_footer"] = lambda page: wayfinding.footer_links(site, language, _here(page, language), root)
     env.globals["pk_publisher"] = wayfinding.Link(fmt.text(publisher.name), publisher.url[language])
     env.globals["pk_identity"] = identity.identity(site, language)
@@ -273,7 +273,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     # The feed of each language in its own folder; robots.txt once, at the site root. Not in the
     # preview's quick rebuild: the whole build that follows writes them (focus.py).
-    if focus.pages is not None:
+    if focus.quick():
         return
     site = site_of(config)
     language = config.theme["language"]

@@ -41,7 +41,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from peaceops.languages import LANGUAGES
 from peaceops.mkdocs import focus, search_index
 from peaceops.outputs import previewbanner
 from peaceops.outputs.publish import swap_in
@@ -118,7 +117,7 @@ class Preview:
             except DataError as error:
                 self._failed(error.problems)
                 return
-            pages = frozenset(_site_paths(site))
+            pages = frozenset(site.routes.paths())
             with self._current:
                 first = frozenset(page for page in self._viewed if page in pages)
             if self.has_good_build and pages == self._pages and first and self._build_first(first):
@@ -165,8 +164,8 @@ class Preview:
     def _mkdocs_build(self, site_dir: Path) -> None:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site_dir))
         config.site_url = self.url
-        config.plugins.on_startup(command="serve", dirty=focus.pages is not None)
-        build(config, serve_url=self.url, dirty=focus.pages is not None)
+        config.plugins.on_startup(command="serve", dirty=focus.quick())
+        build(config, serve_url=self.url, dirty=focus.quick())
 
     def _build_whole(self, quiet: bool = False) -> bool:
         """The whole site into a folder of its own, swapped in if it built; False if it did not."""
@@ -306,12 +305,6 @@ def allow_live_reload(page: bytes) -> bytes:
     script = page[start + len(b"<script>") : end]
     digest = base64.b64encode(hashlib.sha256(script).digest())
     return page.replace(b"script-src 'self'", b"script-src 'self' 'sha256-" + digest + b"'", 1)
-
-
-def _site_paths(site: Site) -> list[str]:
-    """Every page's path from the site's root, as browsers ask for it (``fr/pays/haiti/``)."""
-    return [site.routes.path(page_id, language) for page_id in site.routes.page_ids() for language in LANGUAGES
-            if language in site.routes.sources[page_id]]
 
 
 def _write_problems_page(folder: Path) -> None:

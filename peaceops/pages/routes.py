@@ -57,6 +57,10 @@ class Routes:
     def page_ids(self) -> list[str]:
         return sorted(self.sources)
 
+    def paths(self) -> list[str]:
+        """Every page's site-relative address, in every language it has (``fr/pays/haiti/``)."""
+        return [self.path(page_id, language) for page_id in self.page_ids() for language in self.sources[page_id]]
+
 
 def relative_url(target: str, from_path: str) -> str:
     """A relative link; a page's folder address keeps its trailing slash (``../../``), a file's does not."""

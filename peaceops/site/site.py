@@ -18,7 +18,7 @@ import jinja2.runtime
 from markupsafe import Markup
 
 from peaceops.facts import derive
-from peaceops.languages import LANGUAGE_ROOT
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
 from peaceops.outputs import chart, exports, worldmap
 from peaceops.pages.inert import html_text
 from peaceops.pages.routes import build_routes, country_page_id, page_path, relative_url
@@ -218,25 +218,30 @@ class Site(Website):
             "accessibility_run": self.accessibility_run,
             "accessibility_check_names": ordered_checks(self.accessibility_run) if self.accessibility_run else [],
         }
-        exported_by: dict[str, str] = {}
         for name in self.macro_templates if macro_files is None else macro_files:
-            module = self.environment.get_template(name).make_module(values)
-            for attribute in dir(module):
-                if not attribute.startswith("_"):
-                    value = getattr(module, attribute)
-                    values[attribute] = _set_aside(value, blocks) if blocks is not None else value
-                    exported_by.setdefault(attribute, name)
-        if macro_files is None:
-            self.__dict__.setdefault("_exported_by", exported_by)
+            for attribute, value in self._macros(name, values):
+                values[attribute] = _set_aside(value, blocks) if blocks is not None else value
         return values
 
-    def macro_files_for(self, template: jinja2.Template) -> list[str] | None:
-        """The macro files the page ``template`` needs, in the order they are made (``macrouse.py``);
-        None (all of them) until a page made with all of them has shown which file defines what."""
-        exported_by: dict[str, str] | None = self.__dict__.get("_exported_by")
-        if exported_by is None:
-            return None
-        needed = files_needed(template, ALWAYS_USED, exported_by, self.environment.get_template)
+    def _macros(self, name: str, values: dict[str, Any]) -> list[tuple[str, Any]]:
+        """The macros (and other public names) of the macro file ``name``, made with ``values``."""
+        module = self.environment.get_template(name).make_module(values)
+        return [(attribute, getattr(module, attribute)) for attribute in dir(module) if not attribute.startswith("_")]
+
+    @cached_property
+    def macro_exports(self) -> dict[str, str]:
+        """Which macro file defines each name a page can call (the first, in the order they are made)."""
+        values = self.context(LANGUAGES[0], "", macro_files=[])  # made as a page's would be
+        exported: dict[str, str] = {}
+        for name in self.macro_templates:
+            for attribute, value in self._macros(name, values):
+                exported.setdefault(attribute, name)
+                values[attribute] = value
+        return exported
+
+    def macro_files_for(self, template: jinja2.Template) -> list[str]:
+        """The macro files the page ``template`` needs, in the order they are made (``macrouse.py``)."""
+        needed = files_needed(template, ALWAYS_USED, self.macro_exports, self.environment.get_template)
         return [name for name in self.macro_templates if name in needed]
 
     def render_page(
@@ -253,7 +258,7 @@ class Site(Website):
             template = self.compiled(markdown)
         except jinja2.TemplateSyntaxError as error:
             raise PageError(syntax_problem(error, page, self.environment)) from None
-        macro_files = self.macro_files_for(template)
+        macro_files: list[str] | None = self.macro_files_for(template)
         while True:
             blocks: dict[str, str] | None = {} if set_aside else None
             values = self.context(language, path, meta, blocks, macro_files)
