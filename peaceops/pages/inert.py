@@ -36,6 +36,9 @@ _MARKDOWN = str.maketrans(
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 # What makes a line a heading, a quote, a list item or an underline when a value starts it.
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
+# Anything the three steps below would change: HTML's characters, Markdown's, a line break, a block
+# start. Most values (names, years, counts) have none, and a page writes tens of thousands of them.
+_NEEDS_WORK = re.compile(r"""[&<>"'\r\n\u2028\u2029\[\]*_`\\{}~|]|^\s*(?:[#>+=-]|\d+[.)])""")
 
 
 def html_text(value: Any) -> Any:
@@ -44,6 +47,14 @@ def html_text(value: Any) -> Any:
         return value
     if isinstance(value, WebAddress):
         return escape(value)
+    if _NEEDS_WORK.search(value) is None:
+        return Markup(str(value))  # noqa: S704  (nothing in it to escape)
+    return _made_inert(value)
+
+
+def _made_inert(value: str) -> Markup:
+    """The three steps: HTML escaped, line breaks as spaces, Markdown's characters and a block start
+    as character references."""
     text = _LINE_BREAKS.sub(" ", str(escape(value))).translate(_MARKDOWN)
     return Markup(_BLOCK_START.sub(_inert_start, text, count=1))  # noqa: S704  (escaped above)
 
