@@ -244,13 +244,17 @@ def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, 
     }
     spots = {number: (float(x), float(y)) for number, (x, y) in spots.items()}
     apart = 2 * radius + GAP
+    numbers = sorted(spots)
+    xs, ys = [spots[n][0] for n in numbers], [spots[n][1] for n in numbers]
+    count = len(numbers)
     for _ in range(200):  # a fixed number of rounds, in a fixed order: the same input, the same map
         moved = False
-        numbers = sorted(spots)
-        for i, first in enumerate(numbers):
-            for second in numbers[i + 1 :]:
-                (x1, y1), (x2, y2) = spots[first], spots[second]
-                dx, dy = x2 - x1, y2 - y1
+        for i in range(count):
+            for j in range(i + 1, count):
+                dx, dy = xs[j] - xs[i], ys[j] - ys[i]
+                # Two markers a marker's width apart on one axis are apart: no square root needed.
+                if dx >= apart or dx <= -apart or dy >= apart or dy <= -apart:
+                    continue
                 distance = (dx * dx + dy * dy) ** 0.5
                 if distance >= apart - 0.01:
                     continue
@@ -258,11 +262,12 @@ def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, 
                     dx, dy, distance = 1.0, 0.0, 1.0
                 push = (apart - distance) / 2
                 ux, uy = dx / distance * push, dy / distance * push
-                spots[first], spots[second] = (x1 - ux, y1 - uy), (x2 + ux, y2 + uy)
+                xs[i], ys[i], xs[j], ys[j] = xs[i] - ux, ys[i] - uy, xs[j] + ux, ys[j] + uy
                 moved = True
         if not moved:
             break
-    return {number: (round(x, 1), round(y, 1)) for number, (x, y) in spots.items()}
+    where = {number: k for k, number in enumerate(numbers)}
+    return {number: (round(xs[where[number]], 1), round(ys[where[number]], 1)) for number in spots}
 
 
 def _view(
