@@ -86,10 +86,11 @@ def _close_guillemet(found: re.Match[str]) -> str:
     return found.group(0) if spaces in (NBSP, "\u202f") else NBSP + "»"
 
 
-# HTML: tags, comments and the text between them.
+# HTML: tags, comments and the text between them; a tag's name, and whether it closes an element.
 # [^<>]: a try that meets another < stops there (a text of 100,000 "<" is read once, not once per "<").
-_TOKEN = re.compile(r"<!--.*?-->|<![^<>]*>|<[^<>]+>", re.DOTALL)
-_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_TOKEN = re.compile(
+    r"<!--.*?-->|<![^<>]*>|<(?=[^<>])(?P<closing>/?)\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)?[^<>]*>", re.DOTALL
+)
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 _ATTRIBUTE = re.compile(
     r"""(\s(?:title|aria-label|alt|placeholder|content|data-pk-[a-z-]+)\s*=\s*)("[^"]*"|'[^']*')"""
@@ -108,20 +109,19 @@ def french_html(html: str) -> str:
         out.append(text if skip else french(text))
         tag = match.group(0)
         position = match.end()
-        name_match = _TAG_NAME.match(tag)
-        if not name_match:
+        name = match.group("name")
+        if name is None:
             out.append(tag)  # comment or doctype
             continue
-        name = name_match.group(1).lower()
-        closing = tag.startswith("</")
-        if closing:
+        name = name.lower()
+        if match.group("closing"):
             if skip and skip[-1] == name:
                 skip.pop()
             out.append(tag)
             continue
-        lang = _LANG.search(tag)
+        lang = _LANG.search(tag) if "lang" in tag else None
         other_language = lang is not None and not lang.group(1).lower().startswith("fr")
-        if not skip and not other_language:
+        if not skip and not other_language and _TOUCHED.search(tag):
             tag = _ATTRIBUTE.sub(lambda m: m.group(1) + _quoted(m.group(2)), tag)
         out.append(tag)
         if name in _VOID or tag.endswith("/>"):
