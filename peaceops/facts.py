@@ -343,7 +343,7 @@ class Facts:
     def operations_listed(self) -> int:
         return len(self.missions)
 
-    @property
+    @cached_property  # the figures macro asks for it once per figure it shows
     def first_year(self) -> int | None:
         return min((m.start.year for m in self.missions if m.start), default=None)
 

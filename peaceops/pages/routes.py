@@ -62,6 +62,7 @@ class Routes:
         return [self.path(page_id, language) for page_id in self.page_ids() for language in self.sources[page_id]]
 
 
+@lru_cache(maxsize=65536)  # the same links from the same pages, thousands of times at 1,000 operations
 def relative_url(target: str, from_path: str) -> str:
     """A relative link; a page's folder address keeps its trailing slash (``../../``), a file's does not."""
     rel = posixpath.relpath(target or ".", from_path or ".")
