@@ -11,6 +11,9 @@ import time
 import pytest
 from datacopy import DataCopy, assert_at, only_problem
 
+from peaceops.source.dataset import load
+from peaceops.source.problems import DataError
+
 M = "missions.yaml"
 S = "sources.yaml"
 P = "program.yaml"
@@ -292,6 +295,27 @@ def test_a_figure_whose_range_begins_after_its_missions_end(data):
                  "        count: 131\n        as_of: {earliest: 2018, reason: test}\n")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "{earliest: 2018", offset=0), "as_of (2018 to ?) is after the mission's end")
+
+
+def test_a_figure_dated_after_the_latest_end_its_range_by_evidence_allows(data):
+    # The end no source states, bounded by evidence: a figure after its latest bound is after the end.
+    data.replace(M, ENDED, ENDED.replace("since: 2017-10-15", "since: {earliest: 2016, latest: 2017-10-15, reason: test}"))
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: 2018-03\n")
+    problem = only_problem(data.problems())
+    end_line = data.where(M, "{earliest: 2016, latest: 2017-10-15")[0]
+    assert_at(problem, M, data.where(M, "as_of: 2018-03\n", offset=7), "as_of (2018-03) is after the mission's end",
+              f"(2016 to 2017-10-15, line {end_line})")
+
+
+@pytest.mark.parametrize("since", ["{earliest: 2016, latest: 2018, reason: test}", "{earliest: 2016, reason: test}"])
+def test_a_figure_the_end_s_range_allows_is_not_refused(data, since):
+    # The evidence allows the end as late as 2018, or (no latest bound) any time after 2016.
+    data.replace(M, ENDED, ENDED.replace("since: 2017-10-15", f"since: {since}"))
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: 2018-03\n")
+    try:
+        load(data.folder)
+    except DataError as error:
+        assert not [p for p in error.problems if "after the mission's end" in p.message], error.problems
 
 
 def test_figure_dated_before_the_mission_started(data):

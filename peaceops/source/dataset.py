@@ -378,7 +378,9 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                 )
             )
         problems += [Problem(source.display, *place, text) for place, text in _status_faults(mission, index, at)]
-        end = mission.end
+        # The last day the mission can have ended: its stated end, or the latest its range by evidence allows.
+        end_since = mission.end_since
+        last_end = bounds(end_since)[1]
         for number, figure in enumerate(mission.officers):
             # Only officers serving must come after the start; a number of positions may be authorized before.
             first = bounds(figure.as_of)[0] if figure.as_of is not None else None
@@ -395,14 +397,14 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                         message("as_of_before_start", as_of=figure.as_of, start=mission.start),
                     )
                 )
-            if end is not None and first is not None and first > end.last_day:
+            if last_end is not None and first is not None and first > last_end:
                 shown = _shown(figure.as_of)
                 end_line = at(index, "status", len(mission.status) - 1, "since")[0]
                 problems.append(
                     Problem(
                         source.display,
                         *at(index, "officers", number, "as_of"),
-                        message("as_of_after_end", as_of=shown, end=end.iso, line=end_line),
+                        message("as_of_after_end", as_of=shown, end=_shown(end_since), line=end_line),
                     )
                 )
     return problems
