@@ -8,6 +8,7 @@ the texts read aloud or shown (title, aria-label, alt, placeholder, meta content
 """
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from html.parser import HTMLParser
 import pytest
 
 from peaceops.pages.localize import Localizer
-from peaceops.pages.typography import french, french_html
+from peaceops.pages.typography import _MAY_CHANGE, french, french_html
 
 NO_BREAK = "\u00a0\u202f"
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -174,6 +175,32 @@ def test_french_html_leaves_code_scripts_and_english_passages_alone():
     )
 
 
+# Pieces of French text that the rules act on, or nearly: marks, days, months, "de", spaces of each kind.
+PIECES = [":", ";", "!", "?", "«", "»", "&nbsp;", " ", "\u00a0", "\u202f", "\t", "1", "15", "1er", "de", "De", "à",
+          "depuis", "jusqu'en", "mars", "avril", "août", "octobre", "mai", "x", "(GRC)", "\n"]
+
+
+def test_every_text_the_rules_change_is_found_by_the_page_search():
+    """french_html looks at a page's texts only where one of _MAY_CHANGE finds something: every text
+    a rule changes must be found, or a rule added without its search would be skipped on pages."""
+    changed = 0
+    for length in range(1, 4):
+        for pieces in itertools.product(PIECES, repeat=length):
+            text = "".join(pieces)
+            if french(text) != text:
+                changed += 1
+                assert any(pattern.search(text) for pattern in _MAY_CHANGE), repr(text)
+    assert changed > 1_000
+
+
+def test_french_html_typesets_every_text_between_tags_as_french_does():
+    texts = ["".join(pieces) for pieces in itertools.product([*PIECES[:14], "mars", "de"], repeat=3)]
+    tags = ["<p>", "</p>", "<br>", '<a href="https://example.invalid/a:b">', "</a>", "<!-- : -->"]
+    html = "".join(text + tags[number % len(tags)] for number, text in enumerate(texts))
+    expected = "".join(french(text) + tags[number % len(tags)] for number, text in enumerate(texts))
+    assert french_html(html) == expected
+
+
 def test_the_french_interface_texts_get_french_typography_english_ones_do_not():
     interface = {"label": {"en": "Date modified:", "fr": "Date de modification :"}}
     assert Localizer("fr", interface).t("label") == "Date de modification\u00a0:"
@@ -188,7 +215,8 @@ def test_long_runs_of_spaces_and_punctuation_do_not_hang_the_typography():
         "from peaceops.pages.typography import french, french_html\n"
         "n = 200_000\n"
         "for text in (' ' * n, ' ' * n + 'x', '\\t ' * n + ';', 'a' + ' ' * n + '!', '\\u00a0' * n + 'x', "
-        "':' * n, ' :' * n, '« ' * n, ' »' * n, '!?;' * n, '<' * n, '<p>' + ' ' * n + '</p>'):\n"
+        "':' * n, ' :' * n, '« ' * n, ' »' * n, '!?;' * n, '<' * n, '<p>' + ' ' * n + '</p>', "
+        "'< ' * n, '<' + ' ' * n + 'code', '1 ' * n, 'de ' * n, 'lang' * n):\n"
         "    french(text); french_html(text)\n"
         "print('done')\n"
     )

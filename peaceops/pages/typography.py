@@ -12,6 +12,8 @@ in another language (lang="en") are left as they are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 NBSP = "\u00a0"
 _SPACES = " \t\u00a0\u202f"
@@ -66,6 +68,17 @@ def french_dates(text: str) -> str:
 _TOUCHED = re.compile(rf"[:«»;!?]|{_MONTHS}")
 
 
+# What a text must hold for any rule above to change it: a mark they space, a day before a month,
+# or "de" before a month it elides to. french_html looks for these in a whole page at once, each on
+# its own (one expression for all of them tries each at every character); a rule added above must
+# be found by one of them (tests/test_french_typography.py checks it on many texts).
+_MAY_CHANGE = (
+    re.compile(r"[:«»;!?]"),
+    re.compile(rf"\d(?:er)?[ \u00a0\u202f]{{1,3}}(?:{_MONTHS})"),
+    re.compile(r"[Dd]e[ \u00a0]{1,3}(?:avril|août|octobre)"),
+)
+
+
 def french(text: str) -> str:
     """``"Note: « oui » !"`` -> ``"Note\u00a0: «\u00a0oui\u00a0»!"``, and dates with their article
     (``french_dates``). Idempotent."""
@@ -86,53 +99,72 @@ def _close_guillemet(found: re.Match[str]) -> str:
     return found.group(0) if spaces in (NBSP, "\u202f") else NBSP + "»"
 
 
-# HTML: tags, comments and the text between them; a tag's name, and whether it closes an element.
+# HTML split into the text between tags and the tags (and comments) themselves.
 # [^<>]: a try that meets another < stops there (a text of 100,000 "<" is read once, not once per "<").
-_TOKEN = re.compile(
-    r"<!--.*?-->|<![^<>]*>|<(?=[^<>])(?P<closing>/?)\s*(?P<name>[a-zA-Z][a-zA-Z0-9-]*)?[^<>]*>", re.DOTALL
-)
+_TOKENS = re.compile(r"(<!--.*?-->|<![^<>]*>|<[^<>]+>)", re.DOTALL)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([a-zA-Z-]+)""")
 _ATTRIBUTE = re.compile(
     r"""(\s(?:title|aria-label|alt|placeholder|content|data-pk-[a-z-]+)\s*=\s*)("[^"]*"|'[^']*')"""
 )
 _RAW = {"script", "style", "pre", "code", "textarea"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Where an element whose content is left alone may begin: a tag named as one of _RAW, or a lang attribute.
+_MAY_SKIP = (re.compile(r"<\s*(?i:script|style|pre|code|textarea)"), re.compile("lang"))
 
 
 def french_html(html: str) -> str:
-    """``french`` on the visible text and read-aloud attributes of a French page's HTML."""
-    out: list[str] = []
-    skip: list[str] = []  # open elements whose content is left alone (code, or another language)
-    position = 0
-    for match in _TOKEN.finditer(html):
-        text = html[position:match.start()]
-        out.append(text if skip else french(text))
-        tag = match.group(0)
-        position = match.end()
-        name = match.group("name")
-        if name is None:
-            out.append(tag)  # comment or doctype
+    """``french`` on the visible text and read-aloud attributes of a French page's HTML.
+
+    Why it looks only where something can change: a page is tens of thousands of tags and texts, and
+    a few hundred of them hold a character French typography changes (or begin an element left
+    alone). Those are found in the whole page at once; the rest is never looked at one by one."""
+    parts = _TOKENS.split(html)  # text, tag, text, tag, ..., text
+    starts = [0, *accumulate(map(len, parts))]
+
+    def part_at(position: int) -> int:
+        return bisect_right(starts, position) - 1
+
+    touched = {part_at(found.start()) for pattern in _MAY_CHANGE for found in pattern.finditer(html)}
+    may_skip = {part_at(found.start()) for pattern in _MAY_SKIP for found in pattern.finditer(html)}
+    left_alone_up_to = -1  # the part that closes the element left alone (code, or another language)
+    for index in sorted(touched | may_skip):
+        if index <= left_alone_up_to:
             continue
-        name = name.lower()
-        if match.group("closing"):
-            if skip and skip[-1] == name:
-                skip.pop()
-            out.append(tag)
+        part = parts[index]
+        if index % 2 == 0:  # a text
+            if index in touched:
+                parts[index] = french(part)
             continue
-        lang = _LANG.search(tag) if "lang" in tag else None
+        named = _TAG_NAME.match(part)
+        if named is None or part.startswith("</"):
+            continue  # a comment or doctype; a closing tag outside an element left alone
+        name = named.group(1).lower()
+        lang = _LANG.search(part)
         other_language = lang is not None and not lang.group(1).lower().startswith("fr")
-        if not skip and not other_language and _TOUCHED.search(tag):
-            tag = _ATTRIBUTE.sub(lambda m: m.group(1) + _quoted(m.group(2)), tag)
-        out.append(tag)
-        if name in _VOID or tag.endswith("/>"):
+        if index in touched and not other_language:
+            part = parts[index] = _ATTRIBUTE.sub(lambda m: m.group(1) + _quoted(m.group(2)), part)
+        if name not in _VOID and not part.endswith("/>") and (name in _RAW or other_language):
+            left_alone_up_to = _closing(parts, index, name)
+    return "".join(parts)
+
+
+def _closing(parts: list[str], opening: int, name: str) -> int:
+    """The part that closes the element ``name`` opened at ``opening`` (the same element may nest in
+    itself); the last part when it is never closed."""
+    depth = 1
+    for index in range(opening + 2, len(parts), 2):
+        tag = parts[index]
+        named = _TAG_NAME.match(tag)
+        if named is None or named.group(1).lower() != name:
             continue
-        if skip and name == skip[-1]:
-            skip.append(name)  # the same element nested inside itself
-        elif not skip and (name in _RAW or other_language):
-            skip.append(name)
-    text = html[position:]
-    out.append(text if skip else french(text))
-    return "".join(out)
+        if tag.startswith("</"):
+            depth -= 1
+            if depth == 0:
+                return index
+        elif not tag.endswith("/>"):
+            depth += 1
+    return len(parts) - 1
 
 
 def _quoted(value: str) -> str:
