@@ -32,6 +32,7 @@ from importlib.resources import files
 from typing import Any
 
 from peaceops.facts import CountryFacts, Facts
+from peaceops.languages import LANGUAGES
 from peaceops.pages.localize import Localizer
 from peaceops.source.model import City
 
@@ -205,17 +206,20 @@ class Layout:
     markers: dict[int, tuple[float, float]]  # country number -> where its marker is drawn
 
 
-# Layouts already worked out, by the markers they place: each language's map has the same markers,
-# and pushing 150 markers apart took a quarter of a second at 1,000 operations (issue 21).
-_LAYOUTS: dict[tuple[tuple[int, tuple[int, int], bool], ...], Layout] = {}
+# Layouts already worked out, by everything a layout reads of its markers (number, place, size,
+# outline): pushing 150 markers apart took a quarter of a second at 1,000 operations (issue 21), and
+# the preview draws the same maps again on every rebuild. One per language: two places at the same
+# longitude are numbered in the order of their names, which the languages can order differently.
+_LAYOUTS: dict[tuple[tuple[int, tuple[int, int], bool, str | None], ...], Layout] = {}
 
 
 def layout(marked: list[MarkedCountry]) -> Layout:
     """Where to look and where each marker goes: markers big enough on a phone, none overlapping."""
     drawn = [country for country in marked if country.drawn]
-    key = tuple((country.number, country.point, country.small) for country in drawn)
+    key = tuple((country.number, country.point, country.small, country.outline) for country in drawn)
     if key not in _LAYOUTS:
-        _LAYOUTS.clear()  # only the latest data's layout is kept
+        if len(_LAYOUTS) >= len(LANGUAGES):
+            _LAYOUTS.clear()  # only the latest data's layouts are kept
         _LAYOUTS[key] = _layout(drawn)
     return _LAYOUTS[key]
 

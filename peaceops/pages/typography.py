@@ -110,7 +110,7 @@ _ATTRIBUTE = re.compile(
 _RAW = {"script", "style", "pre", "code", "textarea"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Where an element whose content is left alone may begin: a tag named as one of _RAW, or a lang attribute.
-_MAY_SKIP = (re.compile(r"<\s*(?i:script|style|pre|code|textarea)"), re.compile("lang"))
+_MAY_SKIP = (re.compile(r"<\s*(?i:" + "|".join(sorted(_RAW)) + ")"), re.compile("lang"))
 
 
 def french_html(html: str) -> str:
