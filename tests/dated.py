@@ -16,18 +16,18 @@ import calendar
 from datetime import date
 from pathlib import Path
 
-from ruamel.yaml import YAML
+import plainyaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def sources(root: Path = ROOT) -> dict[str, dict]:
-    data = YAML(typ="safe", pure=True).load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))
+    data = plainyaml.read(root / "data" / "sources.yaml")
     return {source["key"]: source for source in data["sources"]}
 
 
 def missions(root: Path = ROOT) -> list[dict]:
-    return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    return plainyaml.read(root / "data" / "missions.yaml")["missions"]
 
 
 def _parts(value) -> list[int]:

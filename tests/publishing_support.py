@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+import plainyaml
 from conftest import ROOT
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -103,12 +103,12 @@ def root_url(site: Path) -> str:
 
 
 def data(name: str, root: Path = ROOT):
-    """A data file, read with a plain YAML parser (not the peaceops package)."""
-    return yaml.safe_load((root / "data" / name).read_text(encoding="utf-8"))
+    """A data file, read with a plain YAML parser (not the peaceops package; plainyaml.py)."""
+    return plainyaml.read(root / "data" / name, yaml_1_1=True)
 
 
 def interface(key: str, language: str, root: Path = ROOT) -> str:
-    return data("interface.yaml", root)["text"][key][language]
+    return plainyaml.shared(root / "data" / "interface.yaml", yaml_1_1=True)["text"][key][language]
 
 
 def as_shown(text: str, language: str) -> str:

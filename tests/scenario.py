@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT, copy_inputs, run_build
 from dated import end, sources, start, stated
-from ruamel.yaml import YAML
 
 NEW_MISSION = """
   - id: test-colombia
@@ -59,7 +59,7 @@ class Built:
 
 
 def read_missions(root: Path) -> list[dict]:
-    return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    return plainyaml.read(root / "data" / "missions.yaml")["missions"]
 
 
 def year(value) -> int:
@@ -68,7 +68,7 @@ def year(value) -> int:
 
 def checked_year(root: Path = ROOT) -> int:
     """The year of the date the data was checked up to (as_of in data/dataset.yaml)."""
-    return year(YAML(typ="safe", pure=True).load((root / "data" / "dataset.yaml").read_text(encoding="utf-8"))["as_of"])
+    return year(plainyaml.read(root / "data" / "dataset.yaml")["as_of"])
 
 
 def latest_year(missions: list[dict], root: Path = ROOT) -> int:

@@ -5,18 +5,18 @@ count are read from the YAML here, not from the package.
 """
 from __future__ import annotations
 
+import plainyaml
 import pytest
 from conftest import ROOT
 from dated import is_current
 from htmltree import page
-from ruamel.yaml import YAML
 
 HOME = {"en": "", "fr": "fr/"}
 HOW_IT_WORKS = {"en": "how-it-works/", "fr": "fr/fonctionnement/"}
 
 
 def _yaml(name: str) -> dict:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return plainyaml.read(ROOT / "data" / name)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

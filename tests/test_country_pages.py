@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
+import plainyaml
 import pytest
 from conftest import ROOT
 from dated import end, is_current, latest, sources, start, state, when
 from htmltree import page, resolve
-from ruamel.yaml import YAML
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
     ENDED_ID,
     ENDED_PAGES,
@@ -35,7 +35,7 @@ LANGUAGES = ("en", "fr")
 
 
 def interface() -> dict:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / "interface.yaml").read_text(encoding="utf-8"))["text"]
+    return plainyaml.read(ROOT / "data" / "interface.yaml")["text"]
 
 
 def mission_section(document, mission_id):

@@ -10,10 +10,10 @@ import copy
 import csv
 import json
 
+import plainyaml
 import pytest
 from conftest import ROOT, run_build
 from htmltree import page, resolve
-from ruamel.yaml import YAML
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
     ENDED_ID,
     ENDED_YEAR,
@@ -54,7 +54,7 @@ def latest(mission: dict, kind: str) -> dict | None:
 
 def source_addresses() -> dict[str, str]:
     """Each source's address as the open data gives it: the archived copy first, English first."""
-    sources = YAML(typ="safe", pure=True).load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    sources = plainyaml.read(ROOT / "data" / "sources.yaml")["sources"]
     result = {}
     for source in sources:
         archived = source.get("archived") or {}

@@ -16,20 +16,20 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT, run_build
 from htmltree import parse
-from ruamel.yaml import YAML
 
 HTML_TAG = re.compile(r"<[^>]+>")
 
 
 def dataset_dates(root: Path = ROOT) -> dict:
-    return YAML(typ="safe", pure=True).load((root / "data" / "dataset.yaml").read_text(encoding="utf-8"))
+    return plainyaml.read(root / "data" / "dataset.yaml")
 
 
 def interface_text(key: str, language: str) -> str:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / "interface.yaml").read_text(encoding="utf-8"))["text"][key][language]
+    return plainyaml.read(ROOT / "data" / "interface.yaml")["text"][key][language]
 
 
 def epoch(day: date) -> str:
@@ -138,7 +138,7 @@ def test_check_gives_github_warning_annotations(workspace):
 
 
 def test_check_prints_one_line_of_coverage(workspace):
-    missions = YAML(typ="safe", pure=True).load((workspace / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    missions = plainyaml.read(workspace / "data" / "missions.yaml")["missions"]
     result = run_check(workspace, dataset_dates()["as_of"])
     lines = [line for line in result.stdout.splitlines() if line.startswith("Coverage:")]
     assert len(lines) == 1
@@ -180,7 +180,7 @@ def test_no_link_text_is_a_web_address(built_site):
 
 
 def test_every_source_link_is_a_source_in_the_data_with_a_title(built_site):
-    sources = YAML(typ="safe", pure=True).load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    sources = plainyaml.read(ROOT / "data" / "sources.yaml")["sources"]
     titles = {s["key"]: s["title"] for s in sources}
     cited = 0
     for path in pages(built_site):
@@ -231,7 +231,7 @@ def test_the_officers_table_has_one_row_per_dated_figure(built_site):
 
     from dated import sources, when
 
-    missions = YAML(typ="safe", pure=True).load((ROOT / "data" / "missions.yaml").read_text(encoding="utf-8"))["missions"]
+    missions = plainyaml.read(ROOT / "data" / "missions.yaml")["missions"]
     known = sources()
     expected = sorted(
         (m["id"], f["kind"], f["count"], when(f, known, m), f["source"]) for m in missions for f in m.get("officers", [])

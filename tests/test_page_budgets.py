@@ -13,12 +13,13 @@ import sys
 
 import pytest
 from conftest import ROOT
-from ruamel.yaml import YAML
 
 sys.path.insert(0, str(ROOT))  # benchmarks/ is not an installed package
+import plainyaml
+
 from benchmarks.page_weight import all_pages, loads, page_label, page_weight, parse
 
-BUDGETS = YAML(typ="safe", pure=True).load((ROOT / "benchmarks" / "page_budgets.yaml").read_text(encoding="utf-8"))
+BUDGETS = plainyaml.read(ROOT / "benchmarks" / "page_budgets.yaml")
 HOME_PAGES = ("/", "fr/")
 KIB = 1024
 

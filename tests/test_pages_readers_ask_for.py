@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+import plainyaml
 import pytest
 from babel.numbers import format_decimal
 from conftest import ROOT
 from htmltree import page, resolve
-from ruamel.yaml import YAML
 
 pytestmark = pytest.mark.build
 
@@ -28,7 +28,7 @@ LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 
 
 def _data(name: str):
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return plainyaml.read(ROOT / "data" / name)
 
 
 def _current(mission: dict) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import re
 
+import plainyaml
 import pycountry
 import pytest
 from conftest import ROOT
 from datacopy import DataCopy, assert_at, only_problem
-from ruamel.yaml import YAML
 
 C = "countries.yaml"
 M = "missions.yaml"
@@ -27,7 +27,7 @@ def data(tmp_path) -> DataCopy:
 
 
 def read(name: str) -> dict:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return plainyaml.read(ROOT / "data" / name)
 
 
 def phrases() -> dict:

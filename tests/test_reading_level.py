@@ -12,11 +12,11 @@ import html
 import re
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT
-from ruamel.yaml import YAML
 
-LEVELS = YAML(typ="safe", pure=True).load((ROOT / "tests" / "reading_levels.yaml").read_text(encoding="utf-8"))
+LEVELS = plainyaml.read(ROOT / "tests" / "reading_levels.yaml")
 TOLERANCE = 0.5
 
 

@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT, run_build
-from ruamel.yaml import YAML
 
 CORE_PAGES = {  # English address -> French address
     "": "fr/",
@@ -65,7 +65,7 @@ def read_page(site: Path, address: str) -> PageFacts:
 
 
 def missions_from_yaml(root: Path) -> list[dict]:
-    return YAML(typ="safe", pure=True).load((root / "data" / "missions.yaml").read_text())["missions"]
+    return plainyaml.read(root / "data" / "missions.yaml")["missions"]
 
 
 from dated import is_current, latest, sources, stated  # noqa: E402

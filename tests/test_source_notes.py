@@ -12,10 +12,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT, edit, run_build
 from htmltree import Element, parse
-from ruamel.yaml import YAML
 
 
 def interface(key: str, language: str) -> str:
@@ -24,11 +24,11 @@ def interface(key: str, language: str) -> str:
 
 @cache
 def interface_texts() -> dict:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / "interface.yaml").read_text(encoding="utf-8"))["text"]
+    return plainyaml.read(ROOT / "data" / "interface.yaml")["text"]
 
 
 def source_keys() -> set[str]:
-    data = YAML(typ="safe", pure=True).load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))
+    data = plainyaml.read(ROOT / "data" / "sources.yaml")
     return {source["key"] for source in data["sources"]}
 
 
@@ -160,7 +160,7 @@ def is_federal(address: str) -> bool:
 
 
 def sources_of(root: Path) -> dict[str, dict]:
-    data = YAML(typ="safe", pure=True).load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))
+    data = plainyaml.read(root / "data" / "sources.yaml")
     return {source["key"]: source for source in data["sources"]}
 
 

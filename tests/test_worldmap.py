@@ -10,10 +10,10 @@ import json
 import re
 from pathlib import Path
 
+import plainyaml
 import pytest
 from conftest import ROOT
 from htmltree import page, resolve
-from ruamel.yaml import YAML
 from scenario import ENDED_CODE, NEW_CODE, changed_site, original, read_missions  # noqa: F401
 
 SHAPES = ROOT / "peaceops" / "assets" / "world-110m.json"
@@ -21,7 +21,7 @@ PAGES = {"en": "deployments/", "fr": "fr/deploiements/"}
 
 
 def yaml_file(name: str) -> dict:
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return plainyaml.read(ROOT / "data" / name)
 
 
 def current_counts(missions: list[dict]) -> dict[str, int]:
@@ -88,7 +88,7 @@ def test_the_map_has_a_title_and_description_in_the_page_language(built_site, la
     assert svg.attrs["role"] == "group"  # not "img": an image's children, the links, would be hidden
     title = svg.find("title", id=svg.attrs["aria-labelledby"])
     description = svg.find("desc", id=svg.attrs["aria-describedby"])
-    as_of = YAML(typ="safe", pure=True).load((ROOT / "data" / "dataset.yaml").read_text(encoding="utf-8"))["as_of"]
+    as_of = plainyaml.read(ROOT / "data" / "dataset.yaml")["as_of"]
     before, after = text["map.title"][language].split("{date}")
     assert title.text.startswith(before) and title.text.endswith(after)
     assert str(as_of.year) in title.text  # the map says when it speaks of

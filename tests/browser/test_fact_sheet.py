@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import plainyaml
 import pypdf
 import pytest
 from babel.numbers import format_decimal
-from ruamel.yaml import YAML
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ PAPERS = ("Letter", "A4")
 
 
 def _data(name: str):
-    return YAML(typ="safe", pure=True).load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    return plainyaml.read(ROOT / "data" / name)
 
 
 def _current_acronyms(language: str) -> list[str]:

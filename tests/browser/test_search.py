@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import plainyaml
 import pytest
 
 from .axe import describe, run_axe
@@ -72,10 +73,8 @@ def _source_titles() -> list[str]:
     """The titles of the sources in data/sources.yaml, long enough not to be everyday words."""
     from pathlib import Path
 
-    from ruamel.yaml import YAML
-
     root = Path(__file__).resolve().parents[2]
-    sources = YAML(typ="safe", pure=True).load((root / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    sources = plainyaml.read(root / "data" / "sources.yaml")["sources"]
     return [title for source in sources for title in source["title"].values() if len(title) >= 25]
 
 
