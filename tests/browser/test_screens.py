@@ -122,14 +122,38 @@ def at_width(browser, base_url):
         context.close()
 
 
-def test_no_table_is_wider_than_a_phone(at_width, base_url, pages):
+# What the tests below measure on every page, first as the page opens (the toggle, the headings and
+# the body text's colour), then with every <details> open (the tables and the words in them).
+AS_OPENED = f"""() => ({{
+    toggle: ({TOGGLE})(),
+    headings: ({HEADINGS})(),
+    body: (p => p && getComputedStyle(p).color)(document.querySelector('.md-content .md-typeset p')),
+}})"""
+DETAILS_OPEN = f"""() => {{
+    ({OPEN_DETAILS})();
+    return {{tables: ({TABLE_WIDTHS})(), broken: ({BROKEN_WORDS})()}};
+}}"""
+SCREEN_WIDTHS = sorted({*PHONES, 320, PHONE, DESKTOP})
+
+
+@pytest.fixture(scope="module")
+def screens(at_width, base_url, pages) -> dict[tuple[int, str], dict]:
+    """Every page at every width the tests below ask for, each loaded once (a page load costs far
+    more than the measures on it): ``(width, address)`` -> what AS_OPENED and DETAILS_OPEN found."""
+    measured = {}
+    for width in SCREEN_WIDTHS:
+        tab = at_width(width)
+        for address in pages:
+            tab.goto(base_url + address)
+            measured[width, address] = tab.evaluate(AS_OPENED) | tab.evaluate(DETAILS_OPEN)
+    return measured
+
+
+def test_no_table_is_wider_than_a_phone(screens, pages):
     problems = []
     for width in PHONES:
-        tab = at_width(width)
         for address in _content_pages(pages):
-            tab.goto(base_url + address)
-            tab.evaluate(OPEN_DETAILS)
-            for table in tab.evaluate(TABLE_WIDTHS):
+            for table in screens[width, address]["tables"]:
                 if table["right"] > table["viewport"] + 0.5 or table["scrolls"] > 0:
                     problems.append(
                         f"{address or '/'} at {width} px: table {table['table']!r} is {table['width']:.0f} px wide, "
@@ -139,13 +163,10 @@ def test_no_table_is_wider_than_a_phone(at_width, base_url, pages):
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_no_word_in_a_table_is_cut_across_two_lines(at_width, base_url, pages, width):
-    tab = at_width(width)
+def test_no_word_in_a_table_is_cut_across_two_lines(screens, pages, width):
     problems = []
     for address in _content_pages(pages):
-        tab.goto(base_url + address)
-        tab.evaluate(OPEN_DETAILS)
-        broken = tab.evaluate(BROKEN_WORDS)
+        broken = screens[width, address]["broken"]
         if broken:
             problems.append(f"{address or '/'} at {width} px: {', '.join(broken)}")
     assert not problems, "\n".join(problems)
@@ -160,20 +181,17 @@ def test_the_word_check_does_find_a_cut_word(at_width, base_url):
         cell.textContent = 'Afghanistan';
         cell.style.cssText = 'display: block; width: 40px; word-break: break-all';
     }""")
-    assert "Afghanistan" in tab.evaluate(BROKEN_WORDS)
+    assert "Afghanistan" in tab.evaluate(DETAILS_OPEN)["broken"]
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_the_h1_is_opaque_text_colour_bold_enough_and_larger_than_every_h2(at_width, base_url, pages, width):
-    tab = at_width(width)
+def test_the_h1_is_opaque_text_colour_bold_enough_and_larger_than_every_h2(screens, pages, width):
     problems = []
     for address in _content_pages(pages):
-        tab.goto(base_url + address)
-        found = tab.evaluate(HEADINGS)
+        found, body = screens[width, address]["headings"], screens[width, address]["body"]
         if not found:
             problems.append(f"{address or '/'}: no H1")
             continue
-        body = tab.evaluate("() => getComputedStyle(document.querySelector('.md-content .md-typeset p')).color")
         if found["color"].startswith("rgba") or found["color"] != body:
             problems.append(f"{address or '/'}: H1 colour {found['color']}, body text {body}")
         if found["weight"] < 400:
@@ -186,12 +204,10 @@ def test_the_h1_is_opaque_text_colour_bold_enough_and_larger_than_every_h2(at_wi
 
 
 @pytest.mark.parametrize("width", [320, PHONE, DESKTOP])
-def test_the_language_toggle_is_a_24_px_target_in_readable_type(at_width, base_url, pages, width):
-    tab = at_width(width)
+def test_the_language_toggle_is_a_24_px_target_in_readable_type(screens, pages, width):
     problems = []
     for address in pages:
-        tab.goto(base_url + address)
-        toggle = tab.evaluate(TOGGLE)
+        toggle = screens[width, address]["toggle"]
         if toggle is None:
             problems.append(f"{address or '/'}: no language toggle")
         elif toggle["width"] < MIN_TARGET or toggle["height"] < MIN_TARGET or toggle["fontSize"] < 14:
