@@ -7,6 +7,7 @@ language; and a build that differs from run to run hides what an edit changed.
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 
@@ -76,3 +77,54 @@ def test_every_page_weighs_its_title_and_indexes_its_own_language_only(built_sit
         assert '<h1 data-pagefind-weight="10"' in body, path
         foreign = [t for t in re.findall(r'<[a-z]+\b[^<>]*\slang="[a-z-]+"[^<>]*>', body) if f'lang="{language}' not in t]
         assert all("data-pagefind-ignore" in tag for tag in foreign), (path, foreign[:3])
+
+
+# Issue 21: the other-language and furniture tags are looked for only where they can be (at a
+# lang="...", on a page with a furniture class) instead of over the whole page. Random fragments
+# over the pieces those patterns read must give what the whole-page searches give.
+PIECES = [
+    "<", ">", "/", '"', " ", "\n", "\t", "\u00a0", "\u2003", "=", "a", "div", "span", "html", "h1", "x", "é", "-", "_",
+    "lang", 'lang="', 'lang="en"', 'lang="fr-CA"', ' lang="fr"', "hreflang", "xml:", "data-", 'lang="e n"',
+    "class", 'class="', ' class="', "pk-none", "pk-map__legend", "pk-map__key-heading", "data-pk-none", "data-pagefind-ignore",
+    "<div", "<span", "<html", "<h1", '">', "/>", ' lang="en">', ' lang="fr"/>', ' class="pk-none">', ' class="a pk-none b"',
+]
+
+
+def _fragments(count: int, seed: int = 21):
+    """The same fragments on every run (a fixed seed), so that a failure can be run again."""
+    chooser = random.Random(seed)  # noqa: S311 - test data, not a secret
+    for _ in range(count):
+        yield "".join(chooser.choice(PIECES) for _ in range(chooser.randint(1, 30)))
+
+
+def test_tags_in_another_language_are_found_as_a_search_of_the_whole_page_finds_them():
+    from peaceops.outputs.search_index import _TAGGED_LANGUAGE, _tagged_language
+
+    found = 0
+    for html in _fragments(60_000):
+        expected = [(m.span(), m.groups()) for m in _TAGGED_LANGUAGE.finditer(html)]
+        assert [(m.span(), m.groups()) for m in _tagged_language(html)] == expected, repr(html)
+        found += len(expected)
+    assert found > 10_000  # the fragments do hold such tags
+
+
+def test_a_page_said_to_hold_no_furniture_holds_none():
+    from peaceops.outputs.search_index import _FURNITURE, _may_hold_furniture
+
+    skipped = held = 0
+    for html in _fragments(60_000):
+        if not _may_hold_furniture(html):
+            assert _FURNITURE.search(html) is None, repr(html)
+            skipped += 1
+        elif _FURNITURE.search(html):
+            held += 1
+    assert skipped > 10_000 and held > 5_000  # both kinds of fragment were tried
+
+
+def test_replacing_the_matches_found_is_what_re_sub_does():
+    from peaceops.outputs.search_index import _TAGGED_LANGUAGE, _substituted
+
+    for html in _fragments(20_000):
+        assert _substituted(html, _TAGGED_LANGUAGE.finditer(html), lambda m: f"[{m.group(1)}]") == _TAGGED_LANGUAGE.sub(
+            lambda m: f"[{m.group(1)}]", html
+        ), repr(html)

@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 BUNDLE = "pagefind"
@@ -50,6 +51,13 @@ _FURNITURE = re.compile(
     r'<([a-z][a-z0-9]*)\b([^<>]*?\sclass="(?:[^"]*\s)?(?:' + "|".join(FURNITURE_CLASSES) + r')(?:\s[^"]*)?"[^<>]*?)>'
 )
 _TAGGED_LANGUAGE = re.compile(r'<([a-z][a-z0-9]*)\b([^<>]*?\slang="([A-Za-z-]+)"[^<>]*?)(/?)>')
+# Searched for over the whole page, the two patterns above try every tag (a few milliseconds a page:
+# half a second at 100 operations, issue 21). They are looked for only where they can be: at a
+# lang="..." (a few a page, found by its letters, as fast as a text search), and on a page where a
+# furniture class's name follows a quote or a space, as in a class attribute (two pages in a
+# hundred: data-pk-none="..." is on every page). tests/test_search_index.py compares both ways.
+_LANG_VALUE = re.compile(r'lang="[A-Za-z-]+"')
+_FURNITURE_NAME = re.compile("|".join(FURNITURE_CLASSES))
 
 
 def mark_for_search(html: str, language: str) -> str:
@@ -64,13 +72,45 @@ def mark_for_search(html: str, language: str) -> str:
             return tag.group(0)
         return f"<{name}{attributes} data-pagefind-ignore{closing}>"
 
-    html = _TAGGED_LANGUAGE.sub(ignore_other_language, html)
+    html = _substituted(html, _tagged_language(html), ignore_other_language)
+    if not _may_hold_furniture(html):
+        return html
 
     def ignore_furniture(tag: re.Match[str]) -> str:
         name, attributes = tag.groups()
         return tag.group(0) if "data-pagefind-ignore" in attributes else f"<{name}{attributes} data-pagefind-ignore>"
 
     return _FURNITURE.sub(ignore_furniture, html)
+
+
+def _tagged_language(html: str) -> Iterator[re.Match[str]]:
+    """What ``_TAGGED_LANGUAGE.finditer(html)`` finds, found from each lang="...": a match holds no <
+    but its first character, so it starts at the last < before its lang attribute."""
+    end = 0
+    for attribute in _LANG_VALUE.finditer(html):
+        start = html.rfind("<", end, attribute.start())
+        if start >= 0 and (tag := _TAGGED_LANGUAGE.match(html, start)):
+            yield tag
+            end = tag.end()
+
+
+def _may_hold_furniture(html: str) -> bool:
+    """False when ``_FURNITURE`` cannot match: no furniture class's name comes after a quote or a
+    space (after anything but a letter, a digit, - or _, to be sure)."""
+    return any(
+        found.start() > 0 and not (html[found.start() - 1].isalnum() or html[found.start() - 1] in "-_")
+        for found in _FURNITURE_NAME.finditer(html)
+    )
+
+
+def _substituted(html: str, matches: Iterable[re.Match[str]], replace: Callable[[re.Match[str]], str]) -> str:
+    """``html`` with each of ``matches`` (in order, none overlapping) replaced, as ``re.sub`` does."""
+    parts, last = [], 0
+    for found in matches:
+        parts += [html[last : found.start()], replace(found)]
+        last = found.end()
+    parts.append(html[last:])
+    return "".join(parts)
 
 
 class SearchIndexError(Exception):
