@@ -29,7 +29,7 @@ def dataset_dates(root: Path = ROOT) -> dict:
 
 
 def interface_text(key: str, language: str) -> str:
-    return plainyaml.read(ROOT / "data" / "interface.yaml")["text"][key][language]
+    return plainyaml.shared(ROOT / "data" / "interface.yaml")["text"][key][language]
 
 
 def epoch(day: date) -> str:

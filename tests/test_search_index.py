@@ -13,7 +13,15 @@ import shutil
 
 import pytest
 
-from peaceops.outputs.search_index import build_search_index, mark_for_search
+from peaceops.outputs.search_index import (
+    _FURNITURE,
+    _TAGGED_LANGUAGE,
+    _may_hold_furniture,
+    _substituted,
+    _tagged_language,
+    build_search_index,
+    mark_for_search,
+)
 
 
 @pytest.mark.build
@@ -98,8 +106,6 @@ def _fragments(count: int, seed: int = 21):
 
 
 def test_tags_in_another_language_are_found_as_a_search_of_the_whole_page_finds_them():
-    from peaceops.outputs.search_index import _TAGGED_LANGUAGE, _tagged_language
-
     found = 0
     for html in _fragments(60_000):
         expected = [(m.span(), m.groups()) for m in _TAGGED_LANGUAGE.finditer(html)]
@@ -109,8 +115,6 @@ def test_tags_in_another_language_are_found_as_a_search_of_the_whole_page_finds_
 
 
 def test_a_page_said_to_hold_no_furniture_holds_none():
-    from peaceops.outputs.search_index import _FURNITURE, _may_hold_furniture
-
     skipped = held = 0
     for html in _fragments(60_000):
         if not _may_hold_furniture(html):
@@ -122,8 +126,6 @@ def test_a_page_said_to_hold_no_furniture_holds_none():
 
 
 def test_replacing_the_matches_found_is_what_re_sub_does():
-    from peaceops.outputs.search_index import _TAGGED_LANGUAGE, _substituted
-
     for html in _fragments(20_000):
         assert _substituted(html, _TAGGED_LANGUAGE.finditer(html), lambda m: f"[{m.group(1)}]") == _TAGGED_LANGUAGE.sub(
             lambda m: f"[{m.group(1)}]", html
