@@ -87,7 +87,10 @@ def test_the_latest_figure_of_each_kind_wins_whatever_the_order_in_the_file(real
 
 def test_a_figure_without_its_own_date_takes_its_source_date_never_the_day_it_was_read(real):
     published = next(s for s in real.sources.values() if s.published is not None)
-    read_only = next(s for s in real.sources.values() if s.published is None and s.dated is None and s.consulted)
+    # Every real source now states a date or a range (issue 29): the undated one is made from a read one.
+    read = next(s for s in real.sources.values() if s.consulted)
+    read_only = read.model_copy(update={"key": "read-only", "published": None, "dated": None})
+    real = replace(real, sources={**real.sources, read_only.key: read_only})
     base = mission("a", "HT", "2004")
     for source, date, basis in ((published, published.published, "published"), (read_only, None, "not_stated")):
         figure = Observation.model_validate({"kind": "authorized_up_to", "count": 48, "source": source.key})

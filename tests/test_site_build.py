@@ -190,10 +190,10 @@ def test_changing_an_officer_count_changes_every_place_it_appears(workspace, tmp
 
 def test_french_pages_use_french_number_formatting(workspace, tmp_path):
     missions_file = workspace / "data" / "missions.yaml"
-    # MONUSCO's deployed officers in April 2021, the newest figure of a current mission.
+    # MONUSCO's deployed officers in August 2024 (the UN's figure), the newest figure of a current mission.
     text = missions_file.read_text()
-    assert text.count("        count: 13\n        as_of: 2021-04-14\n") == 1
-    missions_file.write_text(text.replace("        count: 13\n        as_of: 2021-04-14\n", "        count: 4321\n        as_of: 2021-04-14\n"))
+    assert text.count("count: 9, as_of: 2024-08-30,") == 1
+    missions_file.write_text(text.replace("count: 9, as_of: 2024-08-30,", "count: 4321, as_of: 2024-08-30,"))
     site = tmp_path / "site"
     assert run_build(workspace, site).returncode == 0
     english = read_page(site, "deployments/").facts["deployed"]
