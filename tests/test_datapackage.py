@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -52,14 +53,18 @@ def test_frictionless_validates_the_package_and_every_table(built_site):
     "file, old, new, error",
     [
         ("mission_roles.csv", "\r\nminustah,1,", "\r\nno-such-mission,1,", "foreign-key"),
-        ("missions.csv", ",Individual Police,13,", ",Individual Police,lots,", "type-error"),
-        ("missions.csv", ",Individual Police,13,", ",Individual Police,-13,", "constraint-error"),
+        ("missions.csv", ",Individual Police,{n},", ",Individual Police,lots,", "type-error"),
+        ("missions.csv", ",Individual Police,{n},", ",Individual Police,-{n},", "constraint-error"),
         ("mission_sources.csv", "\r\nminustah,2,", "\r\nminustah,1,", "primary-key"),
     ],
 )
 def test_frictionless_catches_a_broken_table(built_site, tmp_path, file, old, new, error):
     copy = copy_package(built_site, tmp_path)
     text = (copy / file).read_bytes().decode("utf-8")
+    if "{n}" in old:  # a count of officers deployed that only one mission has, whichever the data holds
+        counts = re.findall(r",Individual Police,(\d+),", text)
+        n = next(count for count in counts if counts.count(count) == 1)
+        old, new = old.format(n=n), new.format(n=n)
     assert text.count(old) == 1, old
     (copy / file).write_bytes(text.replace(old, new).encode("utf-8"))
     result = validate(copy / "datapackage.json")
