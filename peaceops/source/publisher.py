@@ -34,11 +34,10 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, Field, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, Field, ValidationError
 
 from peaceops.source.explain import explain
 from peaceops.source.fieldtypes import Email, PlainText, SourceKey, fail
-from peaceops.source.fieldtypes import _plain_text as plain_text
 from peaceops.source.messages import describe, message
 from peaceops.source.model import LocalizedUrl, Record, Text, federal_host, listed, one_of
 from peaceops.source.problems import DataError, Problem
@@ -76,8 +75,10 @@ _PLACEHOLDER_PHRASES = re.compile(
     r"\bto be (?:determined|decided|confirmed|announced|named|defined)\b|\bà (?:déterminer|confirmer|préciser|venir"
     r"|définir|compléter)\b|\bn\s*/\s*a\b|\bchange\s*me\b"
 )
-# Marks of a form's blank: brackets or braces around a word, "...", "???", "___".
-_BLANK_MARKS = re.compile(r"[\[\]{}<>]|\.\.\.|…|\?\?|__|^\W*$")
+# Marks of a form's blank: "...", "???", "___", nothing but punctuation; and brackets or braces around
+# nothing, or around words that name no one ("[Publisher]", "{name}", "<your organization>").
+_BLANK_MARKS = re.compile(r"\.\.\.|…|\?\?|__|^\W*$")
+_BRACKETED = re.compile(r"[\[{<]([^\[\]{}<>]*)[\]}>]")
 # Words that describe a publisher without naming one: "the site's independent editors", "l'équipe
 # de rédaction indépendante du site", "the open-source project". A name needs one word besides these.
 _GENERIC_WORDS = frozenset(
@@ -107,20 +108,33 @@ def names_no_one(name: str) -> bool:
     text = name.casefold()
     if _BLANK_MARKS.search(text) or _PLACEHOLDER_PHRASES.search(text):
         return True
-    words = re.findall(r"[^\W\d_]+|\d+", text)
-    if any(word in _PLACEHOLDER_WORDS or re.fullmatch(r"x{2,}", word) for word in words):
+    if any(_only_placeholders(_words(inside)) for inside in _BRACKETED.findall(text)):
         return True
-    return all(word in _GENERIC_WORDS for word in words)
+    words = _words(text)
+    return any(_stands_for_a_name(word) for word in words) or _only_placeholders(words)
 
 
-def _publisher_name(value: Any) -> str:
-    text = plain_text(value)
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\d+", text)
+
+
+def _stands_for_a_name(word: str) -> bool:
+    return word in _PLACEHOLDER_WORDS or re.fullmatch(r"x{2,}", word) is not None
+
+
+def _only_placeholders(words: list[str]) -> bool:
+    """No word, or none but words that describe a publisher or stand for a name."""
+    return all(word in _GENERIC_WORDS or _stands_for_a_name(word) for word in words)
+
+
+def _names_someone(text: str) -> str:
     if names_no_one(text):
-        raise fail("placeholder_name", value)
+        raise fail("placeholder_name", text)
     return text
 
 
-PublisherName = Annotated[str, BeforeValidator(_publisher_name), WithJsonSchema({"type": "string", "minLength": 1})]
+# A plain text (checked as every text is first) that names someone.
+PublisherName = Annotated[PlainText, AfterValidator(_names_someone)]
 
 
 class PublisherNameText(Text):
