@@ -333,7 +333,13 @@ def test_dublin_core_and_link_previews_name_the_identity_s_publisher(independent
             assert tags["og:image"].endswith(f"assets/social-card-{identity}-{language}.png"), address
 
 
-def test_each_build_carries_only_its_own_identity_s_cards(independent_site, official_site):
+def test_each_build_carries_only_its_own_identity_s_cards(independent_site, official_site, independent):
+    # Nor does the published independent site carry or show a federal symbol (the local build's:
+    # tests/test_identity.py, with the official site's signature and wordmark).
+    assert not list(independent_site.rglob("federal"))
+    for address, page in independent.items():
+        symbols = [i for i in page.all("img") if "sig-" in i.attrs.get("src", "") or "wmms" in i.attrs.get("src", "")]
+        assert not symbols, address
     for site, identity, other in ((independent_site, "independent", "official"), (official_site, "official", "independent")):
         for folder in (site, site / "fr"):
             cards = sorted(p.name for p in (folder / "assets").glob("social-card-*.png"))
