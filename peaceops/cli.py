@@ -23,7 +23,7 @@ from peaceops.source.dataset import Dataset
 from peaceops.source.messages import message
 from peaceops.source.model import federal_host
 from peaceops.source.problems import DataError, Problem
-from peaceops.source.publisher import official_address_problems
+from peaceops.source.publisher import REPOSITORY_VARIABLE, official_address_problems
 from peaceops.source.reference import is_past, reference_date
 
 
@@ -115,6 +115,8 @@ def build(root: Path, site_dir: Path, site_url: str | None, engine: str = DEFAUL
     if not (site_url or os.environ.get("SITE_URL")):
         # Said first and in one line: the published files would announce the wrong address.
         print(message("local_address", placeholder=placeholder_address(root)))
+    if not os.environ.get(REPOSITORY_VARIABLE):
+        print(message("local_repository"))
     if check(root, site_url=site_url):
         return 1
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir

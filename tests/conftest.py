@@ -16,6 +16,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ("data", "content", "theme", "hooks", "mkdocs.yml", "mkdocs.fr.yml")
+# The address of the repository a site is built from is a setting of the build, given by the
+# publishing workflow (REPOSITORY_URL). Tests choose it themselves, so that a run in the workflow
+# and one on a laptop build the same sites; the stand-ins below are never published.
+os.environ.pop("REPOSITORY_URL", None)
+PUBLISHED_REPOSITORY = "https://github.com/example-org/peace-operations"
+PUBLISHED_URL = "https://example-org.github.io/peace-operations/"
+OFFICIAL_URL = "https://www.canada.ca/en/royal-canadian-mounted-police/peace-operations/"
 
 
 def copy_inputs(destination: Path) -> Path:
@@ -38,7 +45,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def run_build(
-    root: Path, site_dir: Path, site_url: str | None = None, engine: str | None = None
+    root: Path, site_dir: Path, site_url: str | None = None, engine: str | None = None,
+    repository_url: str | None = None,
 ) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "peaceops", "--root", str(root), "build", "--site-dir", str(site_dir)]
     if site_url:
@@ -47,12 +55,15 @@ def run_build(
         command += ["--engine", engine]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
+    if repository_url:
+        env["REPOSITORY_URL"] = repository_url
     return subprocess.run(command, capture_output=True, text=True, env=env)
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess:
+def run_check(root: Path, repository_url: str | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "peaceops", "--root", str(root), "check"]
-    return subprocess.run(command, capture_output=True, text=True)
+    env = dict(os.environ, REPOSITORY_URL=repository_url) if repository_url else None
+    return subprocess.run(command, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +71,28 @@ def built_site(tmp_path_factory) -> Path:
     """The real site, built once from the repository's own inputs."""
     site = tmp_path_factory.mktemp("built") / "site"
     result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def independent_site(tmp_path_factory) -> Path:
+    """The repository's own (independent) site as the publishing workflow builds it: at a public
+    address, with the address of the repository it is built from."""
+    site = tmp_path_factory.mktemp("independent") / "site"
+    result = run_build(ROOT, site, PUBLISHED_URL, repository_url=PUBLISHED_REPOSITORY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def official_site(tmp_path_factory) -> Path:
+    """The same data with identity: official, built for a canada.ca address (and given a repository's
+    address too, which an official site must not show)."""
+    root = copy_inputs(tmp_path_factory.mktemp("official") / "repo")
+    edit(root / "data" / "publisher.yaml", "\nidentity: independent\n", "\nidentity: official\n")
+    site = root / "site"
+    result = run_build(root, site, OFFICIAL_URL, repository_url=PUBLISHED_REPOSITORY)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

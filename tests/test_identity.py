@@ -14,7 +14,6 @@ from publishing_support import content_pages, data, interface, language_of, pars
 
 from peaceops.source.publisher import on_official_domain
 
-OFFICIAL_URL = "https://www.canada.ca/en/royal-canadian-mounted-police/peace-operations/"
 # The Government's files as GCWeb publishes them (peaceops/assets/README.md: repository and commit).
 SYMBOLS = {
     "sig-blk-en.svg": "9b38d506a691bbe889b57e27c1d8855352b067edaa9212609e4a314f8b0360cf",
@@ -62,19 +61,6 @@ def test_an_independent_site_names_its_own_publisher_to_machines(built_site):
         assert creator == [name[language]]
     feed = (built_site / "feed.xml").read_text(encoding="utf-8")
     assert f"<name>{name['en']}</name>".replace("'", "&#x27;") in feed or f"<name>{name['en']}</name>" in feed
-
-
-@pytest.fixture(scope="module")
-def official_site(tmp_path_factory):
-    """The same data with identity: official, built for a canada.ca address."""
-    from conftest import copy_inputs
-
-    root = copy_inputs(tmp_path_factory.mktemp("official") / "repo")
-    edit(root / "data" / "publisher.yaml", "\nidentity: independent\n", "\nidentity: official\n")
-    site = root / "site"
-    result = run_build(root, site, OFFICIAL_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 def test_an_official_build_shows_the_signature_and_the_wordmark(official_site):

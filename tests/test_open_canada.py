@@ -1,4 +1,5 @@
-"""Issue 20: the open data as open.canada.ca takes it. datapackage.json carries the dataset fields the
+"""Issue 20: the open data as open.canada.ca takes it, from the official site (issue 30: only the
+Government publishes on its portal). datapackage.json carries the dataset fields the
 portal requires (under x-open-canada, by the portal's names) and each file's title and language, in
 both languages and from the data, and they pass the portal's own schema as its public repository gives
 it (tests/open_canada/presets.yaml, vendored with its origin and commit: no network in tests).
@@ -40,8 +41,11 @@ def presets() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def package(built_site) -> dict:
-    return json.loads((built_site / "datapackage.json").read_text(encoding="utf-8"))
+def package(official_site) -> dict:
+    """The official site's package: only the Government loads its data on open.canada.ca, and the
+    portal's contact e-mail is then the program's (an independent copy's is its publisher's, or none:
+    tests/test_one_publisher.py)."""
+    return json.loads((official_site / "datapackage.json").read_text(encoding="utf-8"))
 
 
 def required(preset: dict) -> bool:

@@ -14,11 +14,16 @@ def column_of(path, start, needle):
     return line.index(needle) + 1
 
 
+def dated(page) -> str:
+    """The page's date_modified line as it stands (it changes whenever the page does)."""
+    return next(line for line in page.read_text(encoding="utf-8-sig").splitlines() if line.startswith("date_modified: "))
+
+
 def test_front_matter_mistakes_are_reported_where_they_are(workspace):
     contact = workspace / "content" / "en" / "contact.md"
     how = workspace / "content" / "fr" / "fonctionnement.md"
     deployments = workspace / "content" / "fr" / "deploiements.md"
-    edit(contact, "date_modified: 2026-11-29", "date_modified: 2026-13-29")
+    edit(contact, dated(contact), "date_modified: 2026-13-29")
     edit(how, "title: Fonctionnement du programme", 'title: "Fonctionnement du programme')
     edit(deployments, "shows: [missions]", "shows: [mission]")
 
@@ -57,8 +62,8 @@ def test_files_saved_on_windows_with_a_byte_order_mark_are_read_like_any_other(w
     assert "Data OK" in result.stdout
 
     contact = workspace / "content" / "en" / "contact.md"
-    raw = contact.read_bytes()
-    contact.write_bytes(raw.replace(b"date_modified: 2026-11-29", b"date_modified: 2026-13-29"))
+    raw, before = contact.read_bytes(), dated(contact)
+    contact.write_bytes(raw.replace(before.encode(), b"date_modified: 2026-13-29"))
     result = run_check(workspace)
-    line = raw.decode("utf-8-sig").split("\r\n").index("date_modified: 2026-11-29") + 1
+    line = raw.decode("utf-8-sig").split("\r\n").index(before) + 1
     assert f"content/en/contact.md:{line}:16: date_modified is not a real date" in result.stderr, result.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import json
 import posixpath
-from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -124,18 +123,7 @@ def test_country_pages_breadcrumb_goes_through_deployments_or_past_operations(bu
     assert seen == {True, False}, "the data should have countries with and without a current mission"
 
 
-def test_every_page_has_report_a_problem_mailto_with_its_own_address(pages, root):
-    email = next(contact["email"] for contact in data("contacts.yaml")["contacts"] if contact.get("email"))
-    for address, page in pages.items():
-        language = language_of(address)
-        reports = list(page.with_class("pk-report"))
-        assert len(reports) == 1, address
-        link = reports[0].all("a")[0]
-        assert link.text == interface("report.link", language)
-        target = urlsplit(link.attrs["href"])
-        assert target.scheme == "mailto" and target.path == email
-        subject = parse_qs(target.query)["subject"][0]
-        assert subject == interface("report.subject", language).format(url=root + address)
+# "Report a problem": tests/test_one_publisher.py, on each identity's build (issue 30).
 
 
 def test_every_page_has_a_footer_with_terms_privacy_and_feed_in_its_language(built_site, pages):
@@ -236,14 +224,17 @@ def test_every_page_has_json_ld_organization_with_the_contacts_from_the_data(pag
     contacts = data("contacts.yaml")["contacts"]
     program = data("program.yaml")["program"]
     publisher = data("publisher.yaml")["publisher"]
+    program_page = next(s for s in data("sources.yaml")["sources"] if s["key"] == publisher["program_page"])
     for address, page in pages.items():
         language = language_of(address)
-        [found] = _graph(page)["GovernmentOrganization"]
-        # One @id in both languages: search engines see one program, named in two languages.
-        assert found["@id"] == root + "#organization"
+        [found] = [node for node in _graph(page)["GovernmentOrganization"] if node["@id"] == root + "#organization"]
+        # One @id in both languages: search engines see one program, named in two languages, at its
+        # own official page in the page's language (never this site's address: issue 30).
         assert found["name"] == program["name"][language]
-        assert found["url"] == root + HOME[language]
-        assert found["parentOrganization"] == {
+        assert found["url"] == program_page["address"][language] and not found["url"].startswith(root)
+        assert found["parentOrganization"] == {"@id": root + "#publisher"}
+        [responsible] = [node for node in _graph(page)["GovernmentOrganization"] if node["@id"] == root + "#publisher"]
+        assert responsible == {
             "@type": "GovernmentOrganization", "@id": root + "#publisher",
             "name": publisher["name"][language], "url": publisher["url"][language],
         }
@@ -262,7 +253,10 @@ def _png(path):
 
 
 def test_the_logo_search_engines_get_is_a_raster_picture_drawn_for_white(built_site, pages, root):
-    logos = {_graph(page)["GovernmentOrganization"][0]["logo"] for page in pages.values()}
+    # The site's logo is its publisher's: the independent publisher's here (the program's only on an
+    # official site, tests/test_one_publisher.py), never the program's on a site it does not publish.
+    assert all("logo" not in node for page in pages.values() for node in _graph(page)["GovernmentOrganization"])
+    logos = {_graph(page)["Organization"][0]["logo"] for page in pages.values()}
     assert len(logos) == 1
     logo = file_at(built_site, logos.pop(), root)
     width, height = _png(logo)
@@ -311,7 +305,8 @@ def test_the_open_data_page_has_a_dataset_with_every_file_its_licence_period_and
             assert file_at(built_site, download["contentUrl"], root).is_file()
             assert download["encodingFormat"] in {"text/csv", "application/json", "application/schema+json"}
         assert found["license"] == interface("opendata.licence.url", language)
-        assert found["publisher"] == {"@id": root + "#organization"}
+        # Who publishes this (independent) site publishes its data (issue 30; official: test_one_publisher.py).
+        assert found["publisher"] == found["creator"] == {"@id": root + "#independent-publisher"}
         assert found["dateModified"] == max(str(m["updated"]) for m in missions)
         assert found["temporalCoverage"] == f"{first}/.."  # some missions are current
         assert found["name"] == as_shown(interface("dataset.name", language), language) and found["url"] == root + address
@@ -322,7 +317,7 @@ def test_every_page_has_its_language_s_social_card_as_og_image(built_site, pages
         language = language_of(address)
         tags = {meta.attrs["property"]: meta.attrs["content"] for meta in page.all("meta") if "property" in meta.attrs}
         card = file_at(built_site, tags["og:image"], root)
-        assert card.name == f"social-card-{language}.png", address
+        assert card.name == f"social-card-independent-{language}.png", address
         assert _png(card) == (1200, 630) == (int(tags["og:image:width"]), int(tags["og:image:height"]))
         assert data("program.yaml")["program"]["name"][language] in tags["og:image:alt"]
 
@@ -337,16 +332,17 @@ def test_the_social_cards_say_what_the_data_says_now():
 
     program = data("program.yaml")["program"]["name"]
     publishers = data("publisher.yaml")
-    # The organization only on an official site; otherwise the independent publisher (issue 20).
-    publisher = publishers["publisher" if publishers["identity"] == "official" else "independent"]["name"]
-    for language in ("en", "fr"):
-        card = (ROOT / "theme" / "assets" / f"social-card-{language}.png").read_bytes()
-        drawn = description(card)
-        by = interface("social.by", language).replace("{publisher}", publisher[language])
-        expected = " | ".join([program[language], interface("social.tagline", language), by])
-        assert drawn == expected.encode("latin-1", errors="replace").decode("latin-1"), (
-            f"social-card-{language}.png is out of date: run .venv/bin/python tools/make_social_cards.py"
-        )
+    # Each identity's cards name its publisher: the organization on an official site, the independent
+    # publisher otherwise (issues 20 and 30); a build carries only its own (test_one_publisher.py).
+    for identity, publisher in (("official", publishers["publisher"]), ("independent", publishers["independent"])):
+        for language in ("en", "fr"):
+            name = f"social-card-{identity}-{language}.png"
+            drawn = description((ROOT / "theme" / "assets" / name).read_bytes())
+            by = interface("social.by", language).replace("{publisher}", publisher["name"][language])
+            expected = " | ".join([program[language], interface("social.tagline", language), by])
+            assert drawn == expected.encode("latin-1", errors="replace").decode("latin-1"), (
+                f"{name} is out of date: run .venv/bin/python tools/make_social_cards.py"
+            )
 
 
 def test_every_page_has_open_graph_tags_matching_its_canonical_address_and_description(pages, root):

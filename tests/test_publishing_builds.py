@@ -48,8 +48,8 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
     path = workspace / "data" / "publisher.yaml"
     path.write_text(
         path.read_text(encoding="utf-8")
-        .replace("en: Royal Canadian Mounted Police", "en: Test Police Service")
-        .replace("fr: Gendarmerie royale du Canada", "fr: Service de police d'essai")
+        .replace("en: Royal Canadian Mounted Police", "en: Halifax Regional Police")
+        .replace("fr: Gendarmerie royale du Canada", "fr: Police régionale d'Halifax")
         .replace("en: https://rcmp.ca/en", "en: https://police.example.org/en")
         # The organization is the publisher of an official site (issue 20), on canada.ca.
         .replace("\nidentity: independent\n", "\nidentity: official\n"),
@@ -58,16 +58,16 @@ def test_the_publisher_shown_everywhere_comes_from_the_data(workspace, tmp_path)
     site = tmp_path / "site"
     result = run_build(workspace, site, "https://www.canada.ca/en/test-police/")
     assert result.returncode == 0, result.stdout + result.stderr
-    for address, _language, name in (("how-it-works", "en", "Test Police Service"), ("fr/fonctionnement", "fr", "Service de police d'essai")):
+    for address, _language, name in (("how-it-works", "en", "Halifax Regional Police"), ("fr/fonctionnement", "fr", "Police régionale d'Halifax")):
         page = parse(site / address / "index.html")
         assert page.with_class("pk-breadcrumb")[0].all("a")[0].text == name
         assert page.with_class("pk-footer__publisher")[0].text == name
-        graph = json.loads(page.all("script", type="application/ld+json")[0].text)["@graph"]
-        organization = next(node for node in graph if node["@type"] == "GovernmentOrganization")
-        assert organization["parentOrganization"]["name"] == name
+        graph = {node["@id"]: node for node in json.loads(page.all("script", type="application/ld+json")[0].text)["@graph"]}
+        program = next(node for node in graph.values() if node["@id"].endswith("#organization"))
+        assert graph[program["parentOrganization"]["@id"]]["name"] == name
     assert parse(site / "index.html").with_class("pk-breadcrumb")[0].all("a")[0].attrs["href"] == "https://police.example.org/en"
     feed = ET.parse(site / "feed.xml").getroot()
-    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Test Police Service"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Halifax Regional Police"
 
 
 @pytest.mark.build

@@ -39,7 +39,8 @@ def monkeypatch_module():
 def prose(page: Path) -> str:
     """The page's own prose: paragraphs and list items of its content, one sentence each at least."""
     text = page.read_text(encoding="utf-8")
-    body = re.search(r"<div data-pagefind-body>(.*?)</div>\s*<p class=\"pk-report", text, re.DOTALL)
+    # The content ends before "Report a problem", or before "Date modified" on a build without it.
+    body = re.search(r"<div data-pagefind-body>(.*?)</div>\s*<(?:p class=\"pk-report|dl class=\"pk-date-modified)", text, re.DOTALL)
     assert body, f"{page}: no content found"
     # Not prose: tables, term lists, headings, and the source notes (their marks and the list of
     # sources at the page's foot, titles of other publishers' pages).

@@ -1,14 +1,19 @@
-"""Make the pictures link previews and search engines show: a 1200 x 630 card per language, and a
-logo that reads on white.
+"""Make the pictures link previews and search engines show: a 1200 x 630 card per identity and
+language, and a logo that reads on white.
 
 Why: social sites and chat apps show a page's ``og:image`` beside its link, and search engines take
 an organization's logo from its schema.org data; the header logo (theme/assets/logo.svg) is white
 on transparent, invisible on the white those services use, and an SVG most previews do not show.
 The cards carry the program's name, a line about the site and the publisher's name, all from the
 data (data/program.yaml, data/interface.yaml social.*, data/publisher.yaml), so they say what the
-site says, in its language. They are drawn as HTML and SVG by Debian's Chromium (no web font: the
-system's DejaVu Sans) and committed, so the build needs no browser. Run it again after changing
-those texts; a test compares the texts written into each PNG with the data:
+site says, in its language. Who publishes the site depends on its identity (data/publisher.yaml):
+the organization on the official site, the independent publisher on a copy. So each identity has its
+cards (social-card-official-en.png, social-card-independent-fr.png ...), and a build carries only
+its own (peaceops/mkdocs/pages.py): switching identity needs no new drawing, and an official site
+never shows a card naming someone else as its publisher, nor the reverse. They are drawn as HTML
+and SVG by Debian's Chromium (no web font: the system's DejaVu Sans) and committed, so the build
+needs no browser. Run it again after changing those texts; a test compares the texts written into
+each PNG with the data:
 
     .venv/bin/python tools/make_social_cards.py
 
@@ -26,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from peaceops.outputs.metadata import social_card_file  # noqa: E402
 from peaceops.site.site import Site  # noqa: E402
-from peaceops.source.model import LANGUAGES  # noqa: E402
-from peaceops.source.publisher import site_publisher  # noqa: E402
+from peaceops.source.model import LANGUAGES, Text  # noqa: E402
+from peaceops.source.publisher import IDENTITIES, PublisherFile  # noqa: E402
 
 ASSETS = ROOT / "theme" / "assets"
 CARD_SIZE = (1200, 630)
@@ -37,8 +43,8 @@ CHROMIUM = "/usr/bin/chromium"
 NAVY = "#26374a"  # theme/assets/site.css --md-primary-fg-color (Canada.ca header navy)
 
 
-def card_file(language: str) -> Path:
-    return ASSETS / f"social-card-{language}.png"
+def card_file(identity: str, language: str) -> Path:
+    return ROOT / "theme" / social_card_file(identity, language)
 
 
 LOGO_FILE = ASSETS / "logo-on-white.png"
@@ -53,16 +59,21 @@ def globe(stroke: str, size: int) -> str:
     )
 
 
-def card_texts(site: Site, language: str) -> list[str]:
-    """What the card says, in the order drawn: program, tagline, who publishes the site (the
-    organization only on an official site: issue 20)."""
+def publisher_name(publisher: PublisherFile, identity: str) -> Text:
+    """Who publishes a site of ``identity``: the organization on an official one (issue 20), the
+    independent publisher on a copy (the name only: the card draws no address)."""
+    return publisher.publisher.name if identity == "official" else publisher.independent.name
+
+
+def card_texts(site: Site, identity: str, language: str) -> list[str]:
+    """What the card says, in the order drawn: program, tagline, who publishes a site of ``identity``."""
     fmt = site.localizer(language)
-    publisher = fmt.t("social.by", publisher=fmt.text(site_publisher(site.publisher)[0]))
+    publisher = fmt.t("social.by", publisher=fmt.text(publisher_name(site.publisher, identity)))
     return [fmt.text(site.dataset.program.name), fmt.t("social.tagline"), publisher]
 
 
-def card_html(site: Site, language: str) -> str:
-    name, tagline, publisher = (html.escape(text) for text in card_texts(site, language))
+def card_html(site: Site, identity: str, language: str) -> str:
+    name, tagline, publisher = (html.escape(text) for text in card_texts(site, identity, language))
     width, height = CARD_SIZE
     return f"""<!doctype html><html lang="{language}"><meta charset="utf-8"><style>
 html, body {{ margin: 0; width: {width}px; height: {height}px; }}
@@ -121,11 +132,13 @@ def main() -> int:
         arguments = ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=arguments)
         page = browser.new_page(viewport={"width": CARD_SIZE[0], "height": CARD_SIZE[1]}, device_scale_factor=1)
-        for language in LANGUAGES:
-            page.set_content(card_html(site, language))
-            png = page.screenshot(clip={"x": 0, "y": 0, "width": CARD_SIZE[0], "height": CARD_SIZE[1]})
-            card_file(language).write_bytes(with_description(png, describe(card_texts(site, language))))
-            print(f"Wrote {card_file(language).relative_to(ROOT)}")
+        for identity in IDENTITIES:
+            for language in LANGUAGES:
+                page.set_content(card_html(site, identity, language))
+                png = page.screenshot(clip={"x": 0, "y": 0, "width": CARD_SIZE[0], "height": CARD_SIZE[1]})
+                texts = describe(card_texts(site, identity, language))
+                card_file(identity, language).write_bytes(with_description(png, texts))
+                print(f"Wrote {card_file(identity, language).relative_to(ROOT)}")
         page.set_viewport_size({"width": LOGO_SIZE, "height": LOGO_SIZE})
         page.set_content(logo_html())
         png = page.screenshot(clip={"x": 0, "y": 0, "width": LOGO_SIZE, "height": LOGO_SIZE})

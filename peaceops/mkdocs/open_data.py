@@ -22,6 +22,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # (the preview's quick rebuild leaves them to the whole build that follows it: focus.py)
     site = site_of(config)  # the site loaded for this build
     localizers = {language: site.localizer(language) for language in LANGUAGES}
-    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.publisher)
+    files = open_data_files(site.facts, site.routes, localizers, config.site_url or "/", site.site_publisher)
     for name, content in files.items():
         (Path(config.site_dir) / name).write_bytes(content)

@@ -23,10 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from peaceops.languages import LANGUAGE_ROOT, is_default
+from peaceops.languages import LANGUAGE_ROOT, LANGUAGES, is_default
 from peaceops.mkdocs import enginemessages, focus
 from peaceops.mkdocs.sidebars import hide_lone_sidebars
-from peaceops.outputs import feed, findable, identity, security, sitemap, stylesheets
+from peaceops.outputs import feed, findable, identity, metadata, security, sitemap, stylesheets
 from peaceops.outputs.furniture import furniture, toggle
 from peaceops.outputs.printlinks import add_print_addresses
 from peaceops.outputs.search_index import mark_for_search, separate_cells
@@ -125,6 +125,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not is_official(site.publisher):
         for file in [f for f in files if f.src_uri.startswith(identity.SYMBOLS)]:
             files.remove(file)
+    # The link previews' cards of this build's identity only: each names its own publisher.
+    own_cards = {metadata.social_card(site, code) for code in LANGUAGES}
+    for file in [f for f in files if f.src_uri.startswith(metadata.SOCIAL_CARDS) and f.src_uri not in own_cards]:
+        files.remove(file)
     # Material's script bundle, search worker and Lunr files are never loaded (theme/main.html).
     for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
         files.remove(file)

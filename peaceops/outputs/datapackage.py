@@ -8,7 +8,8 @@ guessing. Titles and descriptions are in English, with the French beside them (`
 open.canada.ca asks for that a Data Package has no place for (keywords and subjects in both
 languages, contact, frequency, period, places, jurisdiction, each file's language) are under
 ``x-open-canada``, by the portal's names (``opencanada.py``). The publisher named is who publishes
-the site (data/publisher.yaml, identity:). Nothing in it depends on the clock: same data, same bytes.
+the site (``Website.site_publisher``: the organization on an official site, the independent publisher
+otherwise). Nothing in it depends on the clock: same data, same bytes.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from peaceops.facts import Facts
 from peaceops.outputs import opencanada
 from peaceops.outputs.opentables import Table
 from peaceops.pages.localize import Localizer
-from peaceops.source.publisher import PublisherFile, site_publisher
+from peaceops.source.publisher import SitePublisher
 
 FILE = "datapackage.json"
 NAME = "canadian-police-peace-operations"
@@ -27,17 +28,17 @@ LICENCE_ID = "OGL-Canada-2.0"
 
 
 def descriptor(
-    tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: PublisherFile, facts: Facts
+    tables: list[Table], localizers: dict[str, Localizer], site_url: str, publisher: SitePublisher, facts: Facts
 ) -> dict[str, Any]:
     english, french = localizers["en"], localizers["fr"]
 
     def both(key: str, name: str) -> dict[str, str]:
         return {name: english.t(key), f"x-{name}-fr": french.t(key)}
 
-    name, url = site_publisher(publisher)
-    contributor = {"title": name["en"], "x-title-fr": name["fr"]}
-    if url is not None:
-        contributor["path"] = url["en"]
+    contributor = {"title": publisher.name.en, "x-title-fr": publisher.name.fr}
+    address = publisher.address("en")
+    if address is not None:
+        contributor["path"] = address
     keywords = facts.dataset.review.keywords
     return {
         "profile": "tabular-data-package",
@@ -57,7 +58,7 @@ def descriptor(
             }
         ],
         "contributors": [{**contributor, "role": "publisher"}],
-        "x-open-canada": opencanada.dataset_fields(facts, localizers),
+        "x-open-canada": opencanada.dataset_fields(facts, localizers, publisher),
         "resources": [resource(table, english, french) for table in tables],
     }
 

@@ -29,7 +29,7 @@ from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
 from peaceops.source.model import LEADS, STATES, Mission, Source
 from peaceops.source.places import Place, iso_country
-from peaceops.source.publisher import PublisherFile
+from peaceops.source.publisher import SitePublisher
 
 JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"
@@ -494,7 +494,7 @@ def officer_document(facts: Facts, localizers: dict[str, Localizer]) -> dict[str
 
 
 def open_data_files(
-    facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: PublisherFile
+    facts: Facts, routes: Routes, localizers: dict[str, Localizer], site_url: str, publisher: SitePublisher
 ) -> dict[str, bytes]:
     """File name -> exact bytes, for the build to write at the top of the site."""
     content = document(facts, routes, localizers, site_url)

@@ -50,7 +50,6 @@ from peaceops.pages.website import Website
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import OFFICER_KINDS, EvidenceRange, Mission
 from peaceops.source.places import Place
-from peaceops.source.publisher import site_publisher
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -150,10 +149,11 @@ def atom_feed(site: Website, language: str, root: str) -> bytes:
     deployments = absolute(root, site.routes.path("deployments", language))
     ET.SubElement(feed, _atom("link"), {"rel": "alternate", "type": "text/html", "href": deployments})
     author = ET.SubElement(feed, _atom("author"))
-    name, url = site_publisher(site.publisher)  # the RCMP on an official site only (issue 20)
-    _text(author, "name", fmt.text(name))
-    if url is not None:
-        _text(author, "uri", url[language])
+    publisher = site.site_publisher  # the RCMP on an official site only (issues 20 and 30)
+    _text(author, "name", fmt.text(publisher.name))
+    address = publisher.address(language)
+    if address is not None:
+        _text(author, "uri", address)
 
     for change in changes:  # newest first by the entry's date
         entry = ET.SubElement(feed, _atom("entry"))

@@ -19,7 +19,6 @@ from peaceops.pages import wayfinding
 from peaceops.pages.addresses import absolute
 from peaceops.pages.routes import relative_url
 from peaceops.pages.website import Website
-from peaceops.source.publisher import site_publisher
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Furniture:
     date_modified: str  # ISO date
     date_modified_label: str
     breadcrumb: list[wayfinding.Link]
-    report: wayfinding.Link
+    report: wayfinding.Link | None  # None when this build knows no channel for reports (a local build)
     jsonld: str  # for <script type="application/ld+json">
     open_graph: list[tuple[str, str]]
     html_title: str  # the <title>: at most 60 characters (findable.py)
@@ -61,7 +60,7 @@ def furniture(
     page_url = absolute(root, here)
     fmt = site.localizer(language)
     modified = site.date_modified(meta).isoformat()
-    creator = fmt.text(site_publisher(site.publisher)[0])
+    creator = fmt.text(site.site_publisher.name)
     return Furniture(
         toggle=toggle(site, language, relative_url(there, here)),
         hreflang={language: page_url, there_language: absolute(root, there)},

@@ -6,15 +6,17 @@ Government's own communications, on canada.ca (``data/publisher.yaml``, ``identi
 build shows them as Canada.ca does: the signature at the top of every page, leading to Canada.ca's
 home, and the wordmark at the foot. An independent build shows neither (the files are not even
 copied into the site: ``SYMBOLS``), and every page, on screen and on paper, starts with one line
-saying who publishes it and that it is not a Government of Canada site. The publisher a page names
-to search engines, feeds and data portals (``source.publisher.site_publisher``) follows the same
-setting. Words come
-from data/interface.yaml (``identity.*``), the names from data/publisher.yaml.
+saying who publishes it (linked to their address, or their repository's, when the build knows it)
+and that it is not a Government of Canada site. The publisher a page names to search engines, feeds
+and data portals (``Website.site_publisher``) follows the same setting. Words come from
+data/interface.yaml (``identity.*``), the names from data/publisher.yaml.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from peaceops.pages.website import Website
 from peaceops.source.publisher import is_official
@@ -42,7 +44,7 @@ class Identity:
     signature: Symbol | None  # official only
     signature_href: str | None  # Canada.ca's home in the page's language
     wordmark: Symbol | None  # official only
-    notice: str | None  # independent only: who publishes the site, and that it is not the Government's
+    notice: Markup | None  # independent only: who publishes the site, and that it is not the Government's
 
 
 def identity(site: Website, language: str) -> Identity:
@@ -63,9 +65,21 @@ def identity(site: Website, language: str) -> Identity:
         signature=None,
         signature_href=None,
         wordmark=None,
-        notice=fmt.t(
-            "identity.independent",
-            publisher=fmt.text(publisher.independent.name),
-            owner=fmt.text(publisher.publisher.name),
-        ),
+        notice=notice(site, language),
     )
+
+
+# Stands for the publisher's name while the sentence is filled and typeset (a private-use character:
+# no text holds it, and no typography rule touches it), then gives way to the name as a link.
+_NAME = "\ue000"
+
+
+def notice(site: Website, language: str) -> Markup:
+    """The independent site's line, HTML for a template (not Markdown): who publishes it, their name
+    a link to their address when the build knows one, and that it is not a Government of Canada site."""
+    fmt = site.localizer(language)
+    publisher = site.site_publisher
+    text = fmt.t("identity.independent", publisher=_NAME, owner=fmt.text(site.publisher.publisher.name))
+    name, address = escape(fmt.text(publisher.name)), publisher.address(language)
+    named = Markup('<a href="{}">{}</a>').format(address, name) if address is not None else name
+    return named.join(escape(part) for part in text.split(_NAME))

@@ -7,7 +7,8 @@ the places it covers, the jurisdiction, the licence, and each file's title and l
 ``datapackage.json`` under ``x-open-canada`` (the dataset's) and in each resource's ``x-open-canada``,
 named as the portal names them, so loading them is a copy. Each comes from the data: the titles and
 descriptions from data/interface.yaml, keywords and subjects from data/dataset.yaml, the e-mail from
-data/contacts.yaml, the frequency from the review dates (as_of to review_by), the period from the
+who publishes the data (data/contacts.yaml's on an official site; data/publisher.yaml's independent
+e-mail, if any, on an independent one), the frequency from the review dates (as_of to review_by), the period from the
 missions' dates (to as_of while one is under way), the places from the missions' countries and
 territories, each file's languages from its columns (``_EN``, ``_FR``). tests/test_open_canada.py
 checks them against the portal's own schema, vendored in tests/open_canada/.
@@ -20,6 +21,7 @@ from typing import Any
 from peaceops.facts import Facts
 from peaceops.languages import LANGUAGES
 from peaceops.pages.localize import Localizer
+from peaceops.source.publisher import SitePublisher
 
 JURISDICTION = "federal"  # the program is the Government of Canada's
 LICENCE = "ca-ogl-lgo"  # the portal's id of the Open Government Licence - Canada
@@ -66,20 +68,24 @@ def file_languages(columns: list[str]) -> list[str]:
     return found or [NO_LANGUAGE]
 
 
-def dataset_fields(facts: Facts, localizers: dict[str, Localizer]) -> dict[str, Any]:
-    """The dataset's fields, by the portal's names."""
+def dataset_fields(facts: Facts, localizers: dict[str, Localizer], publisher: SitePublisher) -> dict[str, Any]:
+    """The dataset's fields, by the portal's names. The contact e-mail is whoever publishes the data:
+    the program's on an official site, the independent publisher's on an independent one, and none
+    when it gives none (an independent copy is not loaded on the Government's portal)."""
     review = facts.dataset.review
 
     def both(key: str) -> dict[str, str]:
         return {code: localizers[code].t(key) for code in LANGUAGES}
 
-    email = next(contact.email for contact in facts.dataset.contacts.contacts if contact.email)
     fields: dict[str, Any] = {
         "title_translated": both("dataset.name"),
         "notes_translated": both("dataset.description"),
         "keywords": {code: list(review.keywords[code]) for code in LANGUAGES},
         "subject": list(review.open_canada_subject),
-        "maintainer_email": email,
+    }
+    if publisher.email is not None:
+        fields["maintainer_email"] = publisher.email
+    fields |= {
         "frequency": frequency(review.as_of, review.review_by),
         "jurisdiction": JURISDICTION,
         "license_id": LICENCE,

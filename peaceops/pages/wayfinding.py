@@ -4,7 +4,9 @@ Why: Canada.ca asks every page for a breadcrumb trail and a footer with the Term
 and Privacy pages; the 404 page must lead back to both home pages; and a reader must reach every
 country page from the menu, not only from a table. "Report a problem on this page" is no longer in
 Canada.ca's specification (removed in October 2025); it is kept as a contact aid: it is the one way
-a reader can tell the program that a figure is wrong or out of date, with the page named for them.
+a reader can tell whoever publishes the site that a figure is wrong or out of date, with the page
+named for them. It goes to who can fix the page: the program on its official site, the independent
+publisher on a copy (``Website.site_publisher``), never the program about a site it does not publish.
 Their targets and words come from the routes and the data, in the page's language, so a template
 only lays them out.
 """
@@ -81,13 +83,19 @@ def _page_link(site: Website, page_id: str, language: str, here: str) -> Link:
     return Link(page_info(site, page_id, language).title, site.routes.relative(page_id, language, here))
 
 
-def report_problem(site: Website, language: str, page_url: str) -> Link:
-    """A mailto: link to the program, with the page's address in the subject: a contact aid (no longer
-    a Canada.ca requirement since October 2025; see the module's docstring)."""
+def report_problem(site: Website, language: str, page_url: str) -> Link | None:
+    """A link for reporting a problem with the page, its address in the subject: a mailto: link to
+    the site's publisher (the program on an official site), or the repository's page for a new issue
+    with that title; None when this build knows neither (a local build of an independent site
+    without e-mail). A contact aid, no longer a Canada.ca requirement since October 2025."""
+    publisher = site.site_publisher
     fmt = site.localizer(language)
-    email = next(contact.email for contact in site.dataset.contacts.contacts if contact.email)
     subject = quote(fmt.t("report.subject", url=page_url), safe=":/")
-    return Link(fmt.t("report.link"), f"mailto:{email}?subject={subject}")
+    if publisher.email is not None:
+        return Link(fmt.t("report.link"), f"mailto:{publisher.email}?subject={subject}")
+    if publisher.new_issue is not None:
+        return Link(fmt.t("report.link"), f"{publisher.new_issue}?title={subject}")
+    return None
 
 
 def footer_links(site: Website, language: str, here: str | None, root: str) -> list[Link]:

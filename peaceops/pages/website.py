@@ -24,7 +24,7 @@ from peaceops.pages.routes import Routes, country_page_id, front_matter, read_fr
 from peaceops.source.accessibility import AccessibilityRun, load_run
 from peaceops.source.dataset import Dataset
 from peaceops.source.pagesource import PageSource, read_page, split
-from peaceops.source.publisher import PublisherFile, load_publisher
+from peaceops.source.publisher import PublisherFile, SitePublisher, load_publisher, who_publishes
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Website:
     dataset: Dataset
     facts: Facts
     routes: Routes
+    # The address of the repository the site is built from (REPOSITORY_URL), when the build is given it.
+    repository: str | None = None
     # Generated pages by language, made once: other pages' sitemap entries and breadcrumbs ask for them.
     _generated: dict[str, Mapping[str, PageSource]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -94,7 +96,14 @@ class Website:
     @cached_property
     def publisher(self) -> PublisherFile:
         """Who publishes the site, and its logo (data/publisher.yaml)."""
-        return load_publisher(self.root / "data", self.root / "theme")
+        return load_publisher(self.root / "data", self.root / "theme", self.dataset.sources.keys())
+
+    @cached_property
+    def site_publisher(self) -> SitePublisher:
+        """Who publishes this build, as every page and file names them, and where readers report a
+        problem (the program's first e-mail on an official site; see source/publisher.py)."""
+        program_email = next((c.email for c in self.dataset.contacts.contacts if c.email), None)
+        return who_publishes(self.publisher, program_email, self.repository)
 
     @cached_property
     def accessibility_run(self) -> AccessibilityRun | None:

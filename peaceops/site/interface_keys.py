@@ -17,6 +17,7 @@ from peaceops.pages import wayfinding
 from peaceops.source.messages import message
 from peaceops.source.model import LEADS, QUALIFIERS, Text
 from peaceops.source.problems import Problem
+from peaceops.source.publisher import CHANNELS, IDENTITIES
 
 # A call of t, pk_text or a Localizer's .t with a quoted, whole key (not a prefix to which a value is
 # added). Material's own lang.t(...) reads Material's translations, not ours. Found in two steps, the
@@ -50,6 +51,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "opendata.licence.": ("name", "url", "attribution"),
     "a11y.check.": accessibility.CHECKS,
     "a11y.tag.": accessibility.WCAG_TAGS,
+    # Worded by who publishes the site (theme/macros/publisher.html): by identity, or by how readers
+    # reach the publisher (contact.site. is an independent copy's only).
+    **{prefix: IDENTITIES for prefix in ("terms.about.", "terms.use.", "terms.links.", "privacy.intro.")},
+    **{prefix: CHANNELS for prefix in ("privacy.contact.", "a11y.ask.")},
+    "contact.site.": CHANNELS[1:],
 }
 
 SEARCHED = (("theme", "*.html"), ("content", "*.md"), ("peaceops", "*.py"), ("hooks", "*.py"))

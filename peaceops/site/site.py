@@ -8,6 +8,7 @@ need only a new adapter. Nothing below (``Website`` and the layers under it) imp
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -43,6 +44,7 @@ from peaceops.source.dataset import load
 from peaceops.source.messages import message
 from peaceops.source.pagesource import PageSource
 from peaceops.source.problems import DataError
+from peaceops.source.publisher import REPOSITORY_VARIABLE, repository_address
 
 MACROS_FOLDER = Path("theme") / "macros"
 # Names every page's context needs whatever the page calls: its list of source notes (_notes_at_foot).
@@ -109,7 +111,9 @@ class Site(Website):
         rebuild (``peaceops/mkdocs/focus.py``) renders only the pages shown, and the whole build
         behind it loads the same site again with its pages checked.
         """
-        key = fingerprint(root)
+        # The repository's address comes from the build's environment, not a file (source/publisher.py).
+        repository_setting = os.environ.get(REPOSITORY_VARIABLE, "")
+        key = fingerprint(root) + "\0" + repository_setting
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
             site = cached[1]
@@ -120,6 +124,7 @@ class Site(Website):
         # file's date, which Jinja compares, can stay the same after a quick edit).
         _environment(root).cache.clear()  # type: ignore[union-attr]
         try:
+            repository = repository_address(repository_setting)
             dataset = load(root / "data")
             facts = derive(dataset)
             routes = build_routes(root / "content", facts)
@@ -129,7 +134,7 @@ class Site(Website):
         missing = missing_interface_texts(root, dataset.interface)
         if missing:
             raise DataError(missing)
-        site = cls(root, dataset, facts, routes)
+        site = cls(root, dataset, facts, routes, repository)
         site.publisher  # checked now, so that `check` reports its problems too
         site.accessibility_run
         if pages_checked:
@@ -199,6 +204,8 @@ class Site(Website):
             # The page's source notes, numbered as the macros cite them (theme/macros/notes.html).
             "notes": Notes(),
             "publisher": self.publisher.publisher,
+            # Who publishes this build and where its readers report a problem (source/publisher.py).
+            "site_publisher": self.site_publisher,
             "path": path,
             "url": lambda page_id: self.routes.relative(self._known_page(page_id), language, path),
             "country_url": lambda code: self.routes.relative(self._known_page(country_page_id(code)), language, path),

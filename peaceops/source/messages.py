@@ -213,6 +213,20 @@ MESSAGES: dict[str, str] = {
         "the front matter (the lines between --- at the top of the page) cannot be read ({problem}); "
         "write one name: value per line"
     ),
+    "placeholder_name": (
+        "{field} must be the publisher's own name, got {got}, which is a placeholder or a description that names "
+        'no one; write their name as readers should read it in "This site is published by ..." (for example '
+        '"the peaceops open-source project")'
+    ),
+    "independent_federal_email": (
+        "{email} is a Government of Canada address, but the Government does not publish an independent site "
+        "and cannot correct it; write an address of the independent publisher, or remove email: to have "
+        "readers report problems on the repository's issue page"
+    ),
+    "repository_url": (
+        "{got} is not the web address of a repository; set REPOSITORY_URL to an https:// address such as "
+        "https://github.com/owner/name (the publishing workflow sets it), or leave it unset"
+    ),
     "official_outside_canada": (
         "identity is official, but the site's address {url} is not on canada.ca; the Government of Canada's "
         "symbols are only for its own sites on canada.ca: write identity: independent, or build with "
@@ -311,6 +325,10 @@ MESSAGES: dict[str, str] = {
     ),
     "summary_problems": "{count} problem{plural} found; nothing was built.",
     "build_failed": "The build failed; {folder}/ was left as it was.",
+    "local_repository": (
+        "REPOSITORY_URL is not set: an independent site built here names its publisher without an address, "
+        "and has a \"Report a problem\" link only if data/publisher.yaml gives an email"
+    ),
     "local_address": (
         "SITE_URL is not set: a local build, whose links for other sites (canonical, sitemap, feeds) "
         "use the placeholder {placeholder}"
