@@ -330,7 +330,7 @@ class Statement(Record):
         "exactly",
         description="How the source words it: exactly, about, close_to, nearly, almost, more_than, over or up_to.",
     )
-    as_of: YearOrDate | None = Field(
+    as_of: DateOrRange | None = Field(
         None,
         description="The year, month (YYYY-MM) or date (YYYY-MM-DD) the number was true. Leave it out only when "
         "the source states no date: the site then dates the number by the source's published: or consulted: date.",
@@ -354,6 +354,11 @@ class ProgramFacts(Record):
         [], description="How many partner police services take part, at each date."
     )
     officers_serving: list[Statement] = Field([], description="How many were serving, at each date.")
+    officers_in_un_missions: list[Statement] = Field(
+        [],
+        description="How many Canadian police were serving in UN peace operations, as the UN's monthly "
+        "contributions tables give it (UN missions only: not EU, bilateral or ICC deployments), at each date.",
+    )
 
 
 class SourcedYear(Record):
