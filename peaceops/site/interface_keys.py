@@ -14,6 +14,7 @@ from peaceops.languages import LANGUAGES
 from peaceops.source import accessibility
 from peaceops.outputs import exports, feed
 from peaceops.pages import wayfinding
+from peaceops.pages.localize import DATE_PHRASES, PRECISIONS
 from peaceops.source.messages import message
 from peaceops.source.model import LEADS, QUALIFIERS, Text
 from peaceops.source.problems import Problem
@@ -50,6 +51,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "opendata.licence.": ("name", "url", "attribution"),
     "a11y.check.": accessibility.CHECKS,
     "a11y.tag.": accessibility.WCAG_TAGS,
+    **{f"date.{kind}.": PRECISIONS for kind in DATE_PHRASES},
 }
 
 SEARCHED = (("theme", "*.html"), ("content", "*.md"), ("peaceops", "*.py"), ("hooks", "*.py"))
