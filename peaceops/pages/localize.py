@@ -31,7 +31,7 @@ from peaceops.source.placeholders import PlaceholderError, fill
 # The date phrases (``date.<kind>.<precision>`` in data/interface.yaml) and the precisions of a date.
 DATE_PHRASES = (
     "in", "since", "since_at_least", "since_earliest", "from", "to", "from_at_least", "until",
-    "to_at_least", "between", "and", "or_later", "by",
+    "to_at_least", "between", "and", "after", "or_later", "by",
 )  # fmt: skip
 PRECISIONS = ("year", "month", "day")
 

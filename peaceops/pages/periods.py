@@ -37,11 +37,13 @@ def years(fmt: Localizer, facts: Facts, mission: Mission) -> str:
     sources show Canadian police there (``Facts.known_span``; the table says so once, under it)."""
     parts = []
     for period in facts.periods(mission):
-        first, last = facts.known_span(period)
-        if period.state == "suspended":
-            if first is not None:
-                parts.append(fmt.t("period.suspended_year", year=str(first.year)))
+        if period.state == "suspended":  # the year it was suspended by; none when only its earliest is known
+            start = period.start
+            by = start if isinstance(start, When) else start.latest if isinstance(start, EvidenceRange) else None
+            short = fmt.t("period.suspended_only_short")
+            parts.append(fmt.t("period.suspended_year", year=str(by.year)) if by else short)
             continue
+        first, last = facts.known_span(period)
         known = first or last
         if known is None:
             continue
@@ -185,5 +187,5 @@ def _suspended_when(fmt: Localizer, period: Period) -> str:
     if isinstance(start, EvidenceRange) and start.latest is not None:
         return fmt.phrase("since_at_least", start.latest)
     if isinstance(start, EvidenceRange) and start.earliest is not None:
-        return fmt.phrase("since_earliest", start.earliest)
+        return fmt.phrase("after", start.earliest)  # "suspended after February 24, 2022"
     return ""
