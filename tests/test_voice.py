@@ -139,21 +139,21 @@ SEQUENCES = {
     "suspended": (
         ["{state: under_way, since: 2015-07, source: KEY}",
          "{state: suspended, since: {earliest: 2022-02-24, latest: 2022-03-16, reason: r}, source: KEY}"], [],
-        ["from July 2015", "suspended between February 24 and March 16, 2022"],
-        ["de juillet 2015", "mission suspendue entre le 24 février et le 16 mars 2022"], "2015–2022; suspended in 2022",
+        ["from July 2015 until the suspension", "suspended between February 24 and March 16, 2022"],
+        ["de juillet 2015 jusqu'à la suspension", "mission suspendue entre le 24 février et le 16 mars 2022"], "2015–2022; suspended in 2022",
     ),
     "suspended-after": (  # only the earliest bound: after that date, in words
         ["{state: under_way, since: 2015-07, source: KEY}",
          "{state: suspended, since: {earliest: 2022-02-24, reason: r}, source: KEY}"], [],
-        ["from July 2015", "suspended after February 24, 2022"],
-        ["de juillet 2015", "mission suspendue après le 24 février 2022"], "2015–2022; suspended",
+        ["from July 2015 until the suspension", "suspended after February 24, 2022"],
+        ["de juillet 2015 jusqu'à la suspension", "mission suspendue après le 24 février 2022"], "2015–2022; suspended",
     ),
     "suspended-then-ended": (
         ["{state: under_way, since: {latest: 2017-08-09, reason: r}, source: KEY}",
          "{state: suspended, since: 2020-01-08, source: KEY}",
          "{state: ended, since: {latest: 2023-12-31, reason: r}, source: KEY}"], [],
         ["from at least August 9, 2017, to January 8, 2020", "suspended on January 8, 2020, and not resumed"],
-        ["depuis au moins le 9 août 2017 jusqu'au 8 janvier 2020", "mission suspendue le 8 janvier 2020, et jamais reprise"],
+        ["depuis au moins le 9 août 2017 jusqu'au 8 janvier 2020", "mission suspendue le 8 janvier 2020 et jamais reprise"],
         "2017–2020; suspended in 2020",
     ),
     "resumed": (

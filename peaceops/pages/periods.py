@@ -122,8 +122,8 @@ def _ended(fmt: Localizer, facts: Facts, period: Period) -> str:
     if isinstance(start, When) and isinstance(end, When):
         return fmt.t("period.from_to", start=fmt.phrase("from", start), end=fmt.phrase("to", end))
     first, last = facts.reported(period)
-    if isinstance(start, When) and period.then != "ended":
-        return fmt.phrase("from", start).rstrip(",")  # the next line (a suspension) says when this one stopped
+    if isinstance(start, When) and period.then == "suspended":  # the next line says when it was suspended
+        return fmt.t("period.until_suspended", start=fmt.phrase("from", start).rstrip(","))
     if isinstance(start, When):
         last_known = _latest(last)
         if last_known is not None and last_known.first_day > start.last_day:
