@@ -349,8 +349,12 @@ class Facts:
     def reported(self, period: Period) -> tuple[When | EvidenceRange | None, When | EvidenceRange | None]:
         """Where a period's start or end is not published: the first and last dates the sources show
         Canadian police in it (its figures' stated dates, the earliest bound of its end), else the date
-        of the source that gives its state."""
-        fallback = self.source_date(self.source(period.source))
+        of the source that gives its state, when that source states it or bounds it on both sides (a
+        page still online that speaks of an ended mission says nothing of when it was under way)."""
+        source = self.source(period.source)
+        fallback: When | EvidenceRange | None = source.published
+        if fallback is None and source.dated is not None and source.dated.earliest and source.dated.latest:
+            fallback = source.dated
         end_bound = period.end.earliest if isinstance(period.end, EvidenceRange) else None
         last = [when for when in (period.last_seen, end_bound) if when]
         return (
