@@ -149,3 +149,51 @@ def test_a_missing_field_produces_no_sentence(workspace, tmp_path):
         assert texts["missing.roles"][language] in sentence, sentence
         for other in ("missing.numbers", "missing.deployed"):
             assert texts[other][language] not in sentence
+
+
+# --- Notes a reader can tell apart (issue 29, item 7) ------------------------------------------------
+NOTE = re.compile(r'<li id="pk-note-\d+" data-note="([^"]+)">(.*?)<a class="pk-note-back"', re.S)
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _notes(path: Path) -> list[tuple[str, str, str]]:
+    """Each note of a page: its source's key, its HTML and its text."""
+    import html
+
+    return [(key, body, re.sub(r"\s+", " ", html.unescape(HTML_TAG.sub("", body))).strip())
+            for key, body in NOTE.findall(path.read_text(encoding="utf-8"))]
+
+
+def test_every_note_shows_its_date_and_no_two_notes_of_a_page_read_the_same(built_site):
+    texts = plainyaml.shared(ROOT / "data" / "interface.yaml")["text"]
+    checked = 0
+    for address, path in pages(built_site).items():
+        notes = _notes(path)
+        said = [text for _, _, text in notes]
+        assert len(said) == len(set(said)), (address, [t for t in said if said.count(t) > 1])
+        for key, _, text in notes:
+            assert YEAR.search(text) or texts["date.not_stated"][language_of(address)] in text, (address, key, text)
+            checked += 1
+    assert checked > 100
+
+
+def test_a_gone_page_links_its_archived_copy_or_says_none_was_found(built_site):
+    sources = {s["key"]: s for s in plainyaml.read(ROOT / "data" / "sources.yaml")["sources"]}
+    texts = plainyaml.shared(ROOT / "data" / "interface.yaml")["text"]
+    gone = 0
+    for address, path in pages(built_site).items():
+        for key, body, text in _notes(path):
+            if sources[key].get("gone") in (True, "yes"):
+                gone += 1
+                if sources[key].get("archived"):
+                    assert "<a href=" in body, (address, key)
+                else:
+                    assert "<a href=" not in body.split("data-source")[0] and plain(texts["source.gone"][language_of(address)]) in plain(text), (address, text)
+    assert gone
+
+
+def test_a_note_mark_never_touches_an_address(built_site):
+    for address, path in pages(built_site).items():
+        html = path.read_text(encoding="utf-8")
+        glued = re.findall(r'href="mailto:[^"]*">[^<]*</a><sup class="pk-note-mark', html)
+        assert not glued, (address, glued)
