@@ -222,6 +222,10 @@ def test_the_suspension_reads_in_the_tense_its_date_takes(sequences):
     assert periods.suspension_sentence(words["fr"], facts, missions["suspended"]) == (
         "La mission a été suspendue entre le 24 février et le 16 mars 2022")
     assert periods.suspension(words["fr"], facts, missions["suspended"]) == "suspendue entre le 24 février et le 16 mars 2022"
+    assert periods.suspension_sentence(words["en"], facts, missions["suspended-after"]) == (
+        "The mission was suspended after February 24, 2022")
+    assert periods.suspension_sentence(words["fr"], facts, missions["suspended-after"]) == (
+        "La mission a été suspendue après le 24 février 2022")
 
 
 # --- The newest count of Canadian police serving -------------------------------------------------

@@ -159,7 +159,8 @@ def suspension_sentence(fmt: Localizer, facts: Facts, mission: Mission) -> str:
     if not when:
         return fmt.t("suspended.sentence.undated")
     start = period.start
-    between = isinstance(start, EvidenceRange) and start.earliest is not None and start.latest is not None
+    # "was suspended between ..." or "after ...": the change is told as past; "has been suspended since ...".
+    between = isinstance(start, EvidenceRange) and start.earliest is not None
     return fmt.t("suspended.sentence.between" if between else "suspended.sentence.since", when=when)
 
 
