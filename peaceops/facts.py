@@ -23,6 +23,9 @@ from peaceops.source.places import Place
 # Where a figure's date comes from: its own as_of, its source's published date, its source's range
 # by evidence (dated:), or nowhere ("date not stated").
 BASES = ("stated", "published", "dated", "not_stated")
+# The counts of Canadian police serving, in the order preferred on a tie: the program's own totals
+# (every mission) before the UN's counts of those in UN missions.
+SERVING_COUNTS = ("officers_serving", "officers_in_un_missions")
 Day = date  # the type, for annotations inside Dated, whose field ``date`` hides it
 
 
@@ -143,6 +146,94 @@ class Total:
         )
 
 
+@dataclass(frozen=True)
+class Period:
+    """One stretch of a mission's status for Canadian police: under way or suspended, from the status
+    line that began it to the one that followed it. A mission's periods, in the order they happened,
+    are what every page shows of when (``Facts.periods``): UNMIK under way from 1999 to 2004 and again
+    since 2025 are two periods, never one.
+
+    ``start`` is the status's ``since`` as written (a date, a range by evidence, or None); ``end`` the
+    ``since`` of the status that followed, when one did (``closed``); ``then`` that status's state
+    (``ended``, ``suspended`` or ``under_way``). ``first_seen`` and ``last_seen`` are the first and
+    last stated dates of the mission's figures inside the period: where a start or an end is not
+    published, the dates the sources do show Canadian police there. ``source`` is the key of the source
+    that gives the period's state, ``end_source`` that of the status that followed."""
+
+    state: str
+    start: When | EvidenceRange | None
+    end: When | EvidenceRange | None
+    closed: bool
+    then: str | None
+    again: bool
+    source: str
+    end_source: str | None = None
+    first_seen: When | None = None
+    last_seen: When | None = None
+
+    @property
+    def lasting(self) -> bool:
+        """Still the mission's status now."""
+        return not self.closed
+
+    @property
+    def start_published(self) -> bool:
+        return isinstance(self.start, When)
+
+    @property
+    def end_published(self) -> bool:
+        return isinstance(self.end, When)
+
+    @property
+    def known_from(self) -> When | None:
+        """The date by which the period had certainly begun: its start as stated, else the latest bound
+        of its range, else the first date a figure shows it; None when nothing shows it."""
+        if isinstance(self.start, When):
+            return self.start
+        if isinstance(self.start, EvidenceRange) and self.start.latest is not None:
+            return self.start.latest
+        return self.first_seen
+
+    @property
+    def known_to(self) -> When | None:
+        """For a period that ended: the date until which it certainly lasted: its end as stated, else
+        the later of its range's earliest bound and the last date a figure shows it; None when nothing
+        shows it (or while it lasts)."""
+        if not self.closed:
+            return None
+        if isinstance(self.end, When):
+            return self.end
+        found = [w for w in (self.last_seen, self.end.earliest if isinstance(self.end, EvidenceRange) else None) if w]
+        return max(found, key=lambda when: when.last_day, default=None)
+
+
+def _lower(value: When | EvidenceRange | None) -> date:
+    """The first day a date or a range allows (the earliest possible)."""
+    if isinstance(value, When):
+        return value.first_day
+    if isinstance(value, EvidenceRange) and value.earliest is not None:
+        return value.earliest.first_day
+    return date.min
+
+
+def _upper(value: When | EvidenceRange | None) -> date:
+    """The last day a date or a range allows (the latest possible)."""
+    if isinstance(value, When):
+        return value.last_day
+    if isinstance(value, EvidenceRange) and value.latest is not None:
+        return value.latest.last_day
+    return date.max
+
+
+def _one(value: When | EvidenceRange | None, earliest: bool) -> When | None:
+    """A single date for a date or a range: the date, or the range's earliest (else latest) bound, or
+    with ``earliest=False`` its latest (else earliest) bound."""
+    if isinstance(value, When) or value is None:
+        return value
+    bounds = (value.earliest, value.latest) if earliest else (value.latest, value.earliest)
+    return bounds[0] or bounds[1]
+
+
 def _known_begin(since: When | EvidenceRange | None) -> int | None:
     """The first year a period is known to be under way: the stated year, or a range's latest bound."""
     if isinstance(since, When):
@@ -235,6 +326,82 @@ class Facts:
         sources = self.dataset.sources
         return newest_first([dated(s, name, sources) for s in getattr(self.dataset.program.facts, name)])
 
+    def reader_date(self, value: When | EvidenceRange | None, source: Source) -> When | EvidenceRange | None:
+        """The date a reader is shown for a figure or a source: as given, except that a range open at
+        its end ("2023 or later") from a page still online ends on the day the data was last checked
+        against it (``as_of``): the page said it then at the latest (STYLE.md, "A date nobody
+        published"). A gone page's open range stays open."""
+        if isinstance(value, EvidenceRange) and value.earliest is not None and value.latest is None and not source.gone:
+            checked = self.as_of
+            if checked >= value.earliest.first_day:
+                return EvidenceRange(earliest=value.earliest, latest=When(checked.year, checked.month, checked.day),
+                                     reason=value.reason)
+        return value
+
+    def shown_date(self, figure: Dated) -> When | EvidenceRange | None:
+        """A figure's date as the pages show it (``reader_date``)."""
+        return self.reader_date(figure.date, figure.source)
+
+    def source_date(self, source: Source) -> When | EvidenceRange | None:
+        """A source's own date, as its note shows it: published, else its range by evidence (``reader_date``)."""
+        return source.published if source.published is not None else self.reader_date(source.dated, source)
+
+    def reported(self, period: Period) -> tuple[When | EvidenceRange | None, When | EvidenceRange | None]:
+        """Where a period's start or end is not published: the first and last dates the sources show
+        Canadian police in it (its figures' stated dates, the earliest bound of its end), else the date
+        of the source that gives its state, when that source states it or bounds it on both sides (a
+        page still online that speaks of an ended mission says nothing of when it was under way)."""
+        source = self.source(period.source)
+        fallback: When | EvidenceRange | None = source.published
+        if fallback is None and source.dated is not None and source.dated.earliest and source.dated.latest:
+            fallback = source.dated
+        end_bound = period.end.earliest if isinstance(period.end, EvidenceRange) else None
+        last = [when for when in (period.last_seen, end_bound) if when]
+        return (
+            period.first_seen or fallback,
+            max(last, key=lambda when: when.last_day) if last else fallback,
+        )
+
+    def known_span(self, period: Period) -> tuple[When | None, When | None]:
+        """The first and last dates of a period as single dates, for a table's years: its published
+        start and end, else the bounds and reports the sources give (``reported``); the last is None
+        while the period lasts."""
+        first_reported, last_reported = self.reported(period)
+        first = period.known_from or _one(first_reported, earliest=True)
+        if isinstance(period.end, When):
+            last: When | None = period.end
+        elif period.closed:
+            last = _one(last_reported, earliest=False)
+        else:
+            last = None
+        return first, last
+
+    def first_year_of(self, mission: Mission) -> int | None:
+        """The first year the sources show Canadian police in the mission (``known_span``), or None."""
+        years = []
+        for period in self.periods(mission):
+            if period.state == "under_way":
+                first, last = self.known_span(period)
+                if first or last:
+                    years.append((first or last).year)  # type: ignore[union-attr]
+        return min(years, default=None)
+
+    def newest_serving(self) -> tuple[str, Dated] | None:
+        """The newest dated count of Canadian police serving, of the program's own totals
+        (``officers_serving``) and the UN's monthly counts of those in UN missions
+        (``officers_in_un_missions``), with the name of the kind it is; on a tie, the program's own,
+        which covers every mission. None when neither has a dated count."""
+        found = [
+            (figure.rank, -order, name, figure)
+            for order, name in enumerate(SERVING_COUNTS)
+            for figure in self.history(name)[:1]
+            if figure.date is not None
+        ]
+        if not found:
+            return None
+        _, _, name, figure = max(found, key=lambda item: (item[0], item[1]))
+        return name, figure
+
     def program_latest(self, name: str) -> Dated | None:
         history = self.history(name)
         return history[0] if history else None
@@ -260,6 +427,54 @@ class Facts:
         days = [f.when.first_day for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when]
         return min(days, default=mission.end.first_day if mission.end else date.min)
 
+    def periods(self, mission: Mission) -> list[Period]:
+        """The mission's periods under way and suspended, in the order they happened, each apart: the one
+        account of when Canadian police served that every page (and the open data) gives. An ``ended``
+        line closes the period before it and begins none; a status that follows another of the same
+        state (a new source for it) does not split the period."""
+        key = mission.id
+        if key not in self._periods:
+            seen = sorted(
+                (f.when for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when),
+                key=lambda when: when.first_day,
+            )
+            entries = mission.status
+            found: list[Period] = []
+            index = 0
+            while index < len(entries):
+                entry = entries[index]
+                if entry.state == "ended":
+                    index += 1
+                    continue
+                following = index + 1
+                while following < len(entries) and entries[following].state == entry.state:
+                    following += 1  # the same state again: the same period, as a later source gives it
+                after = entries[following] if following < len(entries) else None
+                low, high = _lower(entry.since), _upper(after.since) if after else date.max
+                inside = [when for when in seen if when.last_day >= low and when.first_day <= high]
+                again = entry.state == "under_way" and any(p.state == "under_way" for p in found)
+                found.append(
+                    Period(
+                        state=entry.state,
+                        start=entry.since,
+                        end=after.since if after else None,
+                        closed=after is not None,
+                        then=after.state if after else None,
+                        again=again,
+                        source=entries[following - 1].source,
+                        end_source=after.source if after else None,
+                        first_seen=inside[0] if inside else None,
+                        last_seen=inside[-1] if inside else None,
+                    )
+                )
+                index = following
+            self._periods[key] = tuple(found)
+        return list(self._periods[key])
+
+    @cached_property
+    def _periods(self) -> dict[str, tuple[Period, ...]]:
+        return {}
+
     def years_under_way(self, mission: Mission) -> list[int]:
         """The years the sources show Canadian police serving in the mission, for the chart.
 
@@ -270,17 +485,19 @@ class Facts:
         between bounds: a period with no known year is not counted."""
         dated = sorted(f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when)
         years: set[int] = set()
-        for entry, after in mission.periods_under_way():
-            first = _known_begin(entry.since)
-            if after is None:
+        for period in self.periods(mission):
+            if period.state != "under_way":
+                continue
+            first = _known_begin(period.start)
+            if period.lasting:
                 last: int | None = self.latest_year
-            elif after.date is not None:
-                last = after.date.year
+            elif isinstance(period.end, When):
+                last = period.end.year
             else:
                 last = None
-            low = _earliest_year(entry.since)
+            low = _earliest_year(period.start)
             inside = [y for y in dated if (low is None or y >= low) and (last is None or y <= last)]
-            first = first if first is not None else min(inside, default=last if after is None else None)
+            first = first if first is not None else min(inside, default=last if period.lasting else None)
             last = last if last is not None else max([*inside, first] if first is not None else inside, default=None)
             if first is not None and last is not None:
                 years.update(range(first, max(first, last) + 1))
@@ -292,13 +509,20 @@ class Facts:
         return (years[0], years[-1]) if years else None
 
     @cached_property
-    def ended_with_start(self) -> tuple[Mission, ...]:
-        """Ended missions whose start a source states: Past operations, by the decade each began."""
-        return tuple(m for m in self.past if m.start is not None)
+    def ended_by_decade(self) -> tuple[tuple[int, tuple[Mission, ...]], ...]:
+        """Ended missions by the decade of the first year the sources show Canadian police in them
+        (``first_year``), the newest decade first: Past operations' tables."""
+        decades: dict[int, list[Mission]] = {}
+        for mission in self.past:
+            first = self.first_year_of(mission)
+            if first is not None:
+                decades.setdefault(first // 10 * 10, []).append(mission)
+        return tuple((decade, tuple(decades[decade])) for decade in sorted(decades, reverse=True))
 
     @cached_property
-    def ended_without_start(self) -> tuple[Mission, ...]:
-        return tuple(m for m in self.past if m.start is None)
+    def ended_undated(self) -> tuple[Mission, ...]:
+        """Ended missions in which no year of Canadian police is known: listed apart."""
+        return tuple(m for m in self.past if self.first_year_of(m) is None)
 
     @cached_property
     def current(self) -> tuple[Mission, ...]:

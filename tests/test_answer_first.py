@@ -21,12 +21,22 @@ def _yaml(name: str) -> dict:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_home_page_opens_with_where_canadian_police_serve_now(built_site, language):
+    """h1, then the lead sentence, then the newest count of Canadian police serving (issue 29: before
+    the places, so it is on a phone's first screen), then the places, the suspended missions apart,
+    and the program's renewal in one line, before the first heading after h1."""
     body = page(built_site, HOME[language]).find("div", data_pagefind_body=True)
     blocks = [e for e in body.iter() if e.tag in {"h1", "h2", "p", "ul", "ol"} and e.parent.tag != "li"]
     assert blocks[0].tag == "h1"
-    lead, places = blocks[1], blocks[2]
+    lead, count, where, places = blocks[1:5]
     assert "pk-now-lead" in lead.attrs.get("class", ""), lead.text
-    assert places.attrs.get("data-fact") == "serving-now"
+    # The newest count, with its date and source: one of the program's totals or the UN's counts.
+    assert count.attrs.get("data-fact") == "serving"
+    program = _yaml("program.yaml")["program"]["facts"]
+    counts = [s["count"] for name in ("officers_serving", "officers_in_un_missions") for s in program.get(name, [])]
+    assert any(f" {n} " in count.text for n in counts), count.text
+    assert count.attrs.get("data-as-of") and count.find_all("a", data_cites=True)
+    assert "pk-now-where" in where.attrs.get("class", "")
+    assert places.attrs.get("data-fact") == "places-now"
     current = [m for m in _yaml("missions.yaml")["missions"] if is_current(m)]
     items = places.find_all("li")
     assert len(items) == len({m["country"] for m in current})
@@ -34,18 +44,18 @@ def test_the_home_page_opens_with_where_canadian_police_serve_now(built_site, la
     for mission in current:
         assert mission["acronym"][language] in shown, mission["id"]
     # Then the suspended missions, apart, each with its place (issue 18), if any.
-    rest = blocks[3:]
+    rest = blocks[5:]
     suspended = [m for m in _yaml("missions.yaml")["missions"] if m["status"][-1]["state"] == "suspended"]
     if suspended:
         assert "pk-suspended-lead" in rest[0].attrs.get("class", "") and rest[1].attrs.get("data-list") == "suspended"
         assert {li.attrs["data-mission"] for li in rest[1].find_all("li")} == {m["id"] for m in suspended}
         rest = rest[2:]
-    # Then the newest count of officers serving, with its date, before the first heading after h1.
-    count = rest[0]
-    assert count.attrs.get("data-fact") == "officers-serving"
-    serving = _yaml("program.yaml")["program"]["facts"]["officers_serving"]
-    assert any(f" {s['count']} " in count.text for s in serving), count.text
-    assert count.find_all(data_as_of=True) and count.find_all("a", data_cites=True)
+    # Then the program's renewal, one line, with the year it runs to (data/program.yaml) and its source.
+    renewal = rest[0]
+    assert renewal.attrs.get("data-fact") == "renewal"
+    until = _yaml("program.yaml")["program"]["arrangement"]["renewed_until"]
+    assert str(until) in renewal.text and renewal.find_all("a", data_cites=True)
+    assert rest[1].tag == "h2"
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

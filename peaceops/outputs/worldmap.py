@@ -42,7 +42,7 @@ PHONE_MAP_PX = 343  # how wide the map is drawn on a 375 px phone (the text colu
 MIN_MARKER_PX = 26  # a marker's diameter there, in CSS px: at least 24 (WCAG 2.5.8), with room to spare
 MIN_VIEW = (360, 200)  # the smallest area shown, in map units (the world is 1000 wide): some context
 MAX_RATIO = 1.5  # the area shown is at most one and a half times as wide as high
-GAP = 4  # map units between two markers
+GAP = 6  # map units between two markers
 
 # The map's colours are site.css's custom properties (--pk-map-current, --pk-map-land, --pk-map-sea),
 # which the elements' classes take; focus and hover are there too. The attributes below are only what
@@ -240,15 +240,32 @@ def _layout(drawn: list[MarkedCountry]) -> Layout:
 
 
 def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, float]]:
-    """Each marker on its place (beside it, for a small one), then overlapping ones pushed apart."""
-    away = radius + 6
-    spots = {
-        country.number: (country.point[0] + away, country.point[1] - away) if country.small else country.point
-        for country in drawn
-    }
-    spots = {number: (float(x), float(y)) for number, (x, y) in spots.items()}
+    """Each marker on its place; a small place's marker beside it, on the side away from the other
+    places (so a cluster, such as Europe's, fans out instead of stacking), then markers pushed apart
+    from each other and from every place's dot, so no marker hides another or the place it names."""
+    away = 2 * radius + 4
+    near = 5 * radius  # places this close form a cluster, whose markers fan out from its middle
+
+    def beside(country: MarkedCountry) -> tuple[float, float]:
+        x, y = country.point
+        cluster = [c.point for c in drawn if abs(c.point[0] - x) < near and abs(c.point[1] - y) < near]
+        if len(cluster) < 2:
+            cluster = [c.point for c in drawn]
+        cx = sum(px for px, _ in cluster) / len(cluster)
+        cy = sum(py for _, py in cluster) / len(cluster)
+        dx, dy = x - cx, y - cy
+        length = (dx * dx + dy * dy) ** 0.5
+        if length < 1:
+            dx, dy, length = 0.0, -1.0, 1.0  # the middle of its cluster: straight up
+        return x + dx / length * away, y + dy / length * away
+
+    spots = {country.number: beside(country) if country.small else (float(country.point[0]), float(country.point[1]))
+             for country in drawn}
+    dots = [(float(c.point[0]), float(c.point[1])) for c in drawn if c.small]
+    clear = radius + 8  # a marker's centre keeps this far from any dot: its edge clears the dot
     apart = 2 * radius + GAP
     numbers = sorted(spots)
+    movable = {c.number: c.small for c in drawn}
     xs, ys = [spots[n][0] for n in numbers], [spots[n][1] for n in numbers]
     count = len(numbers)
     for _ in range(200):  # a fixed number of rounds, in a fixed order: the same input, the same map
@@ -267,6 +284,19 @@ def _place(drawn: list[MarkedCountry], radius: float) -> dict[int, tuple[float, 
                 push = (apart - distance) / 2
                 ux, uy = dx / distance * push, dy / distance * push
                 xs[i], ys[i], xs[j], ys[j] = xs[i] - ux, ys[i] - uy, xs[j] + ux, ys[j] + uy
+                moved = True
+            if not movable[numbers[i]]:
+                continue
+            for x, y in dots:  # a marker beside its place keeps off every place's dot, its own too
+                dx, dy = xs[i] - x, ys[i] - y
+                if dx >= clear or dx <= -clear or dy >= clear or dy <= -clear:
+                    continue
+                distance = (dx * dx + dy * dy) ** 0.5
+                if distance >= clear - 0.01:
+                    continue
+                if distance < 0.01:
+                    dx, dy, distance = 1.0, -1.0, 2**0.5
+                xs[i], ys[i] = x + dx / distance * clear, y + dy / distance * clear
                 moved = True
         if not moved:
             break

@@ -8,11 +8,12 @@ so no English can reach a French page from code or templates.
 from __future__ import annotations
 
 import builtins
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import format_date as babel_format_date
 from babel.lists import format_list
@@ -26,6 +27,13 @@ from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import EvidenceRange, Text
 from peaceops.source.placeholders import PlaceholderError, fill
+
+# The date phrases (``date.<kind>.<precision>`` in data/interface.yaml) and the precisions of a date.
+DATE_PHRASES = (
+    "in", "since", "since_at_least", "since_earliest", "from", "to", "from_at_least", "until",
+    "to_at_least", "between", "and", "after", "or_later", "by",
+)  # fmt: skip
+PRECISIONS = ("year", "month", "day")
 
 
 class MissingText(KeyError):
@@ -108,72 +116,71 @@ class Localizer:
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)
 
-    def when(self, value: When) -> str:
-        """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words ("15 octobre 2017")."""  # noqa: E501
+    def when(self, value: When, with_year: bool = True) -> str:
+        """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words
+        ("October 15, 2017", "15 octobre 2017"; the first of a month "1er" in French). Without its
+        year, for the first of two dates that share it ("February 24", "24 février")."""
         if value.is_year:
             return str(value.year)
         if value.is_month:
-            return format_date(value.first_day, format="MMMM y", locale=self.locale)
-        return format_date(value.first_day, format="long", locale=self.locale)
+            return format_date(value.first_day, format="MMMM y" if with_year else "MMMM", locale=self.locale)
+        if with_year:
+            return self.long_day(value.first_day)
+        text = format_date(value.first_day, format="d MMMM" if self.language == "fr" else "MMMM d", locale=self.locale)
+        return "1er" + text[1:] if self.language == "fr" and value.day == 1 else text
+
+    @staticmethod
+    def precision(value: When) -> str:
+        """How precise a date is, the last part of a date phrase's key: year, month or day."""
+        return "year" if value.is_year else "month" if value.is_month else "day"
+
+    def phrase(self, kind: str, value: When, with_year: bool = True) -> str:
+        """A date inside a sentence, with the words its precision takes (``date.<kind>.<precision>``):
+        "since 2014", "depuis 2014", "depuis le 15 octobre 2017", "d'avril 2005" (see STYLE.md)."""
+        text = self.t(f"date.{kind}.{self.precision(value)}", date=self.when(value, with_year))
+        return _elided(text) if self.language == "fr" else text
+
+    def between(self, earliest: When, latest: When) -> str:
+        """Two dates something happened between: "between February 24 and March 17, 2022", "entre le
+        24 février et le 17 mars 2022" (the year said once when both share it)."""
+        shared = earliest.year == latest.year and not earliest.is_year and not latest.is_year
+        return f"{self.phrase('between', earliest, with_year=not shared)} {self.phrase('and', latest)}"
+
+    def span(self, earliest: When, latest: When) -> str:
+        """Two dates as one range beside a figure: the date itself when both are one, the year when
+        both fall in it, else the years ("2016–2023"): a figure's date never reads as a sentence."""
+        if earliest == latest:
+            return self.when(earliest)
+        if earliest.year == latest.year:
+            return str(earliest.year)
+        return self.t("date.span", earliest=str(earliest.year), latest=str(latest.year))
 
     def dating(self, value: When | EvidenceRange | None) -> str:
-        """A figure's date as a reader sees it: "April 2021", or a range by evidence ("2016 to 2019",
-        "2022 or later", "2019 or earlier"), or "date not stated"."""
+        """A figure's date as a reader sees it beside the figure: "April 2021", a range ("2016–2023"),
+        a single bound where the evidence gives only one ("by 2009"; STYLE.md says why it is rare), or
+        "date not stated"."""
         if isinstance(value, When):
             return self.when(value)
         if isinstance(value, EvidenceRange):
             if value.earliest is not None and value.latest is not None:
-                if value.earliest == value.latest:
-                    return self.when(value.earliest)
-                return self.t("date.range", earliest=self.when(value.earliest), latest=self.when(value.latest))
+                return self.span(value.earliest, value.latest)
             if value.earliest is not None:
-                return self.t("date.or_later", earliest=self.when(value.earliest))
+                return self.phrase("or_later", value.earliest)
             if value.latest is not None:
-                return self.t("date.or_earlier", latest=self.when(value.latest))
+                return self.phrase("by", value.latest)
         return self.t("date.not_stated")
 
-    def bound(self, value: When | EvidenceRange, short: bool = False) -> str:
-        """A start or an end inside a sentence: "2004", "October 15, 2017", or as bounded by evidence,
-        "2019 or later", "2017 or earlier", "between April 2005 and April 18, 2012"; ``short``: years only."""
-
-        def word(when: When) -> str:
-            return str(when.year) if short else self.when(when)
-
-        if isinstance(value, When):
-            return word(value)
-        if value.earliest is not None and value.latest is not None:
-            if word(value.earliest) == word(value.latest):
-                return word(value.earliest)
-            return self.t("date.between", earliest=word(value.earliest), latest=word(value.latest))
-        if value.latest is not None:
-            return self.t("date.or_earlier", latest=word(value.latest))
-        if value.earliest is not None:
-            return self.t("date.or_later", earliest=word(value.earliest))
-        raise ValueError("a range by evidence has a bound")  # EvidenceRange refuses one without
-
-    def bounded(self, key: str, value: EvidenceRange, short: bool = False) -> str:
-        """A sentence about a date bounded by evidence, by which bounds it has: ``key.between``
-        ("began between 2005 and 2012"), ``key.by`` ("began by 2025") or ``key.after`` ("began no
-        earlier than October 16, 2019"); ``short``: years only."""
-
-        def word(when: When) -> str:
-            return str(when.year) if short else self.when(when)
-
-        if value.earliest is not None and value.latest is not None:
-            return self.t(f"{key}.between", earliest=word(value.earliest), latest=word(value.latest))
-        if value.latest is not None:
-            return self.t(f"{key}.by", latest=word(value.latest))
-        if value.earliest is not None:
-            return self.t(f"{key}.after", earliest=word(value.earliest))
-        raise ValueError("a range by evidence has a bound")  # EvidenceRange refuses one without
-
     def long_day(self, value: date) -> str:
-        """A date in words: "November 30, 2026", "30 novembre 2026"."""
-        return format_date(value, format="long", locale=self.locale)
+        """A date in words: "November 30, 2026", "30 novembre 2026", "1er décembre 2026"."""
+        text = format_date(value, format="long", locale=self.locale)
+        if self.language == "fr" and value.day == 1:
+            return "1er" + text[1:]  # le Guide du rédacteur : le 1er décembre, et non le 1 décembre
+        return text
 
-    def list(self, items: list[str]) -> str:
-        """ "A, B and C" in the language's own way ("A, B, and C" in English, "A, B et C" in French)."""
-        return format_list(items, locale=self.locale)
+    def list(self, items: list[str], style: Literal["standard", "or"] = "standard") -> str:
+        """ "A, B and C" in the language's own way ("A, B, and C" in English, "A, B et C" in French);
+        ``style="or"``: "A, B or C", for what a sentence says none of ("no source gives A, B or C")."""
+        return format_list(items, style=style, locale=self.locale)
 
     def percent(self, value: float) -> str:
         """2 -> "200%" in English, "200 %" in French (with a no-break space)."""
@@ -195,6 +202,14 @@ class Localizer:
     def figure(self, value: Any) -> str:
         """A program figure as the source words it: "close to 3,000", "près de 3 000"."""
         return self.t(f"qualifier.{value.qualifier}", n=self.number(value.count))
+
+
+# "de" before a month that begins with a vowel is "d'" (d'avril 2005, d'août, d'octobre).
+_BEFORE_VOWEL = re.compile(r"\b([Dd])e (?=(?:avril|août|octobre)\b)")
+
+
+def _elided(text: str) -> str:
+    return _BEFORE_VOWEL.sub(r"\1'", text)
 
 
 def collation_key(name: str) -> tuple[str, str]:

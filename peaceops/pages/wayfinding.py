@@ -56,7 +56,9 @@ def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
     As on Canada.ca, an official site's trail starts at the top organization; an independent site's
     at its own home, since the organization does not publish it (data/publisher.yaml, identity:). The
     trail never shows the current page. A country page's parent is Current deployments if Canadian
-    police serve there now, and Past operations otherwise.
+    police serve there now, Past operations if every mission there has ended, and none (the trail
+    stops at the home page) while its only missions not ended are suspended: a suspended mission is
+    neither a current deployment nor a past operation (issue 29).
     """
     here = site.routes.path(page_id, language)
     publisher = site.publisher.publisher
@@ -74,8 +76,9 @@ def breadcrumb(site: Website, page_id: str, language: str) -> list[Link]:
 def _parent(site: Website, page_id: str) -> str | None:
     for country in site.facts.countries:
         if page_id == f"country/{country.place.code}":
-            # A country whose mission is suspended is listed on Current deployments, apart; not on Past operations.
-            return "deployments" if country.current or country.suspended else "past-operations"
+            if country.current:
+                return "deployments"
+            return None if country.suspended else "past-operations"
     return None
 
 

@@ -14,6 +14,7 @@ from peaceops.languages import LANGUAGES
 from peaceops.source import accessibility
 from peaceops.outputs import exports, feed
 from peaceops.pages import wayfinding
+from peaceops.pages.localize import DATE_PHRASES, PRECISIONS
 from peaceops.source.messages import message
 from peaceops.source.model import LEADS, QUALIFIERS, Text
 from peaceops.source.problems import Problem
@@ -56,6 +57,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     **{prefix: IDENTITIES for prefix in ("terms.about.", "terms.use.", "terms.links.", "privacy.intro.")},
     **{prefix: CHANNELS for prefix in ("privacy.contact.", "a11y.ask.")},
     "contact.site.": CHANNELS[1:],
+    **{f"date.{kind}.": PRECISIONS for kind in DATE_PHRASES},
 }
 
 SEARCHED = (("theme", "*.html"), ("content", "*.md"), ("peaceops", "*.py"), ("hooks", "*.py"))

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from peaceops.facts import derive
 from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
 from peaceops.outputs import chart, exports, worldmap
+from peaceops.pages import periods
 from peaceops.pages.inert import html_text
 from peaceops.pages.routes import build_routes, country_page_id, page_path, relative_url
 from peaceops.pages.website import Website
@@ -218,6 +219,13 @@ class Site(Website):
             "map_countries": lambda: worldmap.marked_countries(self.facts, fmt),
             "map_swatch": lambda: Markup(worldmap.legend_swatch()),
             "draw_operations_chart": lambda: Markup(chart.render(self.facts, fmt)),
+            # When Canadian police served in a mission, in words (peaceops/pages/periods.py).
+            "served": lambda mission: periods.lines(fmt, self.facts, mission),
+            "served_years": lambda mission: periods.years(fmt, self.facts, mission),
+            "served_since": lambda mission: periods.since(fmt, self.facts, mission),
+            "suspended_since": lambda mission: periods.suspension(fmt, self.facts, mission),
+            "suspended_sentence": lambda mission: periods.suspension_sentence(fmt, self.facts, mission),
+            "dates_unpublished": lambda mission: periods.unpublished(self.facts, mission),
             "open_data_files": exports.FILES,
             "open_data_columns": [column.name for column in exports.COLUMNS],
             "open_data_technical": exports.TECHNICAL,

@@ -305,13 +305,6 @@ class Mission(Record):
         """When Canadian police stopped serving, as stated or bounded by evidence; None unless ended."""
         return self.now.since if self.ended else None
 
-    def periods_under_way(self) -> list[tuple[Status, Status | None]]:
-        """Each time Canadian police served, as (the under-way entry, the entry that followed it or None
-        while it lasts): UNMIK served from 1999 to 2004 and again since 2025 or earlier."""
-        following: list[Status | None] = [*self.status[1:], None]
-        pairs = zip(self.status, following, strict=True)
-        return [(entry, after) for entry, after in pairs if entry.state == "under_way"]
-
     @property
     def kinds(self) -> list[str]:
         """The kinds of figure the mission has, in the fixed order of OFFICER_KINDS."""
