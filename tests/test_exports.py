@@ -12,6 +12,7 @@ import json
 
 import plainyaml
 import pytest
+from babel import Locale
 from conftest import ROOT, run_build
 from htmltree import page, resolve
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
@@ -155,6 +156,11 @@ def test_json_agrees_with_the_yaml(built_site, original):
         authorized = latest(mission, "authorized")
         assert row["Officers_Authorized"] == (authorized["count"] if authorized else None)
         assert row["Officers_Authorized_Source"] == (addresses[authorized["source"]] if authorized else None)
+        # The language of operation: its code as typed, and its name in each language as CLDR gives it.
+        code = mission.get("language")
+        assert row["Language_Of_Operation"] == code
+        assert row["Language_Of_Operation_Name_EN"] == (Locale.parse("en_CA").languages[code] if code else None)
+        assert row["Language_Of_Operation_Name_FR"] == (Locale.parse("fr_CA").languages[code] if code else None)
     assert document["totals"] == expected_totals(original)
     per_year = {item["year"]: item["operations"] for item in document["operations_per_year"]}
     assert per_year == operations_per_year(original)

@@ -131,9 +131,9 @@ def test_unknown_field_without_a_close_match(data):
 
 
 def test_choice_outside_the_list(data):
-    data.replace(M, "    language: fr\n    armed: yes\n    mandate:\n      en: Helped Haiti", "    language: es\n    armed: yes\n    mandate:\n      en: Helped Haiti")
+    data.replace(M, "    lead: UN\n    country: HT\n    status:\n" + BEGAN, "    lead: ONU\n    country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "es\n    armed"), "language", "en, fr", '"es"')
+    assert_at(problem, M, data.where(M, "ONU\n    country: HT"), "lead", "UN, EU, NATO", '"ONU"')
 
 
 def test_yes_or_no(data):

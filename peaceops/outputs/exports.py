@@ -27,6 +27,7 @@ from peaceops.outputs import datapackage
 from peaceops.outputs.opentables import Table, TableColumn, inert
 from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
+from peaceops.source import languagecodes
 from peaceops.source.model import LEADS, STATES, Mission, Source
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import PublisherFile
@@ -75,6 +76,7 @@ _BOUND = r"(\d{4}(-\d{2}(-\d{2})?)?|\.\.)"
 MAYBE_WHEN_OR_RANGE = {"type": ["string", "null"], "pattern": rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{_BOUND}/{_BOUND})$"}
 MAYBE_COUNT = {"type": ["integer", "null"], "minimum": 0}
 MAYBE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
+MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
 PAGE = {"type": "string", "pattern": "^(https?://|/)"}  # absolute, or from the site's root when it has no address
 
 
@@ -119,6 +121,11 @@ def source_address(source: Any) -> str:
     return str(next(source.address[language] for language in LANGUAGES if source.address[language]))
 
 
+def _language_name(language: str) -> Callable[[Row], str | None]:
+    """The mission's language of operation named in ``language``, as the pages name it (CLDR's name)."""
+    return lambda row: languagecodes.name(row.mission.language, language) if row.mission.language else None
+
+
 def _contributor() -> Place:
     place = iso_country(CONTRIBUTOR)
     if place is None:  # pycountry always has Canada; this says so to the type checker
@@ -149,9 +156,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Officers_Authorized", MAYBE_COUNT, _figure("authorized", "count")),
     Column("Officers_Authorized_As_Of", MAYBE_WHEN_OR_RANGE, _figure("authorized", "as_of")),
     Column("Officers_Authorized_Source", MAYBE_URL, _figure("authorized", "source")),
-    Column(
-        "Language_Of_Operation", {"type": ["string", "null"], "enum": [*LANGUAGES, None]}, lambda r: r.mission.language
-    ),
+    Column("Language_Of_Operation", {"type": ["string", "null"], "pattern": "^[a-z]{2}$"}, lambda r: r.mission.language),
+    Column("Language_Of_Operation_Name_EN", MAYBE_TEXT, _language_name("en")),
+    Column("Language_Of_Operation_Name_FR", MAYBE_TEXT, _language_name("fr")),
     Column("Armed", {"type": ["boolean", "null"]}, lambda r: r.mission.armed),
     Column("Roles_EN", TEXTS, lambda r: [role.en for role in r.mission.roles]),
     Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
@@ -191,7 +198,6 @@ OFFICER_SCHEMAS: dict[str, dict[str, Any]] = {
 OFFICER_COLUMNS = tuple(OFFICER_SCHEMAS)
 # A figure is one number of one kind, for one date, from one source.
 OFFICER_KEY = ("Mission_ID", "Figure_Kind", "Source_Key", "Count")
-MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
 MAYBE_DAY = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 

@@ -70,6 +70,10 @@ MESSAGES: dict[str, str] = {
     "year_range": "{field} must be a year between {low} and {high}, got {got}",
     "choice": "{field} must be one of {choices}, got {got}",
     "yes_no": "{field} must be yes or no, got {got}",
+    "language_code": (
+        "{field} must be a language's two-letter ISO 639-1 code in lowercase, such as en (English), fr (French), "
+        "es (Spanish) or ar (Arabic), got {got}{suggestion}; the pages name the language in each reader's language"
+    ),
     "url": "{field} must be a web address starting with https:// (or http://), got {got}",
     "url_scheme": (
         "{field} must be a web address starting with https:// (or http://); a browser reads this one as a "
