@@ -45,6 +45,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "footer.": wayfinding.FOOTER_PAGES,
     "opendata.": tuple(exports.FILES.values()),
     "opendata.column.": tuple(column.name for column in exports.COLUMNS),
+    "opendata.period.": tuple(exports.PERIOD_SCHEMAS),
     "opendata.licence.": ("name", "url", "attribution"),
     "a11y.check.": accessibility.CHECKS,
     "a11y.tag.": accessibility.WCAG_TAGS,
