@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from peaceops.languages import LANGUAGES
+from peaceops.source.checkedupto import later_than_checked
 from peaceops.source.citations import CITING_FILES, cited_values
 from peaceops.source.explain import explain, explain_errors
 from peaceops.source.fieldtypes import When, parse_when
@@ -135,7 +136,12 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         sources={record.key: record for record in sources_file.sources},
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
-        warnings=tuple(_unlikely_figures(missions, missions_source)),
+        warnings=(
+            *_unlikely_figures(missions, missions_source),
+            *later_than_checked(
+                {**sources, "missions.yaml": missions_source}, sources["dataset.yaml"], validated["dataset.yaml"].as_of
+            ),
+        ),
         cited=frozenset(
             value.strip()
             for citing in (missions_source, partners_source, *(sources[n] for n in CITING_FILES if n in sources))

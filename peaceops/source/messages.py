@@ -185,6 +185,12 @@ MESSAGES: dict[str, str] = {
         "as_of ({as_of}) is after review_by ({review_by}); the data is checked up to as_of and is to be "
         "checked again by review_by, which must come later"
     ),
+    "later_than_checked": (
+        "warning: {field} ({date}) is after the date the data was checked up to ({as_of}, as_of in {file}, "
+        'line {line}), so the pages, which say "As of {in_words}", count this as true on that day; check '
+        "the other missions and figures against their sources, then move as_of in {file} to the day you "
+        "checked ({date} or later)"
+    ),
     "deployed_above_authorized": (
         "warning: {deployed} officers deployed is more than the {authorized} authorized by the same source "
         "on the same date; check both numbers against the source"
