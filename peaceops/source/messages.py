@@ -31,6 +31,28 @@ MESSAGES: dict[str, str] = {
         "or check the indentation"
     ),
     "syntax_indent": "this line is not indented in line with the lines above it; check the spaces at its start",
+    # An indentation mistake, named as one (peaceops/source/indentation.py); {fix} is one of the
+    # indent_fix_* texts.
+    "indent_under_value": (
+        "this line is indented {spaces} more than {key}: (line {line}), so it sits under {key}:, which already "
+        "has its value on its own line; {fix}"
+    ),
+    "indent_not_item": (
+        'this line is indented like the items of {under}, but it is not an item (it does not start with "- "); {fix}'
+    ),
+    "indent_interrupts": (
+        "this line is indented {spaces} less than the lines above and below it (lines {before} and {after}), "
+        "so it ends the entry they are part of; {fix}"
+    ),
+    "indent_nothing": "this line's indentation lines it up with no line above it; {fix}",
+    "indent_item": (
+        'this item ("- ") is indented {spaces} {than} than the item above it in its list (line {line}); the '
+        "items of a list line up: move it {spaces} to the {side}"
+    ),
+    "indent_fix_right": "indent it {spaces} further, in line with {key}:{where}",
+    "indent_fix_left": "move it {spaces} to the left, in line with {key}:{where}",
+    "indent_list": "the list under {key}: (line {line})",
+    "indent_list_top": "the list at the top of the file",
     "second_document": 'a second document starts here (a line "---"); keep one document per file and remove this line',
     "syntax_after_end": (
         "this line does not fit with the lines above it; check that the lines above are not indented too far "
@@ -41,6 +63,17 @@ MESSAGES: dict[str, str] = {
     "syntax_other": "this line cannot be read as YAML ({problem}); check its punctuation and indentation",
     # --- A field -----------------------------------------------------------------------------
     "missing": "{field} is missing; {help}",
+    # A field one level too deep or not deep enough (peaceops/source/misplaced.py).
+    "misplaced_too_far": (
+        "{key}: is indented {spaces} too far: it sits {under}, which cannot have a {key}:; move it {spaces} "
+        "to the left, in line with {sibling}:{where}"
+    ),
+    "misplaced_too_little": (
+        "{key}: is not indented far enough ({spaces} too few): it sits beside {beside}: (line {line}) instead "
+        "of inside it; indent it {spaces} further, in line with {first}: (line {first_line})"
+    ),
+    "misplaced_under": "under {key}: (line {line})",
+    "misplaced_in_item": "in the item of {key}: that starts on line {line}",
     "unknown_field": '"{key}" is not a field that can go here{suggestion}; the fields allowed here are: {allowed}',
     "too_short": "{field} needs at least one item; {help}",
     "contact_channel": "this contact has neither an email nor a web address; add email: or web: (or both)",
