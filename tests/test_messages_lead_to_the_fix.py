@@ -1,5 +1,6 @@
 """Messages that lead to the fix (issue 35): an indentation mistake is named as one, with its line, how
-far and what the line now sits under. Each test makes its own edit in a copy of data/ and works out the places it
+far and what the line now sits under; a "did you mean" between a citation and a new source says which
+of the two keys to correct. Each test makes its own edit in a copy of data/ and works out the places it
 expects from that edit; the whole message is written out, as an editor reads it.
 """
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import pytest
 from datacopy import DataCopy, only_problem
 
-M, C = "missions.yaml", "contacts.yaml"
+M, S, C = "missions.yaml", "sources.yaml", "contacts.yaml"
 UNMIK_NAME_FR = "      fr: Mission d'administration intérimaire des Nations Unies au Kosovo\n"
 UNMIK_LEAD = "    lead: UN\n    country: kosovo\n"
 UNMIK_STATUS_SOURCE = "        source: ps-ipp-page-v-4300\n    mandate:\n      en: The UN's interim"  # the multi-line status
@@ -175,3 +176,76 @@ def test_a_colon_inside_a_text_still_asks_for_quotes(data):
     problem = only_problem(data.problems())
     assert "put text containing" in problem.message and "quotes" in problem.message
     assert "indented" not in problem.message
+
+
+# --- A mistyped source key: which side to correct -------------------------------------------------
+NEW_SOURCE = """
+  - key: guatemala-agreemnt
+    publisher: {en: Government of Canada, fr: Gouvernement du Canada}
+    title: {en: Police cooperation with Guatemala}
+    address: {en: "https://example.org/guatemala"}
+    published: 2026-12-05
+"""
+NEW_MISSION = """
+  - id: guatemala-police
+    acronym: {en: CPM Guatemala, fr: MPC Guatemala}
+    name: {en: Canadian police mission in Guatemala, fr: Mission de police canadienne au Guatemala}
+    lead: bilateral
+    country: GT
+    status:
+      - {state: under_way, since: 2026-12-05, source: guatemala-agreement}
+    officers:
+      - {kind: authorized_up_to, count: 5, as_of: 2026-12-05, source: guatemala-agreement}
+    mandate: {en: Canadian police officers advise Guatemala's police., fr: Des policiers canadiens conseillent la police du Guatemala.}
+    sources:
+      - guatemala-agreement
+    updated: 2026-12-07
+"""
+
+
+def add(data: DataCopy, name: str, block: str) -> None:
+    data.path(name).write_text(data.text(name).rstrip("\n") + "\n" + block, encoding="utf-8")
+
+
+def test_a_typo_in_a_new_sources_key_is_corrected_there_not_copied_into_the_mission(data):
+    """The mission cites "guatemala-agreement" three times, alike; the new source's key, which nothing
+    cites, is "guatemala-agreemnt". One problem, at that key: correct it there."""
+    add(data, S, NEW_SOURCE)
+    add(data, M, NEW_MISSION)
+    problem = only_problem(data.problems())
+    key = data.where(S, "key: guatemala-agreemnt", offset=len("key: "))
+    assert (problem.path, problem.line, problem.column) == (f"data/{S}", *key)
+    cited = [line_of(data, needle) for needle in (
+        "since: 2026-12-05, source: guatemala-agreement", "count: 5, as_of: 2026-12-05", "      - guatemala-agreement\n")]
+    places = ", ".join(f"data/missions.yaml:{line}" for line in cited)
+    assert problem.message == (
+        f'key "guatemala-agreemnt" is cited nowhere, but 3 places cite "guatemala-agreement", which is not a key '
+        f'here ({places}); if this is the source they mean, correct its key here to "guatemala-agreement"'
+    )
+
+
+def test_one_citation_of_a_new_source_with_a_close_key_names_both_ways(data):
+    add(data, S, NEW_SOURCE)
+    figure = "        source: rcmp-news-2021-04-14-drc\n        note: Five since"
+    data.replace(M, figure, figure.replace("rcmp-news-2021-04-14-drc", "guatemala-agreement"))
+    problems = [p for p in data.problems() if "guatemala" in p.message]
+    [problem] = problems
+    key = line_of(data, "key: guatemala-agreemnt", S)
+    assert (problem.path, problem.line) == (f"data/{M}", line_of(data, "source: guatemala-agreement"))
+    assert problem.message == (
+        f'source "guatemala-agreement" is not a key in data/sources.yaml; the source with the key '
+        f'"guatemala-agreemnt" (data/sources.yaml, line {key}) is cited nowhere yet: if it is the one meant here, '
+        'one of the two keys has a typing mistake: correct it here to "guatemala-agreemnt", or correct that key '
+        'to "guatemala-agreement"'
+    )
+
+
+def test_a_typo_in_a_citation_of_a_source_cited_elsewhere_says_did_you_mean(data):
+    """The key in sources.yaml is cited elsewhere: it is the right one; the citation is corrected."""
+    figure = "        source: rcmp-news-2021-04-14-drc\n        note: Five since"
+    data.replace(M, figure, figure.replace("rcmp-news-2021-04-14-drc", "rcmp-news-2021-04-14-dcr"))
+    problem = only_problem(data.problems())
+    assert (problem.path, problem.line) == (f"data/{M}", line_of(data, "source: rcmp-news-2021-04-14-dcr"))
+    assert problem.message.startswith(
+        'source "rcmp-news-2021-04-14-dcr" is not a key in data/sources.yaml (did you mean "rcmp-news-2021-04-14-drc"?)'
+    )

@@ -248,6 +248,15 @@ MESSAGES: dict[str, str] = {
     ),
     "duplicate_statement": 'id "{id}" is already used by the statement on line {line}; give each statement its own id',
     "duplicate_partner": '"{name}" is already listed on line {line}; list each police service once',
+    "source_key_mistyped": (
+        'key "{key}" is cited nowhere, but {count} places cite "{cited}", which is not a key here ({places}); '
+        'if this is the source they mean, correct its key here to "{cited}"'
+    ),
+    "unknown_source_or_new_key": (
+        'source "{key}" is not a key in data/sources.yaml; the source with the key "{match}" ({file}, line '
+        "{line}) is cited nowhere yet: if it is the one meant here, one of the two keys has a typing mistake: "
+        'correct it here to "{match}", or correct that key to "{key}"'
+    ),
     "unknown_source": (
         'source "{key}" is not a key in data/sources.yaml{suggestion}; use the key of a source listed there, '
         "or add the source there first"
