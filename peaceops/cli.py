@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -43,8 +44,7 @@ def check(root: Path, output_format: str = "text", site_url: str | None = None) 
                 print(github_annotation(problem))
             else:
                 print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(message("summary_problems", count=count, plural="s" if count != 1 else ""), file=sys.stderr)
+        print(problems_summary(error.problems), file=sys.stderr)
         return 1
     facts = site.facts
     print(
@@ -56,6 +56,18 @@ def check(root: Path, output_format: str = "text", site_url: str | None = None) 
     for warning in sorted(warnings):
         print(github_annotation(warning, "warning") if output_format == "github" else str(warning), file=sys.stderr)
     return 0
+
+
+def problems_summary(problems: list[Problem]) -> str:
+    """The check's last line, its own rather than make's: "3 problems in data/missions.yaml; nothing
+    was built.", or over several files "4 problems: 3 in data/missions.yaml, 1 in data/sources.yaml;
+    nothing was built."""
+    by_file = Counter(problem.path for problem in problems)
+    count, plural = len(problems), "s" if len(problems) != 1 else ""
+    if len(by_file) == 1:
+        return message("summary_problems", count=count, plural=plural, file=next(iter(by_file)))
+    files = ", ".join(message("summary_in", count=n, file=path) for path, n in sorted(by_file.items()))
+    return message("summary_problems_files", count=count, plural=plural, files=files)
 
 
 def review_warnings(site: Site, today: date | None) -> list[Problem]:

@@ -361,7 +361,10 @@ MESSAGES: dict[str, str] = {
         "Coverage: officer figures for {figures} of {missions} missions; {no_roles} missions without a role, "
         "{no_language} without a language of operation, {no_armed} without armed or unarmed; {sources} sources."
     ),
-    "summary_problems": "{count} problem{plural} found; nothing was built.",
+    # The last line of a check that found problems: how many, and in which files.
+    "summary_problems": "{count} problem{plural} in {file}; nothing was built.",
+    "summary_problems_files": "{count} problem{plural}: {files}; nothing was built.",
+    "summary_in": "{count} in {file}",
     "build_failed": "The build failed; {folder}/ was left as it was.",
     "local_address": (
         "SITE_URL is not set: a local build, whose links for other sites (canonical, sitemap, feeds) "
