@@ -268,7 +268,9 @@ def test_each_status_line_is_a_period_of_its_own_in_the_order_it_happened(built_
                 "Source_Key": status["source"],
             })
     rows = read_table(built_site, "mission_periods.csv")
-    key = lambda row: (row["Mission_ID"], int(row["Period_Number"]))  # noqa: E731
+    def key(row: dict) -> tuple[str, int]:
+        return row["Mission_ID"], int(row["Period_Number"])
+
     assert sorted(rows, key=key) == sorted(expected, key=key)
     kosovo = [(r["State"], r["Start"], r["End"]) for r in rows if r["Mission_ID"] == "unmik"]
     assert kosovo[:2] == [("under_way", "1999-06", "2004-03"), ("ended", "2004-03", kosovo[2][1])]

@@ -11,8 +11,9 @@ A mission row in missions.json and a line of missions.csv have the same columns,
 (roles, sources, periods): the CSV files hold one value per cell, so each list item is a row of its own
 table (mission_roles.csv, mission_sources.csv, mission_periods.csv), keyed to its mission (see
 ``opentables.py``); a missing value is an empty cell. A mission's periods are its status lines in the
-order they happened (under way, ended, under way again...), never merged into one start and end. missions_officers.csv holds every dated figure, sources.csv every source the tables cite by
-key. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
+order they happened (under way, ended, under way again...), never merged into one start and end.
+missions_officers.csv holds every dated figure, sources.csv every source the tables cite by key.
+datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
 """
 
 from __future__ import annotations
@@ -188,7 +189,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Officers_Authorized_Up_To", MAYBE_COUNT, _figure("authorized_up_to", "count")),
     Column("Officers_Authorized_Up_To_As_Of", MAYBE_WHEN_OR_RANGE, _figure("authorized_up_to", "as_of")),
     Column("Officers_Authorized_Up_To_Source", MAYBE_URL, _figure("authorized_up_to", "source")),
-    Column("Language_Of_Operation", {"type": ["string", "null"], "pattern": "^[a-z]{2}$"}, lambda r: r.mission.language),
+    Column(
+        "Language_Of_Operation", {"type": ["string", "null"], "pattern": "^[a-z]{2}$"}, lambda r: r.mission.language
+    ),
     Column("Language_Of_Operation_Name_EN", MAYBE_TEXT, _language_name("en")),
     Column("Language_Of_Operation_Name_FR", MAYBE_TEXT, _language_name("fr")),
     Column("Armed", {"type": ["boolean", "null"]}, lambda r: r.mission.armed),
