@@ -16,7 +16,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 # ships (a third of `make check`'s time on a machine that sets it).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: site check serve schema watch test accessibility-record screenshots benchmark lock clean
+.PHONY: site check serve schema watch find test accessibility-record screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -39,6 +39,12 @@ check: $(VENV)/.site
 ##        prints any problem and keeps serving the last good version until it is fixed (peaceops/mkdocs/preview.py)
 serve: $(VENV)/.site
 	$(BIN)/python -m peaceops serve --dev-addr 127.0.0.1:8000
+
+## find: where a text the site shows is written: make find TEXT="words as the page shows them" prints
+##       the file and line of each line of data/, content/ and mkdocs*.yml that holds them (either language)
+export TEXT
+find: $(VENV)/.site
+	@$(call quietly,$(BIN)/python -m peaceops find -- "$$TEXT")
 
 ## schema: regenerate schema/*.schema.json (editors' help while typing) from the data model
 schema: $(VENV)/.site

@@ -370,6 +370,13 @@ MESSAGES: dict[str, str] = {
         "SITE_URL is not set: a local build, whose links for other sites (canonical, sitemap, feeds) "
         "use the placeholder {placeholder}"
     ),
+    "find_count": "Found on {count} line{plural}; change the text there, in both languages.",
+    "find_nothing": (
+        'no line of data/, content/ or mkdocs.yml holds "{words}". Look for fewer words, as typed (a number or '
+        "a date in it is filled in by the site: leave it out). A country's name comes from the ISO standard "
+        "(rename it in data/countries.yaml), a language's from CLDR, and the words of the menus and the search "
+        "from the theme: ask a developer for those"
+    ),
     "preview_updated": "Preview updated: {url}",
     "preview_updated_first": (
         "Preview updated: {url} ({pages} first, as the browser showed them; the other pages follow in a moment)"
