@@ -15,60 +15,15 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_inputs, run_build, run_check
+from guideexamples import BLOCK, EDITS, GUIDES, examples
 from ruamel.yaml import YAML
 
 from peaceops.source.dataset import load
 from peaceops.source.findtext import find
 from peaceops.source.problems import DataError
-
-GUIDES = ("EDITING.md", "EDITING.fr.md")
-MARK = re.compile(r"<!-- example: (append|replace|mistake|same|equal|find|warning) ?(\S*) -->")
-BLOCK = re.compile(r"```[a-z]*\n(.*?)```", re.DOTALL)
-BLOCKS_NEEDED = {"append": 1, "replace": 2, "mistake": 3, "same": 1, "equal": 2, "find": 2, "warning": 1}
-EDITS = ("append", "replace")
-
-
-@dataclass
-class Example:
-    guide: str
-    kind: str
-    file: str
-    blocks: list[str]
-
-    def added(self) -> str:
-        """The lines the edit adds (an append's block; a replace's lines that were not there before)."""
-        if self.kind == "append":
-            return self.blocks[0]
-        before = set(self.blocks[0].splitlines())
-        return "\n".join(line for line in self.blocks[1].splitlines() if line not in before) + "\n"
-
-    def apply(self, root: Path) -> None:
-        path = root / self.file
-        text = path.read_text(encoding="utf-8")
-        if self.kind == "append":
-            path.write_text(text.rstrip("\n") + "\n" + self.blocks[0], encoding="utf-8")
-            return
-        before, after = self.blocks[:2]
-        assert text.count(before) == 1, f"{self.guide}: the text to change is not in {self.file} exactly once:\n{before}"
-        path.write_text(text.replace(before, after), encoding="utf-8")
-
-
-def examples(guide: str) -> list[Example]:
-    text = (ROOT / guide).read_text(encoding="utf-8")
-    found = []
-    marks = list(MARK.finditer(text))
-    for index, mark in enumerate(marks):
-        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        blocks = BLOCK.findall(text, mark.end(), end)
-        kind = mark.group(1)
-        assert len(blocks) >= BLOCKS_NEEDED[kind], f"{guide}: example {index + 1} lacks code blocks"
-        found.append(Example(guide, kind, mark.group(2), blocks[: BLOCKS_NEEDED[kind]]))
-    return found
 
 
 @pytest.mark.parametrize("guide", GUIDES)
