@@ -40,7 +40,7 @@ def test_a_field_indented_under_the_field_above_is_named_as_an_indentation_mista
     data.replace(M, UNMIK_NAME_FR + UNMIK_LEAD, UNMIK_NAME_FR + "      lead: UN\n    country: kosovo\n")
     name = line_of(data, "    name:\n      en: United Nations Interim Administration")
     assert message_at(data, M, "      lead: UN\n    country: kosovo") == (
-        f"lead: is indented 2 spaces too far: it sits under name: (line {name}), which cannot have a lead:; "
+        f"lead: is indented 2 spaces too far: it sits under name: (line {name}), which cannot hold lead:; "
         "move it 2 spaces to the left, in line with name:"
     )
 
@@ -50,7 +50,7 @@ def test_an_optional_field_indented_under_a_text_is_named_so_too(data):
     data.replace(M, mandate_fr, "      language: en\n" + mandate_fr)
     mandate = line_of(data, "    mandate:\n      en: The UN's interim")
     assert message_at(data, M, "      language: en\n") == (
-        f"language: is indented 2 spaces too far: it sits under mandate: (line {mandate}), which cannot have a "
+        f"language: is indented 2 spaces too far: it sits under mandate: (line {mandate}), which cannot hold "
         "language:; move it 2 spaces to the left, in line with mandate:"
     )
 
@@ -62,7 +62,7 @@ def test_a_field_indented_into_a_list_item_names_the_item(data):
     roles = line_of(data, "    roles:\n      - en: Monitor, advise and train the Haitian")
     assert message_at(data, M, "        language: fr\n") == (
         f"language: is indented 4 spaces too far: it sits in the item of roles: that starts on line {item}, which "
-        f"cannot have a language:; move it 4 spaces to the left, in line with roles: (line {roles})"
+        f"cannot hold language:; move it 4 spaces to the left, in line with roles: (line {roles})"
     )
 
 

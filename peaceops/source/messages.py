@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "missing": "{field} is missing; {help}",
     # A field one level too deep or not deep enough (peaceops/source/misplaced.py).
     "misplaced_too_far": (
-        "{key}: is indented {spaces} too far: it sits {under}, which cannot have a {key}:; move it {spaces} "
+        "{key}: is indented {spaces} too far: it sits {under}, which cannot hold {key}:; move it {spaces} "
         "to the left, in line with {sibling}:{where}"
     ),
     "misplaced_too_little": (
