@@ -16,20 +16,35 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 # ships (a third of `make check`'s time on a machine that sets it).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: site check serve schema watch test accessibility-record screenshots benchmark lock clean
+.PHONY: site check serve schema watch find test accessibility-record screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
-	$(BIN)/python -m peaceops build
+	@$(call quietly,$(BIN)/python -m peaceops build)
+
+# A failed check (or build) has already said what is wrong, one line per problem, and ended with its
+# own summary ("2 problems in data/missions.yaml; nothing was built."). GNU make would then add
+# "make: *** [Makefile:40: check] Error 1", which reads like a crash to an editor; it prints that
+# line for every failed recipe unless the failure is ignored, and an ignored failure would let CI
+# pass. So when the command fails, the recipe ends make itself, quietly: SIGPIPE is the one signal
+# that neither make nor the shells (sh, bash, zsh) report. make then exits with status 141, not 0,
+# and CI and pre-commit hooks still fail (tests/test_check_command.py runs make check both ways).
+quietly = $(1) || { status=$$?; kill -PIPE $$PPID; exit $$status; }
 
 ## check: check the data and pages only, and print every problem (fast; for editors and pre-commit)
 check: $(VENV)/.site
-	$(BIN)/python -m peaceops check
+	@$(call quietly,$(BIN)/python -m peaceops check)
 
 ## serve: preview at http://127.0.0.1:8000/ ; rebuilds when data/, content/ or theme/ change,
 ##        prints any problem and keeps serving the last good version until it is fixed (peaceops/mkdocs/preview.py)
 serve: $(VENV)/.site
 	$(BIN)/python -m peaceops serve --dev-addr 127.0.0.1:8000
+
+## find: where a text the site shows is written: make find TEXT="words as the page shows them" prints
+##       the file and line of each line of data/, content/ and mkdocs*.yml that holds them (either language)
+export TEXT
+find: $(VENV)/.site
+	@$(call quietly,$(BIN)/python -m peaceops find -- "$$TEXT")
 
 ## schema: regenerate schema/*.schema.json (editors' help while typing) from the data model
 schema: $(VENV)/.site

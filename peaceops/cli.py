@@ -1,17 +1,19 @@
-"""``python -m peaceops check|build|serve|schema|watch``: what editors and CI run.
+"""``python -m peaceops check|build|serve|schema|watch|find``: what editors and CI run.
 
 Why: ``check`` gives editors every problem in the data in a second, one line each, without a
 traceback. ``build`` checks first, builds the whole bilingual site into a temporary folder and only
 then swaps it into place, so a failed build leaves the last good ``site/`` exactly as it was.
 ``serve`` is the live preview (see ``peaceops/mkdocs/preview.py``). The engine itself is
 reached only through ``peaceops.mkdocs`` (the build command and the preview). ``watch`` reads the
-pages the data cites and reports what changed (``peaceops/watch/``).
+pages the data cites and reports what changed (``peaceops/watch/``). ``find`` says in which file and
+on which line a text the site shows is written (``peaceops/source/findtext.py``).
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -43,8 +45,7 @@ def check(root: Path, output_format: str = "text", site_url: str | None = None) 
                 print(github_annotation(problem))
             else:
                 print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(message("summary_problems", count=count, plural="s" if count != 1 else ""), file=sys.stderr)
+        print(problems_summary(error.problems), file=sys.stderr)
         return 1
     facts = site.facts
     print(
@@ -56,6 +57,18 @@ def check(root: Path, output_format: str = "text", site_url: str | None = None) 
     for warning in sorted(warnings):
         print(github_annotation(warning, "warning") if output_format == "github" else str(warning), file=sys.stderr)
     return 0
+
+
+def problems_summary(problems: list[Problem]) -> str:
+    """The check's last line, its own rather than make's: "3 problems in data/missions.yaml; nothing
+    was built.", or over several files "4 problems: 3 in data/missions.yaml, 1 in data/sources.yaml;
+    nothing was built."""
+    by_file = Counter(problem.path for problem in problems)
+    count, plural = len(problems), "s" if len(problems) != 1 else ""
+    if len(by_file) == 1:
+        return message("summary_problems", count=count, plural=plural, file=next(iter(by_file)))
+    files = ", ".join(message("summary_in", count=n, file=path) for path, n in sorted(by_file.items()))
+    return message("summary_problems_files", count=count, plural=plural, files=files)
 
 
 def review_warnings(site: Site, today: date | None) -> list[Problem]:
@@ -166,6 +179,20 @@ def watch(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def find(root: Path, words: str) -> int:
+    """Where a text lives: each line of data/, content/ and mkdocs*.yml that holds ``words``."""
+    from peaceops.source.findtext import find as find_text
+
+    found = find_text(root, words)
+    for place in found:
+        print(place)
+    if not found:
+        print(message("find_nothing", words=words), file=sys.stderr)
+        return 1
+    print(message("find_count", count=len(found), plural="s" if len(found) != 1 else ""), file=sys.stderr)
+    return 0
+
+
 def _shown(path: Path, root: Path) -> str:
     """A path as messages name it: from the repository when it is inside it."""
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
@@ -183,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         help="text: file:line:col: message (default); github: GitHub Actions annotations",
     )
     commands.add_parser("schema", help="write schema/*.schema.json from the data model")
+    find_parser = commands.add_parser("find", help="print the file and line of every text holding some words")
+    find_parser.add_argument("words", nargs="+", help="the words, as a page shows them (in English or French)")
     serve_parser = commands.add_parser("serve", help="live preview that survives bad edits")
     serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     build_parser = commands.add_parser("build", help="check, then build the site safely")
@@ -218,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, args.format)
     if args.command == "watch":
         return watch(root, args)
+    if args.command == "find":
+        return find(root, " ".join(args.words))
     if args.command == "schema":
         from peaceops.source.schema import SCHEMA_FOLDER, write
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from peaceops.source.dataset import Dataset
 from peaceops.source.fieldtypes import When
-from peaceops.source.model import OFFICER_KINDS, EvidenceRange, Mission, Source
+from peaceops.source.model import OFFICER_KINDS, EvidenceRange, Mission, Source, Status
 from peaceops.source.places import Place
 
 # Where a figure's date comes from: its own as_of, its source's published date, its source's range
@@ -50,16 +50,8 @@ class Dated:
 
     @property
     def as_of(self) -> str:
-        """The date for machines: 2021-04, or an ISO 8601 interval for a range (2016/2019, 2022/..,
-        ../2019); empty when no date is stated."""
-        if isinstance(self.date, When):
-            return self.date.iso
-        if isinstance(self.date, EvidenceRange):
-            earliest, latest = self.date.earliest, self.date.latest
-            if earliest is not None and earliest == latest:  # bounded to one year, month or day: that date
-                return earliest.iso
-            return "/".join(bound.iso if bound else ".." for bound in (earliest, latest))
-        return ""
+        """The date for machines (``machine_date``); empty when no date is stated."""
+        return machine_date(self.date) or ""
 
     @property
     def rank(self) -> tuple[int, Day, int]:
@@ -74,6 +66,42 @@ class Dated:
             if self.date.latest is not None:
                 return (1, self.date.latest.last_day, 0)
         return (0, Day.min, 0)
+
+
+def machine_date(value: When | EvidenceRange | None) -> str | None:
+    """A date as the open data writes it: 2021-04, or an ISO 8601 interval for a range by evidence
+    (2016/2019, 2022/.., ../2019; one date when both bounds agree); None when there is none."""
+    if isinstance(value, When):
+        return value.iso
+    if isinstance(value, EvidenceRange):
+        earliest, latest = value.earliest, value.latest
+        if earliest is not None and earliest == latest:  # bounded to one year, month or day: that date
+            return earliest.iso
+        return "/".join(bound.iso if bound else ".." for bound in (earliest, latest))
+    return None
+
+
+@dataclass(frozen=True)
+class StatusPeriod:
+    """One status line of a mission as the open data gives it: a state (under_way, suspended, ended)
+    from its start to the start of the next one (the pages' account of when Canadian police served,
+    with a state that merely repeats folded in, is ``Facts.periods``). ``end`` is None while it lasts,
+    and when no source dates the next state; ``source`` is the key of the source that gives the state."""
+
+    state: str
+    start: When | EvidenceRange | None
+    end: When | EvidenceRange | None
+    source: str
+
+
+def status_periods(mission: Mission) -> list[StatusPeriod]:
+    """The mission's periods, oldest first, one per status line: none merged into another, so UNMIK
+    keeps 1999 to 2004 apart from its present period, with the years between as a period ended."""
+    following: list[Status | None] = [*mission.status[1:], None]
+    return [
+        StatusPeriod(entry.state, entry.since, after.since if after is not None else None, entry.source)
+        for entry, after in zip(mission.status, following, strict=True)
+    ]
 
 
 def dated(item: Any, kind: str, sources: dict[str, Source], end: When | None = None) -> Dated:

@@ -8,6 +8,7 @@ import re
 
 import plainyaml
 import pytest
+from babel import Locale
 from conftest import ROOT
 from dated import end, is_current, latest, sources, start, state, when
 from htmltree import page, resolve
@@ -71,7 +72,8 @@ def test_every_mission_is_on_its_country_page_with_every_fact(built_site, origin
             for role in mission.get("roles", []):
                 assert role[language] in content
             if "language" in mission:
-                assert text[f"language.{mission['language']}"][language] in content
+                # Named in the page's language as CLDR names it ("Spanish", "espagnol"), never as a code.
+                assert Locale.parse(f"{language}_CA").languages[mission["language"]] in content
             if "armed" in mission:
                 armed = "yes" if mission["armed"] in (True, "yes") else "no"
                 assert text[f"armed.{armed}"][language] in content

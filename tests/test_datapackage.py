@@ -23,6 +23,7 @@ TABLES = {
     "missions": "missions.csv",
     "mission_roles": "mission_roles.csv",
     "mission_sources": "mission_sources.csv",
+    "mission_periods": "mission_periods.csv",
     "missions_officers": "missions_officers.csv",
     "sources": "sources.csv",
 }
@@ -90,7 +91,11 @@ def copy_package(built_site: Path, tmp_path: Path) -> Path:
         ("missions_officers.csv", 0, "Figure_Kind", "estimated", "constraint-error"),
         ("mission_sources.csv", 0, "Source_Key", "no-such-source", "foreign-key"),
         ("sources.csv", 1, "Source_Key", None, "primary-key"),  # None: the key of the row before
-        ("sources.csv", 0, "Consulted", "29/11/2026", "type-error"),
+        ("sources.csv", 0, "Dated_By_Evidence", "2016 to 2019", "constraint-error"),
+        ("mission_periods.csv", 0, "Source_Key", "no-such-source", "foreign-key"),
+        ("mission_periods.csv", 0, "Mission_ID", "no-such-mission", "foreign-key"),
+        ("mission_periods.csv", 0, "State", "paused", "constraint-error"),
+        ("mission_periods.csv", 1, "Mission_ID", None, "primary-key"),  # two first periods of one mission
     ],
 )
 def test_frictionless_rejects_a_broken_figure_or_source(built_site, tmp_path, file, row, column, value, error):
@@ -141,7 +146,7 @@ def test_every_field_has_a_type_a_title_and_a_description_in_both_languages(buil
 def test_keys_join_the_tables(package):
     resources = {r["name"]: r["schema"] for r in package["resources"]}
     assert resources["missions"]["primaryKey"] == ["Mission_ID"]
-    for name in ("mission_roles", "mission_sources"):
+    for name in ("mission_roles", "mission_sources", "mission_periods"):
         assert resources[name]["foreignKeys"][0] == {
             "fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}
         }
@@ -149,6 +154,8 @@ def test_keys_join_the_tables(package):
     to_sources = {"fields": ["Source_Key"], "reference": {"resource": "sources", "fields": ["Source_Key"]}}
     assert resources["sources"]["primaryKey"] == ["Source_Key"]
     assert resources["mission_sources"]["foreignKeys"][1:] == [to_sources]
+    assert resources["mission_periods"]["foreignKeys"][1:] == [to_sources]
+    assert resources["mission_periods"]["primaryKey"] == ["Mission_ID", "Period_Number"]
     assert resources["mission_roles"]["foreignKeys"][1:] == []
     assert resources["missions_officers"]["foreignKeys"] == [
         {"fields": ["Mission_ID"], "reference": {"resource": "missions", "fields": ["Mission_ID"]}},
@@ -175,7 +182,8 @@ def test_dates_years_and_numbers_are_typed_alike_in_every_row(package):
     assert fields["Start"]["constraints"]["pattern"].strip("^$") in officers["As_Of"]["constraints"]["pattern"]
     assert officers["Count"]["type"] == "integer" and officers["Count"]["constraints"]["minimum"] == 0
     assert officers["Figure_Kind"]["constraints"]["enum"] == ["deployed", "authorized", "authorized_up_to"]
-    assert sources["Consulted"]["type"] == "date" and sources["Address_EN"]["format"] == officers["Source_URL"]["format"] == "uri"
+    assert sources["Dated_By_Evidence"]["constraints"]["pattern"] == officers["As_Of"]["constraints"]["pattern"]
+    assert sources["Address_EN"]["format"] == officers["Source_URL"]["format"] == "uri"
     assert officers["Mission_ID"]["constraints"] == fields["Mission_ID"]["constraints"]
 
 
@@ -201,6 +209,13 @@ def test_sources_csv_is_data_sources_yaml_one_source_per_row(built_site):
     def plain(value) -> str:
         return "" if value is None else str(value)  # YAML reads 2025 as a number and 2025-03-12 as a date
 
+    def interval(dated) -> str:
+        """A range by evidence as ISO 8601 writes an interval: 2016/2019, 2022/.., ../2019."""
+        if not dated:
+            return ""
+        bounds = [plain(dated.get(bound)) or ".." for bound in ("earliest", "latest")]
+        return bounds[0] if bounds[0] == bounds[1] else "/".join(bounds)
+
     expected = {
         s["key"]: {
             "Source_Key": s["key"],
@@ -208,7 +223,8 @@ def test_sources_csv_is_data_sources_yaml_one_source_per_row(built_site):
             **{f"Title_{code.upper()}": plain(s["title"].get(code)) for code in ("en", "fr")},
             **{f"Address_{code.upper()}": plain(s["address"].get(code)) for code in ("en", "fr")},
             "Published": plain(s.get("published")),
-            "Consulted": plain(s.get("consulted")),
+            # The range by evidence the pages give an undated source; consulted: is for editors only.
+            "Dated_By_Evidence": interval(s.get("dated")),
             **{f"Archived_{code.upper()}": plain((s.get("archived") or {}).get(code)) for code in ("en", "fr")},
         }
         for s in data("sources.yaml")["sources"]
@@ -230,3 +246,37 @@ def test_the_open_data_page_says_how_to_open_the_tables_in_a_spreadsheet(built_s
         listed = {a.attrs["data-file"] for a in tables.find_all("a", data_file=True)}
         assert listed == {path.name for path in built_site.glob("*.csv")}, language
         assert not document.find_all("code") and not document.find_all("details")  # words and a table, not a manual
+
+
+def test_each_status_line_is_a_period_of_its_own_in_the_order_it_happened(built_site):
+    """mission_periods.csv: one row per status line of data/missions.yaml, numbered from the oldest,
+    each ending where the next begins; UNMIK keeps 1999 to 2004 apart from its present period."""
+
+    def written(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, dict):
+            bounds = [str(value.get(bound) or "..") for bound in ("earliest", "latest")]
+            return bounds[0] if bounds[0] == bounds[1] else "/".join(bounds)
+        return str(value)
+
+    missions = data("missions.yaml")["missions"]
+    expected = []
+    for mission in missions:
+        statuses = mission["status"]
+        for number, status in enumerate(statuses, start=1):
+            following = statuses[number] if number < len(statuses) else None
+            expected.append({
+                "Mission_ID": mission["id"], "Period_Number": str(number), "State": status["state"],
+                "Start": written(status.get("since")),
+                "End": written(following.get("since")) if following else "",
+                "Source_Key": status["source"],
+            })
+    rows = read_table(built_site, "mission_periods.csv")
+    def key(row: dict) -> tuple[str, int]:
+        return row["Mission_ID"], int(row["Period_Number"])
+
+    assert sorted(rows, key=key) == sorted(expected, key=key)
+    kosovo = [(r["State"], r["Start"], r["End"]) for r in rows if r["Mission_ID"] == "unmik"]
+    assert kosovo[:2] == [("under_way", "1999-06", "2004-03"), ("ended", "2004-03", kosovo[2][1])]
+    assert kosovo[2][0] == "under_way" and kosovo[2][2] == ""

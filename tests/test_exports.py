@@ -12,6 +12,7 @@ import json
 
 import plainyaml
 import pytest
+from babel import Locale
 from conftest import ROOT, run_build
 from htmltree import page, resolve
 from scenario import (  # noqa: F401  (changed_site and original are fixtures)
@@ -26,8 +27,8 @@ from scenario import (  # noqa: F401  (changed_site and original are fixtures)
 )
 from schema_subset import UnknownKeyword, errors
 
-FILES = ("missions.json", "missions.csv", "mission_roles.csv", "mission_sources.csv", "missions.schema.json", "datapackage.json", "missions_officers.csv", "missions_officers.json", "sources.csv")
-LISTS = ("Roles_EN", "Roles_FR", "Sources")  # in the CSV files, rows of their own tables (test_datapackage.py)
+FILES = ("missions.json", "missions.csv", "mission_roles.csv", "mission_sources.csv", "mission_periods.csv", "missions.schema.json", "datapackage.json", "missions_officers.csv", "missions_officers.json", "sources.csv")
+LISTS = ("Roles_EN", "Roles_FR", "Sources", "Periods")  # in the CSV files, rows of their own tables (test_datapackage.py)
 ATTRIBUTION = {
     "en": "Contains information licensed under the Open Government Licence – Canada.",
     "fr": "Contient des informations visées par la Licence du gouvernement ouvert – Canada.",
@@ -155,6 +156,19 @@ def test_json_agrees_with_the_yaml(built_site, original):
         authorized = latest(mission, "authorized")
         assert row["Officers_Authorized"] == (authorized["count"] if authorized else None)
         assert row["Officers_Authorized_Source"] == (addresses[authorized["source"]] if authorized else None)
+        # A ceiling ("up to 25") has its own columns: never added into Officers_Authorized.
+        ceiling = latest(mission, "authorized_up_to")
+        assert row["Officers_Authorized_Up_To"] == (ceiling["count"] if ceiling else None)
+        assert row["Officers_Authorized_Up_To_Source"] == (addresses[ceiling["source"]] if ceiling else None)
+        # The language of operation: its code as typed, and its name in each language as CLDR gives it.
+        code = mission.get("language")
+        assert row["Language_Of_Operation"] == code
+        assert row["Language_Of_Operation_Name_EN"] == (Locale.parse("en_CA").languages[code] if code else None)
+        assert row["Language_Of_Operation_Name_FR"] == (Locale.parse("fr_CA").languages[code] if code else None)
+        # Every status line is a period of its own, in the file's order (oldest first).
+        assert [p["State"] for p in row["Periods"]] == [s["state"] for s in mission["status"]]
+        assert [p["Source_Key"] for p in row["Periods"]] == [s["source"] for s in mission["status"]]
+        assert [p["End"] for p in row["Periods"]] == [p["Start"] for p in row["Periods"][1:]] + [None]
     assert document["totals"] == expected_totals(original)
     per_year = {item["year"]: item["operations"] for item in document["operations_per_year"]}
     assert per_year == operations_per_year(original)
@@ -194,7 +208,7 @@ def test_csv_is_rfc_4180_utf8_with_a_byte_order_mark(built_site, name):
     assert raw.startswith(b"\xef\xbb\xbfSource_Key," if name == "sources.csv" else b"\xef\xbb\xbfMission_ID,")  # Excel then reads it as UTF-8, not Windows-1252
     assert raw.count(b"\xef\xbb\xbf") == 1
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-    assert "é".encode() in raw or name in ("mission_sources.csv", "missions_officers.csv")  # French text, in UTF-8 (the figures table has English titles only)
+    assert "é".encode() in raw or name in ("mission_sources.csv", "missions_officers.csv", "mission_periods.csv")  # French text, in UTF-8 (the figures table has English titles only)
 
 
 def test_open_data_has_a_page_in_both_languages_with_every_file_and_the_licence(built_site):

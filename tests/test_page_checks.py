@@ -27,7 +27,7 @@ def problems(workspace) -> list[str]:
     for word in NOISE:
         assert word not in result.stdout + result.stderr, result.stderr
     lines = result.stderr.splitlines()
-    assert lines[-1].endswith("found; nothing was built."), result.stderr
+    assert lines[-1].endswith("; nothing was built."), result.stderr
     return lines[:-1]
 
 

@@ -51,14 +51,24 @@ def test_unclosed_quote(data):
 def test_line_indented_less_than_its_neighbours(data):
     data.replace(M, HAITI, "   country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "\n   country: HT\n    status:", offset=4), "not indented in line", "spaces")
+    assert_at(problem, M, data.where(M, "\n   country: HT\n    status:", offset=4))
+    lead = data.where(M, "    lead: UN\n   country: HT")[0]
+    assert problem.message == (
+        f"this line's indentation lines it up with no line above it; indent it 1 space further, in line with lead: (line {lead})"
+    )
 
 
 def test_line_indented_more_than_its_neighbours(data):
     data.replace(M, HAITI, "     country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    # YAML reads the extra-indented line as the rest of "lead: UN"; the colon is where it goes wrong.
-    assert_at(problem, M, data.where(M, ": HT\n    status:\n" + BEGAN), "indentation")
+    # YAML reads the extra-indented line as the rest of "lead: UN": said as the indentation mistake it
+    # is, at the line's start, rather than as a colon to put in quotes.
+    assert_at(problem, M, data.where(M, "country: HT\n    status:\n" + BEGAN))
+    lead = data.where(M, "    lead: UN\n     country: HT")[0]
+    assert problem.message == (
+        f"this line is indented 1 space more than lead: (line {lead}), so it sits under lead:, which already has "
+        "its value on its own line; move it 1 space to the left, in line with lead:"
+    )
 
 
 def test_tab(data):
@@ -131,9 +141,9 @@ def test_unknown_field_without_a_close_match(data):
 
 
 def test_choice_outside_the_list(data):
-    data.replace(M, "    language: fr\n    armed: yes\n    mandate:\n      en: Helped Haiti", "    language: es\n    armed: yes\n    mandate:\n      en: Helped Haiti")
+    data.replace(M, "    lead: UN\n    country: HT\n    status:\n" + BEGAN, "    lead: ONU\n    country: HT\n    status:\n" + BEGAN)
     problem = only_problem(data.problems())
-    assert_at(problem, M, data.where(M, "es\n    armed"), "language", "en, fr", '"es"')
+    assert_at(problem, M, data.where(M, "ONU\n    country: HT"), "lead", "UN, EU, NATO", '"ONU"')
 
 
 def test_yes_or_no(data):

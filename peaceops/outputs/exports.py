@@ -8,10 +8,12 @@ Last_Reporting_Date), so the two can be joined. The bytes depend only on the dat
 address: keys sorted, rows in the facts' order, no timestamps, so an unchanged site is unchanged.
 
 A mission row in missions.json and a line of missions.csv have the same columns, except the lists
-(roles, sources): the CSV files hold one value per cell, so each list item is a row of its own table
-(mission_roles.csv, mission_sources.csv), keyed to its mission (see ``opentables.py``); a missing value is
-an empty cell. missions_officers.csv holds every dated figure, sources.csv every source the tables cite by
-key. datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
+(roles, sources, periods): the CSV files hold one value per cell, so each list item is a row of its own
+table (mission_roles.csv, mission_sources.csv, mission_periods.csv), keyed to its mission (see
+``opentables.py``); a missing value is an empty cell. A mission's periods are its status lines in the
+order they happened (under way, ended, under way again...), never merged into one start and end.
+missions_officers.csv holds every dated figure, sources.csv every source the tables cite by key.
+datapackage.json describes every CSV file for data portals (see ``datapackage.py``).
 """
 
 from __future__ import annotations
@@ -21,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peaceops.facts import BASES, Facts, Total
+from peaceops.facts import BASES, Facts, Total, machine_date, status_periods
 from peaceops.languages import LANGUAGES
 from peaceops.outputs import datapackage
 from peaceops.outputs.opentables import Table, TableColumn, inert
 from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
+from peaceops.source import languagecodes
 from peaceops.source.model import LEADS, STATES, Mission, Source
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import SitePublisher
@@ -35,6 +38,7 @@ JSON_FILE = "missions.json"
 CSV_FILE = "missions.csv"
 ROLES_FILE = "mission_roles.csv"
 SOURCES_FILE = "mission_sources.csv"
+PERIODS_FILE = "mission_periods.csv"
 SCHEMA_FILE = "missions.schema.json"
 # Issue 10: every dated officer figure, one row per mission, kind, date and source (long format, as
 # the UN's contributor data is). Column names are stable: the data package is built on them.
@@ -49,6 +53,7 @@ PACKAGE_FILE = datapackage.FILE
 FILES = {
     CSV_FILE: "csv",
     OFFICERS_CSV: "officers_csv",
+    PERIODS_FILE: "periods_csv",
     ROLES_FILE: "roles_csv",
     SOURCES_FILE: "sources_csv",
     SOURCES_TABLE_FILE: "sources_table",
@@ -75,6 +80,7 @@ _BOUND = r"(\d{4}(-\d{2}(-\d{2})?)?|\.\.)"
 MAYBE_WHEN_OR_RANGE = {"type": ["string", "null"], "pattern": rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|{_BOUND}/{_BOUND})$"}
 MAYBE_COUNT = {"type": ["integer", "null"], "minimum": 0}
 MAYBE_URL = {"type": ["string", "null"], "pattern": "^https?://"}
+MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
 PAGE = {"type": "string", "pattern": "^(https?://|/)"}  # absolute, or from the site's root when it has no address
 
 
@@ -93,6 +99,30 @@ class Column:
     name: str
     schema: dict[str, Any]
     value: Callable[[Row], Any]
+
+
+# One period of a mission's history (missions.json's Periods; mission_periods.csv, one per row): its
+# state from its start to the start of the next period, and the key of the source that gives it.
+PERIOD_SCHEMAS: dict[str, dict[str, Any]] = {
+    "State": {"type": "string", "enum": list(STATES)},
+    "Start": MAYBE_WHEN_OR_RANGE,
+    "End": MAYBE_WHEN_OR_RANGE,
+    "Source_Key": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+}
+PERIOD = {
+    "type": "object",
+    "required": list(PERIOD_SCHEMAS),
+    "additionalProperties": False,
+    "properties": PERIOD_SCHEMAS,
+}
+
+
+def _periods(mission: Mission) -> list[dict[str, Any]]:
+    """The mission's status lines as periods, oldest first (``facts.status_periods``), as the open data writes them."""
+    return [
+        {"State": p.state, "Start": machine_date(p.start), "End": machine_date(p.end), "Source_Key": p.source}
+        for p in status_periods(mission)
+    ]
 
 
 def _figure(kind: str, part: str) -> Callable[[Row], Any]:
@@ -117,6 +147,11 @@ def source_address(source: Any) -> str:
         if source.archived is not None and source.archived[language]:
             return str(source.archived[language])
     return str(next(source.address[language] for language in LANGUAGES if source.address[language]))
+
+
+def _language_name(language: str) -> Callable[[Row], str | None]:
+    """The mission's language of operation named in ``language``, as the pages name it (CLDR's name)."""
+    return lambda row: languagecodes.name(row.mission.language, language) if row.mission.language else None
 
 
 def _contributor() -> Place:
@@ -149,9 +184,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("Officers_Authorized", MAYBE_COUNT, _figure("authorized", "count")),
     Column("Officers_Authorized_As_Of", MAYBE_WHEN_OR_RANGE, _figure("authorized", "as_of")),
     Column("Officers_Authorized_Source", MAYBE_URL, _figure("authorized", "source")),
+    # A ceiling ("up to 25 officers") is not a number of positions authorized: a column of its own,
+    # so that a sum of Officers_Authorized never adds ceilings to it.
+    Column("Officers_Authorized_Up_To", MAYBE_COUNT, _figure("authorized_up_to", "count")),
+    Column("Officers_Authorized_Up_To_As_Of", MAYBE_WHEN_OR_RANGE, _figure("authorized_up_to", "as_of")),
+    Column("Officers_Authorized_Up_To_Source", MAYBE_URL, _figure("authorized_up_to", "source")),
     Column(
-        "Language_Of_Operation", {"type": ["string", "null"], "enum": [*LANGUAGES, None]}, lambda r: r.mission.language
+        "Language_Of_Operation", {"type": ["string", "null"], "pattern": "^[a-z]{2}$"}, lambda r: r.mission.language
     ),
+    Column("Language_Of_Operation_Name_EN", MAYBE_TEXT, _language_name("en")),
+    Column("Language_Of_Operation_Name_FR", MAYBE_TEXT, _language_name("fr")),
     Column("Armed", {"type": ["boolean", "null"]}, lambda r: r.mission.armed),
     Column("Roles_EN", TEXTS, lambda r: [role.en for role in r.mission.roles]),
     Column("Roles_FR", TEXTS, lambda r: [role.fr for role in r.mission.roles]),
@@ -162,6 +204,7 @@ COLUMNS: tuple[Column, ...] = (
         {"type": "array", "items": URL, "minItems": 1},
         lambda r: [source_address(r.facts.source(key)) for key in r.mission.sources],
     ),
+    Column("Periods", {"type": "array", "items": PERIOD, "minItems": 1}, lambda r: _periods(r.mission)),
     Column("Updated", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}, lambda r: r.mission.updated.isoformat()),
     Column("Page_EN", PAGE, lambda r: r.pages["en"]),
     Column("Page_FR", PAGE, lambda r: r.pages["fr"]),
@@ -191,8 +234,6 @@ OFFICER_SCHEMAS: dict[str, dict[str, Any]] = {
 OFFICER_COLUMNS = tuple(OFFICER_SCHEMAS)
 # A figure is one number of one kind, for one date, from one source.
 OFFICER_KEY = ("Mission_ID", "Figure_Kind", "Source_Key", "Count")
-MAYBE_TEXT = {"type": ["string", "null"], "minLength": 1}
-MAYBE_DAY = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 
 def rows(facts: Facts, routes: Routes, site_url: str) -> list[dict[str, Any]]:
@@ -357,9 +398,25 @@ def tables(content: dict[str, Any], facts: Facts) -> list[Table]:
         for mission in facts.missions
         for number, key in enumerate(mission.sources, start=1)
     ]
+    periods = [
+        (row["Mission_ID"], number, period)
+        for row in missions
+        for number, period in enumerate(row["Periods"], start=1)
+    ]
     by_name = {column.name: column.schema for column in COLUMNS}
     return [
         Table("missions", CSV_FILE, flat, missions),
+        _list_table(
+            "mission_periods",
+            PERIODS_FILE,
+            "Period_Number",
+            tuple(
+                TableColumn(name, schema, _period_part(name), described_by="opendata.period.")
+                for name, schema in PERIOD_SCHEMAS.items()
+            ),
+            periods,
+            ((("Source_Key",), "sources", ("Source_Key",)),),
+        ),
         _list_table(
             "mission_roles",
             ROLES_FILE,
@@ -384,6 +441,11 @@ def tables(content: dict[str, Any], facts: Facts) -> list[Table]:
         officers_table(facts),
         sources_table(facts),
     ]
+
+
+def _period_part(name: str) -> Callable[[tuple[Any, ...]], Any]:
+    """A period's value in the column ``name``, in a row of mission_periods.csv."""
+    return lambda row: row[2][name]
 
 
 def _list_table(
@@ -437,7 +499,9 @@ def sources_table(facts: Facts) -> Table:
         TableColumn("Address_EN", MAYBE_URL, lambda s: s.address["en"]),
         TableColumn("Address_FR", MAYBE_URL, lambda s: s.address["fr"]),
         TableColumn("Published", MAYBE_WHEN, lambda s: s.published.iso if s.published else None),
-        TableColumn("Consulted", MAYBE_DAY, lambda s: s.consulted.isoformat() if s.consulted else None),
+        # The range by evidence the pages give a source that states no date. The day an editor read
+        # a source (consulted:) is a note for editors: never shown, so not published here either.
+        TableColumn("Dated_By_Evidence", MAYBE_WHEN_OR_RANGE, lambda s: machine_date(s.dated)),
         TableColumn("Archived_EN", MAYBE_URL, lambda s: _archived(s, "en")),
         TableColumn("Archived_FR", MAYBE_URL, lambda s: _archived(s, "fr")),
     )

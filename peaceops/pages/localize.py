@@ -24,6 +24,7 @@ from markupsafe import Markup
 from peaceops.languages import LOCALES
 from peaceops.pages.inert import html_text
 from peaceops.pages.typography import french
+from peaceops.source import languagecodes
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import EvidenceRange, Text
 from peaceops.source.placeholders import PlaceholderError, fill
@@ -115,6 +116,10 @@ class Localizer:
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        """A language of operation named in this language, as CLDR writes it: "Spanish", "espagnol"."""
+        return self._typeset(languagecodes.name(code, self.language))
 
     def when(self, value: When, with_year: bool = True) -> str:
         """A year as typed, a month in words ("March 2025", "mars 2025"), or a full date in words

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from peaceops.languages import LANGUAGES
 from peaceops.source import accessibility
 from peaceops.outputs import exports, feed
 from peaceops.pages import wayfinding
@@ -42,13 +41,13 @@ def literal_keys(text: str) -> list[tuple[int, str]]:
 # Keys made from a prefix and a value, with every value the prefix can take.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "lead.": LEADS,
-    "language.": LANGUAGES,
     "qualifier.": QUALIFIERS,
     "country.intro.": ("one", "other"),
     "feed.": feed.TITLES,
     "footer.": wayfinding.FOOTER_PAGES,
     "opendata.": tuple(exports.FILES.values()),
     "opendata.column.": tuple(column.name for column in exports.COLUMNS),
+    "opendata.period.": tuple(exports.PERIOD_SCHEMAS),
     "opendata.licence.": ("name", "url", "attribution"),
     "a11y.check.": accessibility.CHECKS,
     "a11y.tag.": accessibility.WCAG_TAGS,

@@ -8,12 +8,15 @@ disagreeing about what counts as a citation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peaceops.source.yamlsource import locate, read
+from peaceops.source.messages import message
+from peaceops.source.problems import Problem
+from peaceops.source.yamlsource import Source, locate, read
 
 # The files whose records cite sources by key (in fields named source: or sources:).
 CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml", "partners.yaml")
@@ -85,3 +88,54 @@ def record_name(data: Any, path: tuple[Any, ...]) -> str:
             words.append(str(step))
         node = node[step] if isinstance(node, (dict, list)) else None
     return ", ".join(words)
+
+
+def unknown_citations(citing: Iterable[Source], sources: Source, also_citing: Iterable[Source] = ()) -> list[Problem]:
+    """Every source: and sources: value of ``citing`` that names no source in ``sources`` (data/sources.yaml),
+    with the key probably meant, and which side to correct.
+
+    A key close to the one cited may be an old key, cited elsewhere: then the citation is mistyped
+    ("did you mean"). Or it may be a source just added, that nothing cites yet: then the new key is as
+    likely to be the mistyped one, and told as such. When several places cite the same unknown key
+    alike, they agree, and the new key is corrected (one problem, at that key). ``also_citing`` are
+    files whose own keys are checked elsewhere (partners.yaml) but whose citations count."""
+    keys = _source_keys(sources)
+    places: dict[str, list[tuple[int, Source, tuple[Any, ...]]]] = {}  # numbered in the files' order
+    every = [(source, value, path) for source in citing for value, path in cited_values(source.data)]
+    for order, (source, value, path) in enumerate(every):
+        if isinstance(value, str) and value.strip():
+            places.setdefault(value.strip(), []).append((order, source, path))
+    cited = set(places) | {
+        value.strip() for source in also_citing for value, _ in cited_values(source.data) if isinstance(value, str)
+    }
+    problems: list[tuple[int, Problem]] = []
+    for key, found in places.items():
+        if key in keys:
+            continue
+        close = difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.6)
+        match = close[0] if close else None
+        if match is not None and match not in cited and len(found) > 1:
+            shown = ", ".join(f"{source.display}:{locate(source.data, path)[0]}" for _, source, path in found)
+            text = message("source_key_mistyped", key=match, cited=key, count=len(found), places=shown)
+            problems.append((found[0][0], Problem(sources.display, *keys[match], text)))
+            continue
+        for order, source, path in found:
+            if match is not None and match not in cited:
+                line = keys[match][0]
+                text = message("unknown_source_or_new_key", key=key, match=match, file=sources.display, line=line)
+            else:
+                suggestion = message("did_you_mean", match=match) if match else ""
+                text = message("unknown_source", key=key, suggestion=suggestion)
+            problems.append((order, Problem(source.display, *locate(source.data, path), text)))
+    return [problem for _, problem in sorted(problems, key=lambda pair: pair[0])]
+
+
+def _source_keys(sources: Source) -> dict[str, tuple[int, int]]:
+    """Each key of data/sources.yaml, and where it is written (its first place, if written twice)."""
+    found: dict[str, tuple[int, int]] = {}
+    records = sources.data.get("sources") if isinstance(sources.data, dict) else None
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        key = record.get("key") if isinstance(record, dict) else None
+        if isinstance(key, str) and key.strip():
+            found.setdefault(key.strip(), locate(sources.data, ("sources", index, "key")))
+    return found

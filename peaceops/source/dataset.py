@@ -19,7 +19,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from peaceops.languages import LANGUAGES
-from peaceops.source.citations import CITING_FILES, cited_values
+from peaceops.source.checkedupto import later_than_checked
+from peaceops.source.citations import CITING_FILES, cited_values, unknown_citations
 from peaceops.source.explain import explain, explain_errors
 from peaceops.source.fieldtypes import When, parse_when
 from peaceops.source.messages import describe, message
@@ -115,9 +116,8 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
     if sources_file is not None and known is not None:
         problems += _check_sources(sources["sources.yaml"], sources_file)
-        for name in CHECKED_CITATIONS:
-            source = missions_source if name == "missions.yaml" else sources[name]
-            problems += _check_citations(source, known)
+        citing = [missions_source if name == "missions.yaml" else sources[name] for name in CHECKED_CITATIONS]
+        problems += unknown_citations(citing, sources["sources.yaml"], also_citing=[partners_source])
     for source in [*sources.values(), missions_source, partners_source]:
         problems += future_dates(source, latest)
     if validated["dataset.yaml"] is not None:
@@ -135,7 +135,12 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         sources={record.key: record for record in sources_file.sources},
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
-        warnings=tuple(_unlikely_figures(missions, missions_source)),
+        warnings=(
+            *_unlikely_figures(missions, missions_source),
+            *later_than_checked(
+                {**sources, "missions.yaml": missions_source}, sources["dataset.yaml"], validated["dataset.yaml"].as_of
+            ),
+        ),
         cited=frozenset(
             value.strip()
             for citing in (missions_source, partners_source, *(sources[n] for n in CITING_FILES if n in sources))
@@ -286,23 +291,6 @@ def _source_places(source: Source, sources_file: SourcesFile) -> tuple[tuple[str
         (record.key, source.display, *locate(source.data, ("sources", index, "key")))
         for index, record in enumerate(sources_file.sources)
     )
-
-
-def _check_citations(source: Source, known: set[str]) -> list[Problem]:
-    """Every source: and sources: value names a source in data/sources.yaml."""
-    problems: list[Problem] = []
-    for value, path in cited_values(source.data):
-        if isinstance(value, str) and value.strip() and value.strip() not in known:
-            close = difflib.get_close_matches(value.strip(), sorted(known), n=1, cutoff=0.6)
-            suggestion = message("did_you_mean", match=close[0]) if close else ""
-            problems.append(
-                Problem(
-                    source.display,
-                    *locate(source.data, path),
-                    message("unknown_source", key=value.strip(), suggestion=suggestion),
-                )
-            )
-    return problems
 
 
 def _validate_file(source: Source, model: type[BaseModel], problems: list[Problem]) -> Any:

@@ -8,8 +8,6 @@ the wording in ``messages`` and to the line and column of the value in the YAML 
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +15,9 @@ from pydantic_core import ErrorDetails
 
 from peaceops.languages import LANGUAGE_NAMES
 from peaceops.source.messages import MESSAGES, describe, message
+from peaceops.source.misplaced import misplaced_fields
 from peaceops.source.model import DATE_TAG, RANGE_TAG, Localized
+from peaceops.source.modelpaths import model_at
 from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import locate
 
@@ -38,7 +38,16 @@ def explain_errors(
     # A date that may be a range is a tagged choice; the tag is no place in the editor's file.
     untagged = [{**item, "loc": tuple(p for p in item["loc"] if p not in (DATE_TAG, RANGE_TAG))} for item in errors]
     items = _without_misspelled(untagged, model)
-    return [_problem(item, root, prefix, display, model) for item in items]
+    # A field at the wrong indentation: one message in place of "x is not a field..." and "x is missing".
+    moved = {index: found for found in misplaced_fields(items, root, prefix, model) for index in found.explains}
+    problems = []
+    for index, item in enumerate(items):
+        if index not in moved:
+            problems.append(_problem(item, root, prefix, display, model))
+        elif moved[index].explains[0] == index:
+            found = moved[index]
+            problems.append(Problem(display, found.line, found.column, found.text))
+    return problems
 
 
 def _without_misspelled(items: list[Any], model: type[BaseModel]) -> list[Any]:
@@ -54,7 +63,7 @@ def _without_misspelled(items: list[Any], model: type[BaseModel]) -> list[Any]:
 
 
 def _closest_field(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
-    owner = _model_at(model, loc[:-1])
+    owner = model_at(model, loc[:-1])
     allowed = list(owner.model_fields) if owner else []
     matches = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
     return matches[0] if matches else None
@@ -70,14 +79,14 @@ def _problem(item: Any, root: Any, prefix: tuple[Any, ...], display: str, model:
 
     if kind == "missing":
         line, column = locate(root, where[:-1])
-        owner = _model_at(model, loc[:-1])
+        owner = model_at(model, loc[:-1])
         if loc[-1] in LANGUAGE_NAMES and owner is not None and issubclass(owner, Localized):
             text = message("missing_language", language=LANGUAGE_NAMES[loc[-1]], code=loc[-1])
         else:
             text = message("missing", field=field, help=_help(model, loc))
         return Problem(display, line, column, text)
     if kind == "extra_forbidden":
-        owner = _model_at(model, loc[:-1])
+        owner = model_at(model, loc[:-1])
         if (
             owner is not None
             and owner.__name__ in {"Text", "InterfaceText", "LocalizedUrl", "SomeLanguages", "SomeAddresses"}
@@ -115,44 +124,7 @@ def field_name(loc: tuple[Any, ...]) -> str:
 
 
 def _help(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    owner = _model_at(model, loc[:-1])
+    owner = model_at(model, loc[:-1])
     info = owner.model_fields.get(str(loc[-1])) if owner else None
     description = (info.description or "") if info else ""
     return (description[:1].lower() + description[1:]).rstrip(".") if description else "add it"
-
-
-def _model_at(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model class that describes the value at ``loc``, following lists and dicts."""
-    annotation: Any = model
-    for part in loc:
-        annotation = _unwrap(annotation)
-        origin = typing.get_origin(annotation)
-        if origin is list:
-            annotation = typing.get_args(annotation)[0]
-        elif origin is dict:
-            annotation = typing.get_args(annotation)[1]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            info = annotation.model_fields.get(str(part))
-            annotation = info.annotation if info else None
-        else:
-            return None
-    annotation = _unwrap(annotation)
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """``X | None`` and ``Annotated[X, ...]`` to ``X``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in {typing.Union, types.UnionType}:
-            options = [a for a in typing.get_args(annotation) if a is not type(None)]
-            records = [a for a in options if isinstance(_unwrap(a), type) and issubclass(_unwrap(a), BaseModel)]
-            if len(options) > 1 and len(records) == 1:  # a date or a range by evidence: the range's fields
-                options = records
-            annotation = options[0] if len(options) == 1 else annotation
-            if len(options) != 1:
-                return annotation
-        else:
-            return annotation

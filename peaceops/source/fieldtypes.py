@@ -17,7 +17,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from peaceops.source.messages import describe
+from peaceops.source import languagecodes
+from peaceops.source.messages import describe, message
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
@@ -214,6 +215,18 @@ def _identifier(value: Any) -> str:
     return text
 
 
+def _language_code(value: Any) -> str:
+    """A language's two-letter ISO 639-1 code, as typed (lowercase); a name or a near miss gets the
+    code it most likely means."""
+    if isinstance(value, (dict, list)):  # one main language, not several
+        raise fail("language_code", value, suggestion="")
+    text = _scalar(value)
+    if text in languagecodes.codes():
+        return text
+    match = languagecodes.meant(text) if text else None
+    raise fail("language_code", value, suggestion=message("did_you_mean", match=match) if match else "")
+
+
 @dataclass(frozen=True, order=True)
 class When:
     """A year (``2004``), a month (``2025-03``) or a full date (``2004-06-01``), as precise as the source."""
@@ -328,5 +341,11 @@ YearOrDate = Annotated[
             ]
         }
     ),
+]
+# Any language, by its ISO 639-1 code (es, ar, ht); editors' tools offer the codes CLDR names.
+LanguageCode = Annotated[
+    str,
+    PlainValidator(_language_code),
+    WithJsonSchema({"type": "string", "enum": sorted(languagecodes.codes())}),
 ]
 Day = Annotated[date, PlainValidator(_day), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]

@@ -31,6 +31,28 @@ MESSAGES: dict[str, str] = {
         "or check the indentation"
     ),
     "syntax_indent": "this line is not indented in line with the lines above it; check the spaces at its start",
+    # An indentation mistake, named as one (peaceops/source/indentation.py); {fix} is one of the
+    # indent_fix_* texts.
+    "indent_under_value": (
+        "this line is indented {spaces} more than {key}: (line {line}), so it sits under {key}:, which already "
+        "has its value on its own line; {fix}"
+    ),
+    "indent_not_item": (
+        'this line is indented like the items of {under}, but it is not an item (it does not start with "- "); {fix}'
+    ),
+    "indent_interrupts": (
+        "this line is indented {spaces} less than the lines above and below it (lines {before} and {after}), "
+        "so it ends the entry they are part of; {fix}"
+    ),
+    "indent_nothing": "this line's indentation lines it up with no line above it; {fix}",
+    "indent_item": (
+        'this item ("- ") is indented {spaces} {than} than the item above it in its list (line {line}); the '
+        "items of a list line up: move it {spaces} to the {side}"
+    ),
+    "indent_fix_right": "indent it {spaces} further, in line with {key}:{where}",
+    "indent_fix_left": "move it {spaces} to the left, in line with {key}:{where}",
+    "indent_list": "the list under {key}: (line {line})",
+    "indent_list_top": "the list at the top of the file",
     "second_document": 'a second document starts here (a line "---"); keep one document per file and remove this line',
     "syntax_after_end": (
         "this line does not fit with the lines above it; check that the lines above are not indented too far "
@@ -41,6 +63,17 @@ MESSAGES: dict[str, str] = {
     "syntax_other": "this line cannot be read as YAML ({problem}); check its punctuation and indentation",
     # --- A field -----------------------------------------------------------------------------
     "missing": "{field} is missing; {help}",
+    # A field one level too deep or not deep enough (peaceops/source/misplaced.py).
+    "misplaced_too_far": (
+        "{key}: is indented {spaces} too far: it sits {under}, which cannot hold {key}:; move it {spaces} "
+        "to the left, in line with {sibling}:{where}"
+    ),
+    "misplaced_too_little": (
+        "{key}: is not indented far enough ({spaces} too few): it sits beside {beside}: (line {line}) instead "
+        "of inside it; indent it {spaces} further, in line with {first}: (line {first_line})"
+    ),
+    "misplaced_under": "under {key}: (line {line})",
+    "misplaced_in_item": "in the item of {key}: that starts on line {line}",
     "unknown_field": '"{key}" is not a field that can go here{suggestion}; the fields allowed here are: {allowed}',
     "too_short": "{field} needs at least one item; {help}",
     "contact_channel": "this contact has neither an email nor a web address; add email: or web: (or both)",
@@ -70,6 +103,10 @@ MESSAGES: dict[str, str] = {
     "year_range": "{field} must be a year between {low} and {high}, got {got}",
     "choice": "{field} must be one of {choices}, got {got}",
     "yes_no": "{field} must be yes or no, got {got}",
+    "language_code": (
+        "{field} must be a language's two-letter ISO 639-1 code in lowercase, such as en (English), fr (French), "
+        "es (Spanish) or ar (Arabic), got {got}{suggestion}; the pages name the language in each reader's language"
+    ),
     "url": "{field} must be a web address starting with https:// (or http://), got {got}",
     "url_scheme": (
         "{field} must be a web address starting with https:// (or http://); a browser reads this one as a "
@@ -181,6 +218,12 @@ MESSAGES: dict[str, str] = {
         "as_of ({as_of}) is after review_by ({review_by}); the data is checked up to as_of and is to be "
         "checked again by review_by, which must come later"
     ),
+    "later_than_checked": (
+        "warning: {field} ({date}) is after the date the data was checked up to ({as_of}, as_of in {file}, "
+        'line {line}), so the pages, which say "As of {in_words}", count this as true on that day; check '
+        "the other missions and figures against their sources, then move as_of in {file} to the day you "
+        "checked ({date} or later)"
+    ),
     "deployed_above_authorized": (
         "warning: {deployed} officers deployed is more than the {authorized} authorized by the same source "
         "on the same date; check both numbers against the source"
@@ -205,6 +248,15 @@ MESSAGES: dict[str, str] = {
     ),
     "duplicate_statement": 'id "{id}" is already used by the statement on line {line}; give each statement its own id',
     "duplicate_partner": '"{name}" is already listed on line {line}; list each police service once',
+    "source_key_mistyped": (
+        'key "{key}" is cited nowhere, but {count} places cite "{cited}", which is not a key here ({places}); '
+        'if this is the source they mean, correct its key here to "{cited}"'
+    ),
+    "unknown_source_or_new_key": (
+        'source "{key}" is not a key in data/sources.yaml; the source with the key "{match}" ({file}, line '
+        "{line}) is cited nowhere yet: if it is the one meant here, one of the two keys has a typing mistake: "
+        'correct it here to "{match}", or correct that key to "{key}"'
+    ),
     "unknown_source": (
         'source "{key}" is not a key in data/sources.yaml{suggestion}; use the key of a source listed there, '
         "or add the source there first"
@@ -323,7 +375,10 @@ MESSAGES: dict[str, str] = {
         "Coverage: officer figures for {figures} of {missions} missions; {no_roles} missions without a role, "
         "{no_language} without a language of operation, {no_armed} without armed or unarmed; {sources} sources."
     ),
-    "summary_problems": "{count} problem{plural} found; nothing was built.",
+    # The last line of a check that found problems: how many, and in which files.
+    "summary_problems": "{count} problem{plural} in {file}; nothing was built.",
+    "summary_problems_files": "{count} problem{plural}: {files}; nothing was built.",
+    "summary_in": "{count} in {file}",
     "build_failed": "The build failed; {folder}/ was left as it was.",
     "local_repository": (
         "REPOSITORY_URL is not set: an independent site built here names its publisher without an address, "
@@ -332,6 +387,13 @@ MESSAGES: dict[str, str] = {
     "local_address": (
         "SITE_URL is not set: a local build, whose links for other sites (canonical, sitemap, feeds) "
         "use the placeholder {placeholder}"
+    ),
+    "find_count": "Found on {count} line{plural}; change the text there, in both languages.",
+    "find_nothing": (
+        'no line of data/, content/ or mkdocs.yml holds "{words}". Look for fewer words, as typed (a number or '
+        "a date in it is filled in by the site: leave it out). A country's name comes from the ISO standard "
+        "(rename it in data/countries.yaml), a language's from CLDR, and the words of the menus and the search "
+        "from the theme: ask a developer for those"
     ),
     "preview_updated": "Preview updated: {url}",
     "preview_updated_first": (

@@ -30,6 +30,7 @@ from peaceops.source.fieldtypes import (
     Day,
     Email,
     Identifier,
+    LanguageCode,
     Latitude,
     Longitude,
     PlainText,
@@ -80,7 +81,6 @@ OPEN_CANADA_SUBJECTS = (
 )  # fmt: skip
 OpenCanadaSubject = Annotated[str, one_of(OPEN_CANADA_SUBJECTS), listed(OPEN_CANADA_SUBJECTS)]
 Qualifier = Annotated[str, one_of(QUALIFIERS), listed(QUALIFIERS)]
-LanguageCode = Annotated[str, one_of(LANGUAGES), listed(LANGUAGES)]
 OfficerKind = Annotated[str, one_of(OFFICER_KINDS), listed(OFFICER_KINDS)]
 # A mission's status: Canadian police serve there now, the mission is suspended (the program's own
 # word), or Canadian police no longer serve there.
@@ -242,7 +242,9 @@ class Mission(Record):
     )
     roles: list[Text] = Field([], description="What Canadian police do there, one short phrase per item.")
     language: LanguageCode | None = Field(
-        None, description="The main language of operation: en (English) or fr (French)."
+        None,
+        description="The main language of operation, as its two-letter ISO 639-1 code: en (English), fr (French), "
+        "es (Spanish), ar (Arabic), ht (Haitian Creole) ...",
     )
     armed: YesNo | None = Field(None, description="yes if Canadian police carry arms on this mission, no if not.")
     mandate: Text = Field(description="One or two sentences on what the mission is for.")

@@ -27,6 +27,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from peaceops.source.indentation import indentation_problem
 from peaceops.source.messages import message
 from peaceops.source.problems import Problem
 
@@ -42,6 +43,7 @@ class Positions:
     line: int
     col: int
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    flow: bool = False  # written in braces or brackets ({en: ..., fr: ...}), not one item or field per line
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     items: list[tuple[int, int]] = field(default_factory=list)
 
@@ -164,7 +166,7 @@ def _build(text: str, display: str) -> tuple[Any, list[Problem]]:
                 kind = PositionedMap if isinstance(event, MappingStartEvent) else PositionedList
                 container = kind()
                 start: Any = event.start_mark  # libyaml gives every event its position
-                container.lc = Positions(start.line, start.column)
+                container.lc = Positions(start.line, start.column, flow=bool(event.flow_style))
                 attach(container, event.start_mark)
                 frames.append([container, True, None])
                 if len(frames) > MAX_DEPTH:
@@ -257,6 +259,10 @@ def syntax_problem(error: Any, display: str, text: str | None = None) -> Problem
         # whatever follows that one, lines later: the mistake is where the quote opened.
         line, column = opening
         return Problem(display, line + 1, column + 1, message("syntax_unclosed_quote", problem=problem))
+    elif text is not None and (misaligned := indentation_problem(text, mark.line)) is not None:
+        # A line that lines up with nothing it can belong to: said as an indentation mistake, at its start.
+        line, column, words = misaligned
+        return Problem(display, line + 1, column + 1, words)
     elif "mapping values are not allowed" in problem:
         key = "syntax_colon"
     elif "flow sequence" in context:
