@@ -151,6 +151,19 @@ MESSAGES: dict[str, str] = {
         "since ({since}) is before the since of the status above it ({previous}, line {line}); list the "
         "statuses oldest first, or check both dates"
     ),
+    "status_to_come": (
+        "since ({since}) is later than today ({latest}); a status is added once it has begun (until then the "
+        "mission keeps the status above it, and the site never counts a change before its day): add it on that "
+        "day or after, or check the date"
+    ),
+    "status_range_to_come": (
+        "earliest ({since}) is later than today ({latest}); a status is added once it has begun, so the first "
+        "day it can have begun is not in the future: check the date, or add the status once it has begun"
+    ),
+    "status_same_day": (
+        "since ({since}) is the same day as the status above it ({previous}, line {line}); a mission has one "
+        "status a day: keep the one it had at the end of that day"
+    ),
     "status_repeated": (
         "this status is {state} again, like the one above it (line {line}); a status is listed when it "
         "changes: remove one of them"
