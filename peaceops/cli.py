@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     watch_parser.add_argument(
         "--page-deadline",
         type=float,
-        help="seconds for one page, all its reads and redirects together (default 60)",
+        help="seconds for one page, all its reads and redirects together (default: four times --timeout, 60)",
     )
     watch_parser.add_argument(
         "--run-deadline",

@@ -309,6 +309,7 @@ ARCHIVE_ANSWERS: dict[str, object] = {
     f"{GONE}/no-capture": _closest(f"http://web.archive.org/{GONE}/no-capture"),
     f"{GONE}/no-date": _closest(f"http://web.archive.org/web/20261399000000/{GONE}/no-date", "20261399000000"),
     f"{GONE}/future": _closest(f"http://web.archive.org/web/20990101000000/{GONE}/future", "20990101000000"),
+    f"{GONE}/ancient": _closest(f"http://web.archive.org/web/19890101000000/{GONE}/ancient", "19890101000000"),
     f"{GONE}/said-true": {
         **_closest(f"http://web.archive.org/web/20261101000000/{GONE}/said-true"),
         "available": "false",

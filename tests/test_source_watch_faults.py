@@ -131,7 +131,7 @@ UNREADABLE_STATES = [
     pytest.param(
         '{"date": "2026-11-25", "format": "two", "sources": {}}\n',
         '"two"',
-        'format must be a whole number, got "two"',
+        'format must be a whole number, 1 or more, got "two"',
         id="format-as-text",
     ),
 ]
@@ -198,6 +198,12 @@ def test_the_state_records_its_format_and_an_older_format_is_read_and_written_in
     assert state.read_text(encoding="utf-8") == STATE_AFTER.read_text(encoding="utf-8")
 
 
+def test_a_state_saved_with_a_byte_order_mark_is_read(tmp_path):
+    state = tmp_path / "sources.json"
+    state.write_bytes(b"\xef\xbb\xbf" + STATE_BEFORE.read_bytes())
+    assert read_state(state) == read_state(STATE_BEFORE)
+
+
 def test_every_field_an_entry_holds_is_read_back_as_it_was_written(tmp_path):
     entry = Entry(
         address="https://www.example.org/a",
@@ -235,7 +241,7 @@ def test_the_state_is_written_whole_or_not_at_all(tmp_path, monkeypatch, failing
 # --- 2. Only safe, real archived copies are suggested --------------------------------------------
 GONE_KEYS = [
     "javascript", "data", "number", "other-host", "user", "other-page", "no-capture", "no-date", "future",
-    "said-true", "list", "good", "own-host",
+    "ancient", "said-true", "list", "good", "own-host",
 ]  # fmt: skip
 
 
@@ -268,6 +274,7 @@ def test_an_archived_copy_is_offered_only_when_it_is_a_dated_capture_of_the_page
     assert after("no-capture") == none("'s answer is not the address of a capture (…/web/DATE/page)")
     assert after("no-date") == none("'s answer has no capture date that can be true")
     assert after("future") == none("'s answer has no capture date that can be true")
+    assert after("ancient") == none("'s answer has no capture date that can be true")  # 1989: before any web archive
     assert after("said-true") == none(" has none")
     assert after("list") == (
         "    the Wayback Machine could not be asked for a copy of the English page (an answer the watch cannot "
@@ -330,6 +337,19 @@ def test_a_page_that_comes_a_byte_at_a_time_or_through_slow_redirects_is_cut_at_
     assert took < 15, took
     hops = [entry.path for entry in server.log if entry.host == "hops.example.net" and entry.path != "/robots.txt"]
     assert 2 <= len(hops) <= 4, hops  # cut in the middle of the chain
+
+
+def test_without_a_page_deadline_a_page_may_take_four_timeouts(tmp_path):
+    """--timeout bounds each read; the page's deadline is four of them unless given (60 seconds by default)."""
+    data = write_sources(tmp_path / "data", {"drip-body": "https://drip.example.net/body"})
+    with source_server() as server:
+        result = run_watch(data, tmp_path / "sources.json", "--timeout", "1", via=server.address)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{data}/sources.yaml:{line_of(data, 'drip-body')}:19: unreachable: drip-body, English page "
+        "(https://drip.example.net/body): the page did not come whole within 4 seconds, the watch's limit for one "
+        f"page and its redirects. {NOT_GONE}"
+    ]
 
 
 def test_the_run_deadline_stops_the_watch_and_what_it_cut_keeps_what_was_known(tmp_path):

@@ -9,7 +9,8 @@ The API (https://archive.org/wayback/available?url=…&timestamp=YYYYMMDD) answe
 The answer is another site's text, so a copy is offered only when it is one: an http(s) address on
 the archive's own host (the endpoint's host or a name under it, or web.archive.org, where the
 Wayback Machine keeps its copies), of the form ``/web/TIMESTAMP/ADDRESS``, whose ``ADDRESS`` is the
-page asked about and whose timestamp is a capture date that can be true. Anything else (a
+page asked about and whose timestamp is a capture date that can be true (from 1996, when the Internet
+Archive began, to the day of the watch). Anything else (a
 ``javascript:`` or ``data:`` address, a number, another site, another page, no date) is "no archived
 copy found", with the reason, and nothing to copy into the data.
 """
@@ -28,6 +29,7 @@ from peaceops.watch.fetch import WEB_SCHEMES, Fetcher, Unreachable, plain_addres
 
 WAYBACK_AVAILABLE = "https://archive.org/wayback/available"
 WAYBACK_COPIES = "web.archive.org"
+FIRST_CAPTURES = "1996-01-01"  # the Internet Archive's first crawls: no web archive holds an earlier copy
 # A capture's path: /web/20261124093000/https://www.example.org/page (a day at least, then the page).
 CAPTURE = re.compile(r"/web/(\d{8,14})/(.+)", re.DOTALL)
 
@@ -83,7 +85,7 @@ def _capture(url: Any, endpoint: str, address: str, today: str) -> Copy | NoCopy
         return NoCopy(message("watch_archive_no_capture"))
     stamp, original = found.groups()
     day = _capture_day(stamp)
-    if day is None or day.isoformat() > today:
+    if day is None or not FIRST_CAPTURES <= day.isoformat() <= today:
         return NoCopy(message("watch_archive_no_date"))
     asked = _page(address)
     if asked is None or _page(original + (f"?{parts.query}" if parts.query else "")) != asked:

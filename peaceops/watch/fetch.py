@@ -54,7 +54,7 @@ FILE_BYTES = 20 * 1024 * 1024  # a file, such as a long report as a PDF, fingerp
 ROBOTS_BYTES = 500 * 1024  # what RFC 9309 asks crawlers to read of a robots.txt, and what Google reads
 ANSWER_BYTES = 1024 * 1024  # an archive's answer
 CHUNK = 64 * 1024  # one read
-PAGE_DEADLINE = 60.0  # seconds for one page, all its reads and redirects together
+PAGE_TIMEOUTS = 4  # a page may take this many timeouts, all its reads and redirects together (60 s by default)
 RUN_DEADLINE = 45 * 60.0  # seconds for the whole run: the weekly job is stopped at 60 minutes
 
 
@@ -218,7 +218,7 @@ class Fetcher:
     timeout: float = 15.0
     pause: float = 1.0
     via: str | None = None
-    page_deadline: float = PAGE_DEADLINE
+    page_deadline: float | None = None  # seconds; None: PAGE_TIMEOUTS times the timeout
     run_deadline: float | None = None  # seconds from now; None: no limit
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
@@ -230,6 +230,8 @@ class Fetcher:
     _page: Deadline | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
+        if self.page_deadline is None:
+            self.page_deadline = PAGE_TIMEOUTS * self.timeout
         self._opener = OpenerDirector()
         # Straight to the local server with via, whatever proxy is set; else the proxy the environment names.
         for handler in (ProxyHandler({} if self.via else None), _Handler(self._watchdog), UnknownHandler()):
@@ -238,7 +240,8 @@ class Fetcher:
             self._run = Deadline(self.clock() + self.run_deadline, self.run_deadline, whole_run=True)
 
     def _new_page(self) -> Deadline:
-        return Deadline(self.clock() + self.page_deadline, self.page_deadline, whole_run=False)
+        seconds = self.page_deadline or PAGE_TIMEOUTS * self.timeout
+        return Deadline(self.clock() + seconds, seconds, whole_run=False)
 
     @property
     def run_over(self) -> bool:

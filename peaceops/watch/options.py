@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from peaceops.source.messages import describe, message
 from peaceops.watch.archive import WAYBACK_AVAILABLE
-from peaceops.watch.fetch import PAGE_DEADLINE, RUN_DEADLINE, WEB_SCHEMES
+from peaceops.watch.fetch import RUN_DEADLINE, WEB_SCHEMES
 from peaceops.watch.state import is_day
 
 LONGEST = 24 * 60 * 60.0  # no time the watch is given may be longer than a day
@@ -33,7 +33,7 @@ class Options:
     via: str | None = None
     timeout: float = 15.0
     pause: float = 1.0
-    page_deadline: float = PAGE_DEADLINE
+    page_deadline: float | None = None  # None: four times the timeout (fetch.PAGE_TIMEOUTS)
     run_deadline: float = RUN_DEADLINE
     site_url: str | None = None
 
@@ -83,7 +83,9 @@ def _address(option: str, value: str | None, example: str) -> list[str]:
     return []
 
 
-def _seconds(option: str, value: float, above_zero: bool) -> list[str]:
+def _seconds(option: str, value: float | None, above_zero: bool) -> list[str]:
+    if value is None:  # its default
+        return []
     if math.isfinite(value) and (value > 0 if above_zero else value >= 0) and value <= LONGEST:
         return []
     key = "watch_option_seconds" if above_zero else "watch_option_pause"

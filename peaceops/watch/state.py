@@ -89,9 +89,9 @@ def read_state(path: Path) -> State:
         reason = error.strerror or type(error).__name__
         raise StateError(1, 1, message("watch_state_unopenable", reason=reason)) from error
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark, as some editors save, is no fault
     except UnicodeDecodeError as error:
-        before = raw[: error.start].decode("utf-8")
+        before = raw[: error.start].decode("utf-8-sig")
         line, column = _line_column(before, len(before))
         raise StateError(line, column, message("watch_state_not_utf8")) from error
     if not text.strip():
@@ -174,7 +174,7 @@ def _state(data: Any) -> State:
         raise _Misshapen((), _wrong("the file", "a group of fields ({...})", data))
     found = data.get("format", 1)  # format 1 did not record its number
     if "format" in data and (not isinstance(found, int) or isinstance(found, bool) or found < 1):
-        raise _Misshapen(("format",), _wrong("format", "a whole number", found))
+        raise _Misshapen(("format",), _wrong("format", "a whole number, 1 or more", found))
     if found > FORMAT:
         raise _Misshapen(("format",), message("watch_state_newer", found=found, known=FORMAT), newer=True)
     for name in data:
