@@ -71,6 +71,7 @@ class Answer:
     drip: float = 0.0
     drip_headers: bool = False
     delay: float = 0.0
+    raw: bytes = b""  # sent as it is, instead of an HTTP answer
 
     @property
     def length(self) -> int:
@@ -283,6 +284,9 @@ _both(
     Answer(200, page("Charset", "<p>Caf\u00e9.</p>"), (("Content-Type", "text/html; charset=rot13"),)),
 )
 _both("odd.example.net", "/port", redirect(302, "https://odd.example.net:99999/elsewhere"))
+# An answer that is not HTTP, made of what a terminal obeys (clear the screen, red text) and a line break.
+_both("odd.example.net", "/not-http", Answer(200, raw=b"\x1b[2J\x1b[31mHACKED\r\nSecond line\r\n\r\n"))
+_both("odd.example.net", "/bad-header", Answer(200, raw=b"HTTP/1.1 200 OK\r\n\x1b[2J: x\r\n" + b"X: y\r\n" * 200 + b"\r\n"))
 # A page that moves to a development server and one that moves to a loopback address: neither is an
 # address a source may cite, so no line is suggested.
 _both("odd.example.net", "/to-dev", redirect(301, "https://dev.example.org/page"))
@@ -386,6 +390,10 @@ class SourceServer:
                         server.in_progress[host] -= 1
 
             def _send(self, answer: Answer) -> None:
+                if answer.raw:
+                    self.close_connection = True
+                    self.wfile.write(answer.raw)
+                    return
                 head = [f"HTTP/1.1 {answer.status} {HTTPStatus(answer.status).phrase}"]
                 head += [f"{name}: {value}" for name, value in answer.headers]
                 head += [f"Content-Length: {answer.length}", "Connection: close", "", ""]

@@ -436,11 +436,14 @@ def test_memory_is_bounded_by_the_watch_whatever_a_site_sends(tmp_path):
 
 
 def test_a_page_that_would_stop_a_careless_parser_is_read_like_any_other(tmp_path):
-    """Nesting 100,000 deep, a charset that is not a text encoding, a redirect to a port that cannot be."""
+    """Nesting 100,000 deep, a charset that is not a text encoding, a redirect to a port that cannot be, an
+    answer that is not HTTP (what it sent, terminal escapes and a line break, stays out of the report)."""
     addresses = {
         "deep": "https://odd.example.net/deep",
         "charset": "https://odd.example.net/charset",
         "port": "https://odd.example.net/port",
+        "not-http": "https://odd.example.net/not-http",
+        "bad-header": "https://odd.example.net/bad-header",
     }
     data = write_sources(tmp_path / "data", addresses)
     state = tmp_path / "sources.json"
@@ -452,7 +455,12 @@ def test_a_page_that_would_stop_a_careless_parser_is_read_like_any_other(tmp_pat
     assert result.stdout.splitlines() == [
         f"{data}/sources.yaml:{line_of(data, 'port')}:19: unreachable: port, English page (https://odd.example.net/port): "
         "the site sends readers to an address the watch cannot follow (https://odd.example.net:99999/elsewhere). "
-        + NOT_GONE
+        + NOT_GONE,
+        *(
+            f"{data}/sources.yaml:{line_of(data, key)}:19: unreachable: {key}, English page (https://odd.example.net/"
+            f"{key}): the connection to the site failed (its answer is not one HTTP allows). {NOT_GONE}"
+            for key in ("not-http", "bad-header")
+        ),
     ]
 
 

@@ -361,7 +361,12 @@ class Fetcher:
             return message("watch_connection", reason="refused")
         if isinstance(reason, (ConnectionResetError, http.client.RemoteDisconnected)):
             return message("watch_connection", reason="closed by the site")
-        return message("watch_connection", reason=str(reason) or type(reason).__name__)
+        if isinstance(reason, http.client.IncompleteRead):
+            return message("watch_connection", reason="closed by the site before the end")
+        if isinstance(reason, http.client.HTTPException):
+            # Its words hold what the site sent (a status line, a header): never into the report.
+            return message("watch_connection", reason="its answer is not one HTTP allows")
+        return message("watch_connection", reason=_plain_words(str(reason)) or type(reason).__name__)
 
     def _allowed(self, url: str) -> bool:
         """Whether the site's robots.txt lets robots read ``url``; raises ``Unreachable`` when the site
@@ -413,6 +418,12 @@ def followable(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in WEB_SCHEMES and bool(parts.hostname)
+
+
+def _plain_words(text: str, limit: int = 120) -> str:
+    """An error's words on one line, control characters escaped, cut short: they reach the report."""
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", lambda found: f"\\x{ord(found.group()):02x}", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _rules(lines: list[str]) -> RobotFileParser:
