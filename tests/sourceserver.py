@@ -284,6 +284,7 @@ _both(
     Answer(200, page("Charset", "<p>Caf\u00e9.</p>"), (("Content-Type", "text/html; charset=rot13"),)),
 )
 _both("odd.example.net", "/port", redirect(302, "https://odd.example.net:99999/elsewhere"))
+_both("odd.example.net", "/long", redirect(301, "/" + "very-long-" * 6_000))  # a 60,000-character address
 # An answer that is not HTTP, made of what a terminal obeys (clear the screen, red text) and a line break.
 _both("odd.example.net", "/not-http", Answer(200, raw=b"\x1b[2J\x1b[31mHACKED\r\nSecond line\r\n\r\n"))
 _both("odd.example.net", "/bad-header", Answer(200, raw=b"HTTP/1.1 200 OK\r\n\x1b[2J: x\r\n" + b"X: y\r\n" * 200 + b"\r\n"))

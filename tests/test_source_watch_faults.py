@@ -442,6 +442,7 @@ def test_a_page_that_would_stop_a_careless_parser_is_read_like_any_other(tmp_pat
         "deep": "https://odd.example.net/deep",
         "charset": "https://odd.example.net/charset",
         "port": "https://odd.example.net/port",
+        "long": "https://odd.example.net/long",
         "not-http": "https://odd.example.net/not-http",
         "bad-header": "https://odd.example.net/bad-header",
     }
@@ -455,6 +456,9 @@ def test_a_page_that_would_stop_a_careless_parser_is_read_like_any_other(tmp_pat
     assert result.stdout.splitlines() == [
         f"{data}/sources.yaml:{line_of(data, 'port')}:19: unreachable: port, English page (https://odd.example.net/port): "
         "the site sends readers to an address the watch cannot follow (https://odd.example.net:99999/elsewhere). "
+        + NOT_GONE,
+        f"{data}/sources.yaml:{line_of(data, 'long')}:19: unreachable: long, English page (https://odd.example.net/long): "
+        "the site sends readers to an address longer than 8,000 characters, which the watch does not follow. "
         + NOT_GONE,
         *(
             f"{data}/sources.yaml:{line_of(data, key)}:19: unreachable: {key}, English page (https://odd.example.net/"

@@ -374,6 +374,9 @@ MESSAGES: dict[str, str] = {
     "watch_server_error": "the site answered with an error ({status})",
     "watch_too_many_redirects": "the address sends readers on through more than {count} other addresses",
     "watch_odd_redirect": "the site sends readers to an address the watch cannot follow ({target})",
+    "watch_long_redirect": (
+        "the site sends readers to an address longer than {limit} characters, which the watch does not follow"
+    ),
     "watch_archive_unreadable": "an answer the watch cannot read",
     "watch_suggest_address": "    suggested line for {key} in {file}: {line}",
     "watch_suggest_archived": "    the Wayback Machine has a copy ({days}); suggested line for {key} in {file}: {line}",

@@ -48,6 +48,7 @@ from peaceops.watch.maintext import file_fingerprint, fingerprint, is_page
 ROBOT_NAME = "peaceops-source-watch"
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 10
+MAX_ADDRESS = 8000  # characters: what RFC 9110 asks every client to take; no page cited has a longer one
 WEB_SCHEMES = ("http", "https")
 PAGE_BYTES = 4 * 1024 * 1024  # an HTML page, kept for its main text (the pages cited are far smaller)
 FILE_BYTES = 20 * 1024 * 1024  # a file, such as a long report as a PDF, fingerprinted as it comes
@@ -262,8 +263,10 @@ class Fetcher:
                     if answer.status in REDIRECTS and location:
                         passed.append(url)
                         url = plain_address(urljoin(url, location.strip()))
+                        if len(url) > MAX_ADDRESS:
+                            raise Unreachable(message("watch_long_redirect", limit=f"{MAX_ADDRESS:,}"))
                         if not followable(url):
-                            raise Unreachable(message("watch_odd_redirect", target=url))
+                            raise Unreachable(message("watch_odd_redirect", target=_plain_words(url)))
                         continue
                     return self._read(address, url, answer, tuple(passed))
             raise Unreachable(message("watch_too_many_redirects", count=MAX_REDIRECTS))
@@ -309,7 +312,7 @@ class Fetcher:
     def _exchange(self, url: str) -> Iterator[_Answer]:
         """One GET, its headers in, its body left to read; its connection closed after."""
         if not followable(url):
-            raise Unreachable(message("watch_odd_redirect", target=plain_address(url)))
+            raise Unreachable(message("watch_odd_redirect", target=_plain_words(plain_address(url))))
         parts = urlsplit(plain_address(url))
         host = parts.netloc.lower()
         deadline = sooner(self._page or self._new_page(), self._run)
