@@ -235,6 +235,10 @@ _both(
         drip_headers=True,
     ),
 )
+# A site whose robots.txt comes a byte at a time: none of its pages can be read.
+_both("dripbot.example.net", "/robots.txt", Answer(200, "User-agent: *\n" + "# slow\n" * 100, drip=0.25))
+_both("dripbot.example.net", "/one", html(page("One", "<p>One.</p>")))
+_both("dripbot.example.net", "/two", html(page("Two", "<p>Two.</p>")))
 # Ten redirects, each half a second in coming: each is quick, the chain is not.
 HOPS = 10
 for _hop in range(1, HOPS + 1):

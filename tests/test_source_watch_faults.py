@@ -339,6 +339,20 @@ def test_a_page_that_comes_a_byte_at_a_time_or_through_slow_redirects_is_cut_at_
     assert 2 <= len(hops) <= 4, hops  # cut in the middle of the chain
 
 
+def test_a_robots_txt_that_does_not_come_in_time_closes_its_site_for_the_run(tmp_path):
+    addresses = {"dripbot-one": "https://dripbot.example.net/one", "dripbot-two": "https://dripbot.example.net/two"}
+    data = write_sources(tmp_path / "data", addresses)
+    with source_server() as server:
+        result = run_watch(data, tmp_path / "sources.json", "--page-deadline", "1.5", via=server.address)
+    assert result.returncode == 0, result.stderr
+    cut = "the site's robots.txt did not come whole within 1.5 seconds, the watch's limit for one page; its pages are not read this time"
+    assert result.stdout.splitlines() == [
+        f"{data}/sources.yaml:{line_of(data, key)}:19: unreachable: {key}, English page ({address}): {cut}. {NOT_GONE}"
+        for key, address in addresses.items()
+    ]
+    assert [entry.path for entry in server.log] == ["/robots.txt"]  # asked once, and no page without its rules
+
+
 def test_without_a_page_deadline_a_page_may_take_four_timeouts(tmp_path):
     """--timeout bounds each read; the page's deadline is four of them unless given (60 seconds by default)."""
     data = write_sources(tmp_path / "data", {"drip-body": "https://drip.example.net/body"})

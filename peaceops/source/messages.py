@@ -396,6 +396,10 @@ MESSAGES: dict[str, str] = {
         "the page did not come whole within {limit}, the watch's limit for one page and its redirects"
     ),
     "watch_run_deadline": "the watch reached its limit for the whole run ({limit}) first",
+    "watch_robots_deadline": (
+        "the site's robots.txt did not come whole within {limit}, the watch's limit for one page; its pages are "
+        "not read this time"
+    ),
     "watch_run_cut": (
         "The watch stopped at its limit for the whole run ({limit}): {count} addresses were not read this time and "
         "keep what the last watch recorded; the next watch reads them: {which}"

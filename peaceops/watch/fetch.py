@@ -42,7 +42,7 @@ from urllib.request import (
 from urllib.robotparser import RobotFileParser
 
 from peaceops.source.messages import message
-from peaceops.watch.deadline import Deadline, Watchdog, sooner
+from peaceops.watch.deadline import Deadline, Watchdog, duration, sooner
 from peaceops.watch.maintext import file_fingerprint, fingerprint, is_page
 
 ROBOT_NAME = "peaceops-source-watch"
@@ -386,7 +386,8 @@ class Fetcher:
     def _read_robots(self, origin: str) -> RobotFileParser | str:
         """The rules of RFC 9309: a robots.txt that is missing (or any 4xx) allows everything; a server
         error or no answer means the site cannot be read now. Its first ``ROBOTS_BYTES`` are read, and
-        a line cut there is left out. Cut by the run's deadline, it is not recorded: nothing is known."""
+        a line cut there is left out. One that does not come within a page's deadline closes the site
+        for this run; cut by the run's deadline, it is not recorded: nothing is known."""
         url = f"{origin}/robots.txt"
         try:
             for _ in range(5):
@@ -406,6 +407,8 @@ class Fetcher:
         except Unreachable as trouble:
             if trouble.by_run:
                 raise
+            if trouble.cut is not None:  # said of robots.txt, for each page of the site it stops
+                return message("watch_robots_deadline", limit=duration(trouble.cut.seconds))
             return trouble.why
         lines = body.decode("utf-8", errors="replace").splitlines()
         if len(body) >= ROBOTS_BYTES and not body.endswith(b"\n"):
