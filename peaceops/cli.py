@@ -149,8 +149,9 @@ def watch(root: Path, args: argparse.Namespace) -> int:
     """The source watch: its report on stdout (and in ``--report``), its summary and any problem on stderr."""
     # Imported here: the watch's network modules are nothing `check` (an editor's wait) should load.
     from peaceops.watch.archive import WAYBACK_AVAILABLE
-    from peaceops.watch.run import Options
+    from peaceops.watch.options import Options, OptionsError
     from peaceops.watch.run import watch as run_watch
+    from peaceops.watch.state import StateError
 
     data_dir = (args.data or root / "data").resolve()
     state_path = (args.state or root / "data" / "checks" / "sources.json").resolve()
@@ -160,18 +161,26 @@ def watch(root: Path, args: argparse.Namespace) -> int:
         state_path=state_path,
         state_display=_shown(state_path, root),
         day=args.day or datetime.now(UTC).date().isoformat(),
-        archive=args.archive or WAYBACK_AVAILABLE,
+        archive=WAYBACK_AVAILABLE if args.archive is None else args.archive,
         via=args.via,
         timeout=args.timeout,
         pause=args.pause,
+        # The deadlines' defaults are the watch's own (peaceops/watch/fetch.py).
+        **{name: value for name, value in vars(args).items() if name.endswith("_deadline") and value is not None},
         site_url=args.site_url or os.environ.get("SITE_URL") or None,
     )
     try:
         outcome = run_watch(options, say=lambda line: print(line, flush=True))
+    except OptionsError as error:
+        print("\n".join([*error.problems, message("watch_options_refused")]), file=sys.stderr)
+        return 2
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(message("watch_data_problems", file=f"{options.data_display}/sources.yaml"), file=sys.stderr)
+        return 1
+    except StateError as error:
+        print(error.placed(options.state_display), file=sys.stderr)
         return 1
     if args.report:
         args.report.write_text("".join(f"{line}\n" for line in outcome.lines), encoding="utf-8")
@@ -238,6 +247,16 @@ def main(argv: list[str] | None = None) -> int:
     watch_parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a site (default 15)")
     watch_parser.add_argument(
         "--pause", type=float, default=1.0, help="seconds between two requests to one host (default 1)"
+    )
+    watch_parser.add_argument(
+        "--page-deadline",
+        type=float,
+        help="seconds for one page, all its reads and redirects together (default: four times --timeout, 60)",
+    )
+    watch_parser.add_argument(
+        "--run-deadline",
+        type=float,
+        help="seconds for the whole run; what is left is read next time (default 2700, 45 minutes)",
     )
     watch_parser.add_argument("--day", help="the day to record, YYYY-MM-DD (default: today)")
     watch_parser.add_argument("--site-url", help="the site's address, named in the user agent (default: SITE_URL)")

@@ -19,8 +19,10 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -62,6 +64,27 @@ class Answer:
     body: str = ""
     headers: tuple[tuple[str, str], ...] = ()
     hang: bool = False  # never answer (until the server stops)
+    # Hostile sites (issue 32): a body too long to hold, made of pieces each sent many times over
+    # ((text, times), ...), after ``body``; an answer that comes a byte at a time, ``drip`` seconds
+    # apart (the headers too when ``drip_headers``); an answer that waits ``delay`` seconds first.
+    pieces: tuple[tuple[str, int], ...] = ()
+    drip: float = 0.0
+    drip_headers: bool = False
+    delay: float = 0.0
+    raw: bytes = b""  # sent as it is, instead of an HTTP answer
+
+    @property
+    def length(self) -> int:
+        return len(self.body.encode("utf-8")) + sum(len(text.encode("utf-8")) * times for text, times in self.pieces)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The body, a piece at a time (about 1 MB each), never whole."""
+        yield self.body.encode("utf-8")
+        for text, times in self.pieces:
+            piece = text.encode("utf-8")
+            batch = max(1, (1 << 20) // max(len(piece), 1))
+            for start in range(0, times, batch):
+                yield piece * min(batch, times - start)
 
 
 def html(body: str, *extra: tuple[str, str]) -> Answer:
@@ -185,6 +208,128 @@ WAYBACK = {
 }
 
 
+# --- Hostile sites (issue 32): what a site can do to a watch that is not careful -------------------
+# Each host's robots.txt is missing (404: every page may be read) unless given.
+NO_ROBOTS = Answer(404, "", (("Content-Type", "text/plain"),))
+HTML = ("Content-Type", "text/html; charset=utf-8")
+MB = 1024 * 1024
+for _host in (
+    "drip.example.net",
+    "hops.example.net",
+    "late.example.net",
+    "huge.example.net",
+    "odd.example.net",
+    "gone.example.net",
+):
+    _both(_host, "/robots.txt", NO_ROBOTS)
+# A byte every quarter of a second: the body (its headers come at once), or the whole answer.
+_both("drip.example.net", "/body", Answer(200, page("Slow", "<p>" + "word " * 400 + "</p>"), (HTML,), drip=0.25))
+_both(
+    "drip.example.net",
+    "/headers",
+    Answer(
+        200,
+        page("Slow", "<p>Slow.</p>"),
+        (HTML, *((f"X-Filler-{n}", "x" * 50) for n in range(40))),
+        drip=0.25,
+        drip_headers=True,
+    ),
+)
+# A site whose robots.txt comes a byte at a time: none of its pages can be read.
+_both("dripbot.example.net", "/robots.txt", Answer(200, "User-agent: *\n" + "# slow\n" * 100, drip=0.25))
+_both("dripbot.example.net", "/one", html(page("One", "<p>One.</p>")))
+_both("dripbot.example.net", "/two", html(page("Two", "<p>Two.</p>")))
+# Ten redirects, each half a second in coming: each is quick, the chain is not.
+HOPS = 10
+for _hop in range(1, HOPS + 1):
+    _both("hops.example.net", f"/hop/{_hop}", Answer(302, "", (("Location", f"/hop/{_hop + 1}"),), delay=0.5))
+_both("hops.example.net", f"/hop/{HOPS + 1}", html(page("At last", "<p>The end of the chain.</p>")))
+# A page at once, then one that takes ten seconds, then another at once.
+_both("late.example.net", "/first", html(page("First", "<p>At once.</p>")))
+_both("late.example.net", "/second", Answer(200, page("Second", "<p>Late.</p>"), (HTML,), delay=10))
+_both("late.example.net", "/third", html(page("Third", "<p>At once.</p>")))
+# 200 MB pages: text, tags, and a file that is not a page.
+_both("huge.example.net", "/page", Answer(200, "<html><body><main><p>", (HTML,), pieces=(("word ", 40 * MB),)))
+_both("huge.example.net", "/tags", Answer(200, "<html><body>", (HTML,), pieces=(("<i>", 67 * MB),)))
+_both(
+    "huge.example.net",
+    "/report.pdf",
+    Answer(200, "%PDF-1.4\n", (("Content-Type", "application/pdf"),), pieces=(("0123456789abcdef", 12 * MB),)),
+)
+# A 20 MB robots.txt: rules at its start and just inside its first 500 KiB (obeyed), one just beyond
+# (ignored, as major crawlers do).
+ROBOTS_FILLER = "# " + "-" * 61 + "\n"  # 64 bytes
+_both(
+    "robots.example.net",
+    "/robots.txt",
+    Answer(
+        200,
+        "User-agent: *\nDisallow: /early/\n",
+        (("Content-Type", "text/plain"),),
+        pieces=(
+            (ROBOTS_FILLER, 7_800),
+            ("Disallow: /edge/\n", 1),
+            (ROBOTS_FILLER, 300),
+            ("Disallow: /\n", 1),
+            (ROBOTS_FILLER, 320_000),
+        ),
+    ),
+)
+_both("robots.example.net", "/early/page", html(page("Early", "<p>Closed by the first rule.</p>")))
+_both("robots.example.net", "/edge/page", html(page("Edge", "<p>Closed by a rule just inside 500 KiB.</p>")))
+_both("robots.example.net", "/late/page", html(page("Late", "<p>Closed only by a rule beyond 500 KiB.</p>")))
+_both("huge.example.net", "/small", html(page("Small", "<p>A page of an ordinary size.</p>")))
+# Pages that once stopped a careless parser: nesting 100,000 deep, a charset that is not one, a
+# redirect to a port that cannot be.
+_both("odd.example.net", "/deep", html("<html><body>" + "<div>" * 100_000 + "Deep." + "</div>" * 100_000))
+_both(
+    "odd.example.net",
+    "/charset",
+    Answer(200, page("Charset", "<p>Caf\u00e9.</p>"), (("Content-Type", "text/html; charset=rot13"),)),
+)
+_both("odd.example.net", "/port", redirect(302, "https://odd.example.net:99999/elsewhere"))
+_both("odd.example.net", "/long", redirect(301, "/" + "very-long-" * 6_000))  # a 60,000-character address
+# An answer that is not HTTP, made of what a terminal obeys (clear the screen, red text) and a line break.
+_both("odd.example.net", "/not-http", Answer(200, raw=b"\x1b[2J\x1b[31mHACKED\r\nSecond line\r\n\r\n"))
+_both("odd.example.net", "/bad-header", Answer(200, raw=b"HTTP/1.1 200 OK\r\n\x1b[2J: x\r\n" + b"X: y\r\n" * 200 + b"\r\n"))
+# A page that moves to a development server and one that moves to a loopback address: neither is an
+# address a source may cite, so no line is suggested.
+_both("odd.example.net", "/to-dev", redirect(301, "https://dev.example.org/page"))
+_both("odd.example.net", "/to-loopback", redirect(301, "http://127.0.0.1/page"))
+_both("dev.example.org", "/page", html(page("On the development server", "<p>Moved.</p>")))
+_both("127.0.0.1", "/page", html(page("On the loopback address", "<p>Moved.</p>")))
+
+# The archive's answers for the gone pages of gone.example.net (every path there is 404): the
+# "closest" value it gives, as hostile as an answer can be, and two good ones.
+GONE = "https://gone.example.net"
+
+
+def _closest(url: object, stamp: str = "20261101000000") -> dict[str, object]:
+    return {"available": True, "status": "200", "timestamp": stamp, "url": url}
+
+
+ARCHIVE_ANSWERS: dict[str, object] = {
+    f"{GONE}/javascript": _closest(f"javascript://web.archive.org/web/20261101000000/{GONE}/javascript%0aalert(1)"),
+    f"{GONE}/data": _closest("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+    f"{GONE}/number": _closest(12345),
+    f"{GONE}/other-host": _closest(f"http://web.archive.org.evil.example/web/20261101000000/{GONE}/other-host"),
+    f"{GONE}/user": _closest(f"http://web.archive.org@evil.example/web/20261101000000/{GONE}/user"),
+    f"{GONE}/other-page": _closest(f"http://web.archive.org/web/20261101000000/{GONE}/another-page"),
+    f"{GONE}/no-capture": _closest(f"http://web.archive.org/{GONE}/no-capture"),
+    f"{GONE}/no-date": _closest(f"http://web.archive.org/web/20261399000000/{GONE}/no-date", "20261399000000"),
+    f"{GONE}/future": _closest(f"http://web.archive.org/web/20990101000000/{GONE}/future", "20990101000000"),
+    f"{GONE}/ancient": _closest(f"http://web.archive.org/web/19890101000000/{GONE}/ancient", "19890101000000"),
+    f"{GONE}/said-true": {
+        **_closest(f"http://web.archive.org/web/20261101000000/{GONE}/said-true"),
+        "available": "false",
+    },
+    f"{GONE}/list": [_closest(f"http://web.archive.org/web/20261101000000/{GONE}/list")],
+    # Good: the copy of the http:// address with a slash after it is the same page; a copy on the endpoint's host.
+    f"{GONE}/good": _closest("http://web.archive.org/web/20261101000000/http://gone.example.net/good/"),
+    f"{GONE}/own-host": _closest(f"http://web.archive.example.net/web/20261102000000/{GONE}/own-host"),
+}
+
+
 @dataclass(frozen=True)
 class Logged:
     host: str
@@ -217,6 +362,7 @@ class SourceServer:
             url = asked.get("url", [""])[0]
             found = WAYBACK.get(url)
             closest = {"available": True, "status": "200", "timestamp": found[0], "url": found[1]} if found else None
+            closest = ARCHIVE_ANSWERS.get(url, closest)
             body = {"url": url, "archived_snapshots": {"closest": closest} if closest else {}}
             return Answer(200, json.dumps(body), (("Content-Type", "application/json"),))
         phases = SITES.get((host, parts.path))
@@ -239,16 +385,41 @@ class SourceServer:
                     if answer.hang:
                         server.stop.wait(60)
                         return
-                    body = answer.body.encode("utf-8")
-                    self.send_response(answer.status)
-                    for name, value in answer.headers:
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
+                    if answer.delay and server.stop.wait(answer.delay):
+                        return
+                    self._send(answer)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the watch stopped reading: what a careful client does with a huge or slow answer
                 finally:
                     with server.lock:
                         server.in_progress[host] -= 1
+
+            def _send(self, answer: Answer) -> None:
+                if answer.raw:
+                    self.close_connection = True
+                    self.wfile.write(answer.raw)
+                    return
+                head = [f"HTTP/1.1 {answer.status} {HTTPStatus(answer.status).phrase}"]
+                head += [f"{name}: {value}" for name, value in answer.headers]
+                head += [f"Content-Length: {answer.length}", "Connection: close", "", ""]
+                head_bytes = "\r\n".join(head).encode("latin-1")
+                self.close_connection = True
+                if not answer.drip:
+                    self.wfile.write(head_bytes)
+                    for chunk in answer.chunks():
+                        self.wfile.write(chunk)
+                    return
+                # A byte at a time (the headers whole first, unless they drip too), until the client stops.
+                if not answer.drip_headers:
+                    self.wfile.write(head_bytes)
+                    self.wfile.flush()
+                    head_bytes = b""
+                for chunk in (head_bytes, *answer.chunks()):
+                    for byte in chunk:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        if server.stop.wait(answer.drip):
+                            return
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -283,7 +454,9 @@ def main() -> None:
     server.phase = args.phase
     state = Path(tempfile.mkdtemp(prefix="watch-demo-")) / "sources.json"
     shutil.copyfile(STATE_BEFORE, state)
-    print(f"Playing the sites of {DATA.relative_to(HERE.parent.parent)}/sources.yaml ({args.phase}) at {server.address}")
+    print(
+        f"Playing the sites of {DATA.relative_to(HERE.parent.parent)}/sources.yaml ({args.phase}) at {server.address}"
+    )
     print("In another terminal, from the repository:")
     print(
         f'  make watch WATCH_OPTIONS="--data tests/watch/data --state {state} --via {server.address} '

@@ -7,6 +7,7 @@ The checks run in-process (``peaceops.source.dataset.load``); test_check_command
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from datacopy import DataCopy, assert_at, only_problem
@@ -258,6 +259,117 @@ def test_a_mission_without_status(data):
     data.replace(M, HAITI + ENDED, "    country: HT\n")
     problem = only_problem(data.problems())
     assert_at(problem, M, data.where(M, "id: minustah"), "status is missing", "oldest first")
+
+
+# --- Status dates against the day of the build (issue 32) --------------------------------------
+# The day of the build is the reference date (SOURCE_DATE_EPOCH, which a release pins, else the last
+# commit) or today when that is later; the tests pin one far ahead of any real today.
+BUILD_DAY = "2099-06-30"
+TO_COME = (
+    "a status is added once it has begun (until then the mission keeps the status above it, and the site never "
+    "counts a change before its day): add it on that day or after, or check the date"
+)
+
+
+@pytest.fixture
+def build_day(monkeypatch) -> str:
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2099, 6, 30, 12, tzinfo=UTC).timestamp())))
+    return BUILD_DAY
+
+
+def test_a_status_dated_after_today_is_refused_at_its_date(data, monkeypatch):
+    """The issue's case: an "ended" a year ahead would stop counting the mission as under way before its day."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    today = datetime.now(tz=UTC).date()
+    later = (today + timedelta(days=365)).isoformat()
+    data.replace(M, ENDED, ENDED.replace("2017-10-15", later))
+    problem = only_problem(data.problems())
+    line, column = data.where(M, later)
+    assert str(problem) == f"data/{M}:{line}:{column}: since ({later}) is later than today ({today}); {TO_COME}"
+
+
+@pytest.mark.parametrize(
+    "since, refused",
+    [
+        ("2099-06-30", False),  # the day of the build itself
+        ("2099-07-01", True),
+        ("2099-06", False),  # a month that has begun
+        ("2099-07", True),
+        ("2099", False),  # a year that has begun
+        ("2100", True),
+    ],
+)
+def test_a_status_may_be_dated_up_to_the_day_of_the_build(data, build_day, since, refused):
+    data.replace(M, ENDED, ENDED.replace("2017-10-15", since))
+    if not refused:
+        assert_data_ok(data)
+        return
+    problem = only_problem(data.problems())
+    line, column = data.where(M, f"ended, since: {since}", offset=len("ended, since: "))
+    assert str(problem) == f"data/{M}:{line}:{column}: since ({since}) is later than today ({build_day}); {TO_COME}"
+
+
+def test_a_status_bounded_by_evidence_is_refused_only_when_its_earliest_is_to_come(data, build_day):
+    """A range whose latest is ahead can still be true (the status began by today); one whose earliest is
+    ahead cannot."""
+    data.replace(M, ENDED, ENDED.replace("2017-10-15", "{latest: 2100, reason: test}"))
+    assert_data_ok(data)
+    data.replace(M, "{latest: 2100, reason: test}", "{earliest: 2099-06, latest: 2100, reason: test}")
+    assert_data_ok(data)
+    data.replace(M, "{earliest: 2099-06,", "{earliest: 2099-07,")
+    problem = only_problem(data.problems())
+    line, column = data.where(M, "2099-07")
+    assert str(problem) == (
+        f"data/{M}:{line}:{column}: earliest (2099-07) is later than today ({build_day}); a status is added once "
+        "it has begun, so the first day it can have begun is not in the future: check the date, or add the "
+        "status once it has begun"
+    )
+
+
+def test_two_statuses_on_the_same_day_are_refused_at_the_second(data):
+    suspended = ENDED.replace("state: ended", "state: suspended")
+    data.replace(M, ENDED, suspended + ENDED)
+    problem = only_problem(data.problems())
+    first_line = data.where(M, suspended)[0]
+    line, column = data.where(M, ENDED, offset=ENDED.index("2017-10-15"))
+    assert str(problem) == (
+        f"data/{M}:{line}:{column}: since (2017-10-15) is the same day as the status above it (suspended since "
+        f"2017-10-15, line {first_line}); a mission has one status a day: keep the one it had at the end of that day"
+    )
+
+
+@pytest.mark.parametrize("first, second", [("2017-10", "2017-10-15"), ("2017", "2017"), ("2017-10-15", "2017-10")])
+def test_two_statuses_in_the_same_month_or_year_may_be_on_different_days(data, first, second):
+    suspended = ENDED.replace("state: ended", "state: suspended").replace("2017-10-15", first)
+    data.replace(M, ENDED, suspended + ENDED.replace("2017-10-15", second))
+    assert_data_ok(data)
+
+
+def test_a_status_before_one_further_up_is_out_of_order_even_with_an_undated_one_between(data):
+    undated = "      - {state: suspended, source: rcmp-current-operations-v-minujusth}\n"
+    data.replace(M, ENDED, undated + ENDED.replace("2017-10-15", "2003"))
+    problem = ordering_problem(data.problems())  # (the figures then fall after the end too: their own messages)
+    line, column = data.where(M, "ended, since: 2003", offset=len("ended, since: "))
+    assert str(problem) == (
+        f"data/{M}:{line}:{column}: since (2003) is before the since of the status above it (2004, line "
+        f"{data.where(M, BEGAN)[0]}); list the statuses oldest first, or check both dates"
+    )
+
+
+def test_a_range_by_evidence_for_a_past_date_cannot_begin_after_today(data, build_day):
+    """A figure's as_of and a source's dated: (the class of the status rule, for the other past-only dates)."""
+    data.replace(M, "        count: 131\n        as_of: 2010\n", "        count: 131\n        as_of: {earliest: 2100, reason: test}\n")
+    data.replace(S, "dated: {earliest: 2013, latest: 2015,", "dated: {earliest: 2100-02, latest: 2100-03,")
+    words = "it says when something already happened, so it cannot be in the future: check the year, the month and the day"
+    found = sorted(str(problem) for problem in data.problems() if "later than today" in problem.message)
+    assert found == [
+        f"data/{M}:{data.where(M, 'earliest: 2100')[0]}:{data.where(M, 'earliest: 2100', offset=10)[1]}: as_of's "
+        f"earliest (2100) is later than today ({build_day}); {words}",
+        f"data/{S}:{data.where(S, 'earliest: 2100-02')[0]}:{data.where(S, 'earliest: 2100-02', offset=10)[1]}: "
+        f"dated's earliest (2100-02) is later than today ({build_day}); {words}",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
+from peaceops.watch.fetch import RUN_DEADLINE
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW = WORKFLOWS / "publish.yml"
 EVERY_WORKFLOW = sorted(WORKFLOWS.glob("*.yml"))
@@ -329,6 +331,13 @@ def test_only_the_issue_job_may_write_issues_and_the_watch_commits_nothing(watch
     assert not any(s.get("uses", "").startswith("actions/checkout@") for s in _steps(watch_workflow, "issue"))
     runs = " ".join(step.get("run", "") for job in jobs for step in _steps(watch_workflow, job))
     assert "git commit" not in runs and "git push" not in runs
+
+
+def test_the_watch_stops_itself_well_before_the_job_is_stopped(watch_workflow):
+    """Issue 32: the watch's deadline for the whole run leaves the job time to keep the report and the
+    state (a job stopped by GitHub keeps nothing)."""
+    job_minutes = int(watch_workflow["jobs"]["watch"]["timeout-minutes"])
+    assert job_minutes >= RUN_DEADLINE / 60 + 10
 
 
 def test_the_watch_job_runs_make_watch_in_publishs_image_and_keeps_report_and_state(watch_workflow, workflow):

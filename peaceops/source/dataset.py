@@ -105,7 +105,7 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     if countries is not None:
         problems += _check_country_names(sources["countries.yaml"], countries)
     # With countries.yaml unreadable, a territory's code would look unknown: say nothing rather than mislead.
-    problems += _check_missions(missions, missions_source, places if countries is not None else None)
+    problems += _check_missions(missions, missions_source, places if countries is not None else None, latest)
     sources_file = validated["sources.yaml"]
     known = {record.key for record in sources_file.sources} if sources_file is not None else None
     partners, found = validate_partners(partners_source, known)
@@ -167,8 +167,10 @@ def load_sources(data_dir: Path, display_dir: str = "data") -> tuple[SourcesFile
 
 # Fields that say when something already happened (a source was published or read, an entry
 # changed, a figure was true): a day after the reference date is a typing mistake in the year.
-# Any field of these names, in any file, is checked, so a new one is too.
-PAST_ONLY = ("published", "consulted", "updated", "as_of", "date_modified")
+# Any field of these names, in any file, is checked, so a new one is too; for a range by evidence
+# ({earliest:, latest:, reason:}), its earliest (its latest may be later: the range can still be true).
+# A mission's status (since:) is checked with the statuses (_status_faults), in its own words.
+PAST_ONLY = ("published", "consulted", "updated", "as_of", "date_modified", "dated")
 
 
 def latest_possible_day(root: Path) -> date:
@@ -189,6 +191,8 @@ def future_dates(source: Source, latest: date) -> list[Problem]:
             for key, value in node.items():
                 if key in PAST_ONLY and isinstance(value, (str, int)):
                     _future(value, (*path, key), str(key))
+                elif key in PAST_ONLY and isinstance(value, dict) and isinstance(value.get("earliest"), (str, int)):
+                    _future(value["earliest"], (*path, key, "earliest"), f"{key}'s earliest")
                 else:
                     walk(value, (*path, key))
         elif isinstance(node, list):
@@ -337,8 +341,10 @@ def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mi
     return good
 
 
-def _check_missions(missions: list[tuple[Mission, int]], source: Source, places: Gazetteer | None) -> list[Problem]:
-    """Checks across records: ids unique, countries known, dates in order."""
+def _check_missions(
+    missions: list[tuple[Mission, int]], source: Source, places: Gazetteer | None, latest: date
+) -> list[Problem]:
+    """Checks across records: ids unique, countries known, dates in order and none of a status to come."""
     problems = []
     first_line: dict[str, int] = {}
 
@@ -365,7 +371,8 @@ def _check_missions(missions: list[tuple[Mission, int]], source: Source, places:
                     message("unknown_country", code=mission.country, suggestion=suggestion),
                 )
             )
-        problems += [Problem(source.display, *place, text) for place, text in _status_faults(mission, index, at)]
+        faults = _status_faults(mission, index, at, latest)
+        problems += [Problem(source.display, *place, text) for place, text in faults]
         # The last day the mission can have ended: its stated end, or the latest its range by evidence allows.
         end_since = mission.end_since
         last_end = bounds(end_since)[1]
@@ -410,30 +417,37 @@ def bounds(value: When | EvidenceRange | None) -> tuple[date | None, date | None
     return None, None
 
 
-def _status_faults(mission: Mission, index: int, at: Any) -> list[tuple[tuple[int, int], str]]:
-    """A mission's statuses oldest first, each a change from the one above it."""
+def _status_faults(mission: Mission, index: int, at: Any, latest: date) -> list[tuple[tuple[int, int], str]]:
+    """A mission's statuses oldest first, each a change from the one above it, at most one a day, and
+    each begun by ``latest`` (the day of the build): a status is added once it has begun, so the site
+    never counts a change before its day (a range by evidence may end later: it can still be true)."""
     faults = []
-    for number in range(1, len(mission.status)):
-        previous, entry = mission.status[number - 1], mission.status[number]
-        previous_line = at(index, "status", number - 1)[0]
-        if entry.state == previous.state:
-            faults.append(
-                (
-                    at(index, "status", number, "state"),
-                    message("status_repeated", state=entry.state, line=previous_line),
-                )
-            )
-        earlier_first, _ = bounds(previous.since)
-        _, later_last = bounds(entry.since)
-        if earlier_first is not None and later_last is not None and later_last < earlier_first:
-            faults.append(
-                (
-                    at(index, "status", number, "since"),
-                    message(
-                        "status_order", since=_shown(entry.since), previous=_shown(previous.since), line=previous_line
-                    ),
-                )
-            )
+    floor: tuple[date, int, str] | None = None  # the latest start among the statuses above, its line, as written
+    last_day: tuple[date, int, str] | None = None  # the nearest status above stated to the day
+    for number, entry in enumerate(mission.status):
+        line = at(index, "status", number)[0]
+        first, last = bounds(entry.since)
+        if number and entry.state == mission.status[number - 1].state:
+            text = message("status_repeated", state=entry.state, line=at(index, "status", number - 1)[0])
+            faults.append((at(index, "status", number, "state"), text))
+        if first is not None and first > latest:  # placed at the date, or at a range's earliest
+            since = entry.since
+            if isinstance(since, EvidenceRange):
+                text = message("status_range_to_come", since=_shown(since.earliest), latest=latest.isoformat())
+                faults.append((at(index, "status", number, "since", "earliest"), text))
+            else:
+                text = message("status_to_come", since=_shown(since), latest=latest.isoformat())
+                faults.append((at(index, "status", number, "since"), text))
+        if floor is not None and last is not None and last < floor[0]:
+            text = message("status_order", since=_shown(entry.since), previous=floor[2], line=floor[1])
+            faults.append((at(index, "status", number, "since"), text))
+        elif last_day is not None and first == last == last_day[0]:
+            text = message("status_same_day", since=_shown(entry.since), previous=last_day[2], line=last_day[1])
+            faults.append((at(index, "status", number, "since"), text))
+        if first is not None and (floor is None or first > floor[0]):
+            floor = (first, line, _shown(entry.since))
+        if first is not None and first == last:
+            last_day = (first, line, f"{entry.state} since {_shown(entry.since)}")
     return faults
 
 

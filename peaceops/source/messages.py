@@ -188,6 +188,19 @@ MESSAGES: dict[str, str] = {
         "since ({since}) is before the since of the status above it ({previous}, line {line}); list the "
         "statuses oldest first, or check both dates"
     ),
+    "status_to_come": (
+        "since ({since}) is later than today ({latest}); a status is added once it has begun (until then the "
+        "mission keeps the status above it, and the site never counts a change before its day): add it on that "
+        "day or after, or check the date"
+    ),
+    "status_range_to_come": (
+        "earliest ({since}) is later than today ({latest}); a status is added once it has begun, so the first "
+        "day it can have begun is not in the future: check the date, or add the status once it has begun"
+    ),
+    "status_same_day": (
+        "since ({since}) is the same day as the status above it ({previous}, line {line}); a mission has one "
+        "status a day: keep the one it had at the end of that day"
+    ),
     "status_repeated": (
         "this status is {state} again, like the one above it (line {line}); a status is listed when it "
         "changes: remove one of them"
@@ -441,13 +454,12 @@ MESSAGES: dict[str, str] = {
     "watch_server_error": "the site answered with an error ({status})",
     "watch_too_many_redirects": "the address sends readers on through more than {count} other addresses",
     "watch_odd_redirect": "the site sends readers to an address the watch cannot follow ({target})",
+    "watch_long_redirect": (
+        "the site sends readers to an address longer than {limit} characters, which the watch does not follow"
+    ),
     "watch_archive_unreadable": "an answer the watch cannot read",
     "watch_suggest_address": "    suggested line for {key} in {file}: {line}",
     "watch_suggest_archived": "    the Wayback Machine has a copy ({days}); suggested line for {key} in {file}: {line}",
-    "watch_no_archive": (
-        "    the Wayback Machine has no copy of the {language} page; look in Library and Archives Canada's "
-        "web archive (bac-lac.wayback.archive-it.org), or cite another source"
-    ),
     "watch_archive_trouble": (
         "    the Wayback Machine could not be asked for a copy of the {language} page ({why}); "
         "look for one at web.archive.org"
@@ -459,6 +471,69 @@ MESSAGES: dict[str, str] = {
     "watch_nothing": "nothing to report",
     "watch_count": "{count} {kind}",
     "watch_data_problems": "The source watch reads {file}: fix the problems above first (make check lists them all).",
+    # The watch's deadlines (peaceops/watch/deadline.py): one page's, the whole run's.
+    "watch_page_deadline": (
+        "the page did not come whole within {limit}, the watch's limit for one page and its redirects"
+    ),
+    "watch_run_deadline": "the watch reached its limit for the whole run ({limit}) first",
+    "watch_robots_deadline": (
+        "the site's robots.txt did not come whole within {limit}, the watch's limit for one page; its pages are "
+        "not read this time"
+    ),
+    "watch_run_cut": (
+        "The watch stopped at its limit for the whole run ({limit}): {count} addresses were not read this time and "
+        "keep what the last watch recorded; the next watch reads them: {which}"
+    ),
+    "watch_count_not_read": "{count} not read (the run's time limit)",
+    # An archived copy not offered (peaceops/watch/archive.py): the line, then why.
+    "watch_no_archive": (
+        "    no archived copy found for the {language} page ({why}); look in Library and Archives Canada's "
+        "web archive (bac-lac.wayback.archive-it.org), or cite another source"
+    ),
+    "watch_archive_none": "the Wayback Machine has none",
+    "watch_archive_not_web": "the Wayback Machine's answer is not a web address (http or https)",
+    "watch_archive_other_host": "the Wayback Machine's answer is an address on another site than the archive's",
+    "watch_archive_no_capture": "the Wayback Machine's answer is not the address of a capture (…/web/DATE/page)",
+    "watch_archive_no_date": "the Wayback Machine's answer has no capture date that can be true",
+    "watch_archive_other_page": "the Wayback Machine's answer is a copy of another page",
+    "watch_archive_not_citable": "the Wayback Machine's answer is not an address a source may cite",
+    "watch_not_citable": (
+        "    no line suggested for {key}: the address it now answers at is not one a source may cite (make check "
+        "accepts public http and https addresses only); check the page by hand"
+    ),
+    # The last state (data/checks/sources.json) cannot be read: one line, then the watch stops.
+    "watch_state_unreadable": (
+        "the source watch's last state cannot be read: {why}. The watch stopped before reading any page and left "
+        "this file as it is; {todo}"
+    ),
+    "watch_state_restore": (
+        "restore the last one committed (git checkout -- {file}), or delete it to start afresh (the next watch "
+        "then records every page anew, with nothing to compare)"
+    ),
+    "watch_state_update": "update this copy of the repository (git pull), then run the watch again",
+    "watch_state_json": "it is not valid JSON here ({error})",
+    "watch_state_cut": "it ends too soon, as if cut short",
+    "watch_state_empty": "it is empty",
+    "watch_state_not_utf8": "it is not UTF-8 text",
+    "watch_state_too_large": "it is {size} MB, far more than the watch writes (under {limit} MB)",
+    "watch_state_unopenable": "it cannot be opened ({reason})",
+    "watch_state_newer": (
+        "it is in format {found}, written by a newer watch than this one, which reads formats up to {known}"
+    ),
+    "watch_state_unknown": "{name} is not something the watch records",
+    "watch_state_missing": "{where} has no {name}",
+    "watch_state_wrong": "{where} must be {expected}, got {got}",
+    # Options that cannot work (peaceops/watch/options.py): one line each, then the watch does not start.
+    "watch_option_address": (
+        "{option} must be a web address starting with http:// or https://, such as {example}, got {got}"
+    ),
+    "watch_option_seconds": "{option} must be a number of seconds above 0 and at most {most}, got {got}",
+    "watch_option_pause": "{option} must be a number of seconds, 0 or more and at most {most}, got {got}",
+    "watch_option_day": "--day must be a date written YYYY-MM-DD, got {got}",
+    "watch_options_refused": (
+        "The source watch did not start: nothing was read and no state was written (python -m peaceops watch "
+        "--help lists the options)."
+    ),
     # English fallbacks for the preview's problem box, whose texts are in data/interface.yaml
     # (preview.banner.*): that file may be the one with the problem.
     "preview_banner_heading": "The preview cannot show your latest changes",

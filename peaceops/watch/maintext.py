@@ -5,12 +5,17 @@ the text a reader comes for counts: the page's ``<main>`` (or ``role="main"``) w
 its largest content block (the smallest element holding most of the page's text that is not links).
 Navigation, headers, footers, sidebars, scripts and forms are left out wherever they are, and
 whitespace is folded, so a changed menu or a reindented page is not a change.
+
+A page is read as far as ``MAX_ELEMENTS`` elements, nested at most ``MAX_DEPTH`` deep (browsers stop
+nesting near there too; deeper elements join the deepest one): a hostile page can neither fill the
+watch's memory nor exhaust Python's recursion. A charset that is not a text encoding is read as UTF-8.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -29,9 +34,14 @@ VOID_TAGS = frozenset(
 )
 # The smallest block that holds this share of the page's text (links not counted) is its content.
 CONTENT_SHARE = 0.6
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+MAX_ELEMENTS = 50_000  # the pages cited have a few thousand
+MAX_DEPTH = 256
+FEED = 64 * 1024  # characters given to the parser at a time
+UNFOLDED = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not one plain space
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     tag: str
     attrs: dict[str, str]
@@ -62,14 +72,25 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Element("#document", {})
         self.stack = [self.root]
+        self.elements = 0
+
+    @property
+    def full(self) -> bool:
+        return self.elements >= MAX_ELEMENTS
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.full:
+            return
         element = Element(tag, {name: value or "" for name, value in attrs})
+        self.elements += 1
         self.stack[-1].children.append(element)
-        if tag not in VOID_TAGS:
+        if tag not in VOID_TAGS and len(self.stack) < MAX_DEPTH:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.full:
+            return
+        self.elements += 1
         self.stack[-1].children.append(Element(tag, {name: value or "" for name, value in attrs}))
 
     def handle_endtag(self, tag: str) -> None:
@@ -79,27 +100,60 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
+        if not self.full:
+            self.stack[-1].children.append(data)
 
 
 def main_text(html: str) -> str:
     """The page's main text, whitespace folded to single spaces."""
     builder = _TreeBuilder()
-    builder.feed(html)
+    for start in range(0, len(html), FEED):
+        builder.feed(html[start : start + FEED])
+        if builder.full:
+            break
     builder.close()
     root = builder.root
     main = _find_main(root)
     content = main or _largest_block(root)
-    return " ".join(" ".join(_texts(content, in_content=main is not None)).split())
+    return _folded(_texts(content, in_content=main is not None))
+
+
+def _folded(pieces: list[str]) -> str:
+    """The pieces of text joined by spaces, each run of whitespace one space, as
+    ``" ".join(" ".join(pieces).split())`` gives it, without a list of every word of a long page: a
+    piece at a time, then only where two pieces meet (Python's ``\\s`` is what ``str.split`` splits on)."""
+    text = " ".join(UNFOLDED.sub(" ", piece) for piece in pieces)
+    return UNFOLDED.sub(" ", text).strip()
+
+
+def is_page(content_type: str) -> bool:
+    """Whether an answer is a web page (its main text is compared) rather than a file (compared whole)."""
+    return content_type in PAGE_TYPES
 
 
 def fingerprint(body: bytes, content_type: str, charset: str | None) -> str:
     """``sha256:`` of an HTML page's main text, or of the whole file for anything else (a PDF)."""
-    if content_type in ("text/html", "application/xhtml+xml"):
-        data = main_text(body.decode(charset or "utf-8", errors="replace")).encode("utf-8")
-    else:
-        data = body
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    if not is_page(content_type):
+        return file_fingerprint([body])
+    text = main_text(_decoded(body, charset))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_fingerprint(chunks: Iterable[bytes]) -> str:
+    """``sha256:`` of a file, taken as it comes, so a long one is never held whole."""
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
+
+
+def _decoded(body: bytes, charset: str | None) -> str:
+    """The page's text in the charset the site names, or in UTF-8 when that is not a text encoding
+    Python can read whatever the bytes ("x-unknown", "rot13", "idna", "undefined")."""
+    try:
+        return body.decode(charset or "utf-8", errors="replace")
+    except (LookupError, UnicodeError, ValueError):
+        return body.decode("utf-8", errors="replace")
 
 
 def _texts(element: Element, in_content: bool) -> list[str]:
