@@ -16,7 +16,7 @@ from typing import Any
 from peaceops.source.yamlsource import locate, read
 
 # The files whose records cite sources by key (in fields named source: or sources:).
-CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml", "partners.yaml")
+CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml", "partners.yaml", "people.yaml")
 
 
 def cited_values(data: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:
