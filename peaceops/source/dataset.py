@@ -115,7 +115,9 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     if validated["serving.yaml"] is not None:
         problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
     if validated["people.yaml"] is not None:
-        mission_ids = _mission_ids(missions_source)
+        # Only against a missions file without problems: a mistake there is said once, at its own line.
+        unsure = any(problem.path == missions_source.display for problem in problems)
+        mission_ids = None if unsure else _mission_ids(missions_source)
         problems += check_people(validated["people.yaml"], sources["people.yaml"], mission_ids)
     if countries is not None:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
