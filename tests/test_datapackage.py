@@ -24,6 +24,7 @@ TABLES = {
     "mission_sources": "mission_sources.csv",
     "missions_officers": "missions_officers.csv",
     "sources": "sources.csv",
+    "women_deployed": "women_deployed.csv",
 }
 
 
