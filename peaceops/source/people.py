@@ -164,6 +164,9 @@ class Quotation(Record):
 
 class PeopleFile(Record):
     in_memoriam: list[Fallen] = Field(min_length=1, description="Those who died while serving, by date.")
+    remembered: list[SourcedStatement] = Field(
+        [], description="What sources say around those deaths (the Haiti earthquake, the medal), shown after the list."
+    )
     women_deployed: list[WomenFigure] = Field(min_length=1, description="Dated counts of women deployed, oldest first.")
     women_goals: list[SourcedStatement] = Field(
         [], description="The program's stated goals for women in deployments and what it reports doing."
@@ -176,6 +179,7 @@ class PeopleFile(Record):
         """(section, its records) for every list of records with an id."""
         return [
             ("in_memoriam", list(self.in_memoriam)),
+            ("remembered", list(self.remembered)),
             ("women_deployed", list(self.women_deployed)),
             ("women_goals", list(self.women_goals)),
             ("quotations", list(self.quotations)),
