@@ -76,6 +76,9 @@ def test_every_quotation_is_shown_as_published_and_never_translated(built_site, 
         assert " ".join(words.replace("\u202f", " ").split()) in " ".join(quote.text.replace("\u202f", " ").replace("\xa0", " ").split())
         assert figure.find("a", data_cites=quotation["words"][shown]["source"])
         assert quotation["speaker"] in figure.find("figcaption").text
+        said = quotation["said"]
+        year = str(said if not isinstance(said, dict) else said["earliest"])[:4]
+        assert year in figure.find("figcaption").text  # dated beside the words
         if shown != language:
             assert quote.attrs["lang"] == shown
             only = {"en": {"fr": "Publié en anglais seulement."}, "fr": {"en": "Published in French only."}}[shown][language]
