@@ -293,9 +293,11 @@ def test_pages_are_in_the_language_they_say(pages):
 # in a grid). Past operations: each operation in a few lines, the table by year in columns and never
 # a scroll box; 10,918 px before, 6,020 after issue 19, and 5,131 (English) and 5,658 (French) once it
 # lists only ended operations (issue 18): the aim of 5,459 is the English budget. A page that grows
-# past its budget fails here: make it shorter, or raise the budget with the reason.
+# past its budget fails here: make it shorter, or raise the budget with the reason. Issue 34: the
+# English home page's links to the people who serve (In memoriam, Women in deployments, In their
+# words, National Peacekeepers' Day) take 3,091 px, 70 more than 3,021.
 PHONE_HEIGHTS = {
-    "": 3021,
+    "": 3100,
     "fr/": 3341,
     "past-operations/": 5459,
     "fr/operations-passees/": 5700,
