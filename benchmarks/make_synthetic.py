@@ -10,6 +10,7 @@ Missions are spread over up to 150 ISO countries so that the number of country p
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -78,6 +79,11 @@ def make_synthetic(count: int, destination: Path) -> Path:
     """A buildable copy of the inputs in ``destination`` with ``count`` synthetic missions."""
     copy_inputs(destination)
     (destination / "data" / "missions.yaml").write_text(missions_yaml(count), encoding="utf-8")
+    # data/people.yaml (issue 34) names real missions, which the synthetic file replaces: its records
+    # name the first synthetic mission instead.
+    people = destination / "data" / "people.yaml"
+    named = re.sub(r"(?m)^(\s+mission: )\S+$", r"\g<1>op-0000", people.read_text(encoding="utf-8"))
+    people.write_text(named, encoding="utf-8")
     return destination
 
 

@@ -26,6 +26,7 @@ TABLES = {
     "mission_periods": "mission_periods.csv",
     "missions_officers": "missions_officers.csv",
     "sources": "sources.csv",
+    "women_deployed": "women_deployed.csv",
 }
 
 

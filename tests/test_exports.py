@@ -27,7 +27,7 @@ from scenario import (  # noqa: F401  (changed_site and original are fixtures)
 )
 from schema_subset import UnknownKeyword, errors
 
-FILES = ("missions.json", "missions.csv", "mission_roles.csv", "mission_sources.csv", "mission_periods.csv", "missions.schema.json", "datapackage.json", "missions_officers.csv", "missions_officers.json", "sources.csv")
+FILES = ("missions.json", "missions.csv", "mission_roles.csv", "mission_sources.csv", "mission_periods.csv", "missions.schema.json", "datapackage.json", "missions_officers.csv", "missions_officers.json", "sources.csv", "women_deployed.csv")
 LISTS = ("Roles_EN", "Roles_FR", "Sources", "Periods")  # in the CSV files, rows of their own tables (test_datapackage.py)
 ATTRIBUTION = {
     "en": "Contains information licensed under the Open Government Licence – Canada.",
@@ -205,10 +205,11 @@ def test_csv_has_the_same_rows_as_json(built_site):
 @pytest.mark.parametrize("name", [name for name in FILES if name.endswith(".csv")])
 def test_csv_is_rfc_4180_utf8_with_a_byte_order_mark(built_site, name):
     raw = (built_site / name).read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfSource_Key," if name == "sources.csv" else b"\xef\xbb\xbfMission_ID,")  # Excel then reads it as UTF-8, not Windows-1252
+    first = {"sources.csv": b"Source_Key,", "women_deployed.csv": b"Count_ID,"}.get(name, b"Mission_ID,")
+    assert raw.startswith(b"\xef\xbb\xbf" + first)  # Excel then reads it as UTF-8, not Windows-1252
     assert raw.count(b"\xef\xbb\xbf") == 1
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
-    assert "é".encode() in raw or name in ("mission_sources.csv", "missions_officers.csv", "mission_periods.csv")  # French text, in UTF-8 (the figures table has English titles only)
+    assert "é".encode() in raw or name in ("mission_sources.csv", "missions_officers.csv", "mission_periods.csv", "women_deployed.csv")  # French text, in UTF-8 (the figures table has English titles only)
 
 
 def test_open_data_has_a_page_in_both_languages_with_every_file_and_the_licence(built_site):

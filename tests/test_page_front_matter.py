@@ -36,7 +36,7 @@ def test_front_matter_mistakes_are_reported_where_they_are(workspace):
         f"content/en/contact.md:{line_of(contact, 'date_modified')}:{column_of(contact, 'date_modified', '2026')}: date_modified is not a real date: "
         '"2026-13-29" (check the month and the day)',
         f'content/fr/deploiements.md:{line_of(deployments, "shows")}:{column_of(deployments, "shows", "mission")}: shows must be one of missions, program, '
-        'contacts, countries, partners, serving, got "mission"',
+        'contacts, countries, partners, serving, people, got "mission"',
         f"content/fr/fonctionnement.md:{line_of(how, 'title')}:8: the quote that opens here is never closed; "
         "add the closing quote",
     ]

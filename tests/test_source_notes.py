@@ -245,8 +245,8 @@ def test_a_federal_source_without_no_french_is_not_marked_english_only(workspace
     sources = workspace / "data" / "sources.yaml"
     edit(
         sources,
-        '    no_french: "The French Gazette article was looked for with the search tool on 2026-12-02 '
-        '(grc-rcmp.gc.ca/fr/gazette): not found."\n',
+        '    no_french: "The French page (by the site\'s pattern, pks-gsp-day-jour-fra.htm) was not seen in the '
+        'stored pages: add it once read."\n',
         "",
     )
     site = tmp_path / "site"
@@ -254,7 +254,7 @@ def test_a_federal_source_without_no_french_is_not_marked_english_only(workspace
     assert result.returncode == 0, result.stdout + result.stderr
     seen = check_every_note(site, sources_of(workspace))
     assert seen["federal_unmarked"] > 0, seen
-    haiti = notes_section(parse((site / "fr" / "pays" / "haiti" / "index.html").read_text(encoding="utf-8")))
-    item = haiti.find("li", data_note="rcmp-gazette-mission-progress")
+    day = notes_section(parse((site / "fr" / "journee-gardiens-de-la-paix" / "index.html").read_text(encoding="utf-8")))
+    item = day.find("li", data_note="rcmp-po-mp-peacekeepers-day")
     assert plain(interface("notes.other_language", "fr")) not in plain(item.text)
-    assert item.find("span", lang="en").text == "A mission in progress (RCMP Gazette)"
+    assert item.find("span", lang="en").text == "National Peacekeepers' Day"

@@ -31,6 +31,7 @@ from peaceops.pages.localize import Localizer
 from peaceops.pages.routes import Routes, country_page_id
 from peaceops.source import languagecodes
 from peaceops.source.model import LEADS, STATES, Mission, Source
+from peaceops.source.people import COVERS
 from peaceops.source.places import Place, iso_country
 from peaceops.source.publisher import SitePublisher
 
@@ -46,6 +47,8 @@ OFFICERS_JSON = "missions_officers.json"
 OFFICERS_CSV = "missions_officers.csv"
 # Every source the data cites (data/sources.yaml), one per row: the tables above cite them by key.
 SOURCES_TABLE_FILE = "sources.csv"
+# Issue 34: every dated count of women among deployed Canadian police (data/people.yaml).
+WOMEN_CSV = "women_deployed.csv"
 PACKAGE_FILE = datapackage.FILE
 # Each file, and the kind of file it is (the interface text "opendata.<kind>" says what it holds),
 # in the order the Open data page lists them: tables for spreadsheets, then the same data for
@@ -57,6 +60,7 @@ FILES = {
     ROLES_FILE: "roles_csv",
     SOURCES_FILE: "sources_csv",
     SOURCES_TABLE_FILE: "sources_table",
+    WOMEN_CSV: "women_csv",
     JSON_FILE: "json",
     OFFICERS_JSON: "officers_json",
     SCHEMA_FILE: "schema",
@@ -440,6 +444,7 @@ def tables(content: dict[str, Any], facts: Facts) -> list[Table]:
         ),
         officers_table(facts),
         sources_table(facts),
+        women_table(facts),
     ]
 
 
@@ -507,6 +512,24 @@ def sources_table(facts: Facts) -> Table:
     )
     sources = [facts.dataset.sources[key] for key in sorted(facts.dataset.sources)]
     return Table("sources", SOURCES_TABLE_FILE, columns, sources)
+
+
+def women_table(facts: Facts) -> Table:
+    """women_deployed.csv: every dated count of women among deployed Canadian police, oldest first,
+    with what it covers (un_missions: UN missions only; one_mission: one mission's contingent, named
+    in Mission_ID) and its source; each row points to its source in sources.csv."""
+    described = "opendata.women."
+    columns = (
+        TableColumn("Count_ID", ID_SCHEMA, lambda f: f.id, key=True, described_by=described),
+        TableColumn("As_Of", WHEN, lambda f: f.as_of.iso, described_by=described),
+        TableColumn("Women", {"type": "integer", "minimum": 0}, lambda f: f.women, described_by=described),
+        TableColumn("Police_Counted", MAYBE_COUNT, lambda f: f.total, described_by=described),
+        TableColumn("Covers", {"type": "string", "enum": list(COVERS)}, lambda f: f.covers, described_by=described),
+        TableColumn("Mission_ID", MAYBE_TEXT, lambda f: f.mission, described_by=described),
+        TableColumn("Source_Key", ID_SCHEMA, lambda f: f.source, described_by=described),
+    )
+    counts = sorted(facts.dataset.people.women_deployed, key=lambda f: (f.as_of.first_day, f.id))
+    return Table("women_deployed", WOMEN_CSV, columns, counts, ((("Source_Key",), "sources", ("Source_Key",)),))
 
 
 def _json(value: Any) -> bytes:

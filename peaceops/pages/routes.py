@@ -148,7 +148,7 @@ def build_routes(content_dir: Path, facts: Facts) -> Routes:
     return routes
 
 
-SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving")
+SHOWS = ("missions", "program", "contacts", "countries", "partners", "serving", "people")
 # date_issued (optional): the day the page was first published, Canada.ca's dcterms.issued.
 DATE_FIELDS = ("date_modified", "date_issued")
 # What a search result shows in full: a title of at most 60 characters (with the site's short name

@@ -131,6 +131,8 @@ class Website:
             dates.append(self.dataset.partners.updated)
         if "serving" in shows:
             dates.append(self.dataset.serving.updated)
+        if "people" in shows:
+            dates.append(self.dataset.people.updated)
         return max(dates) if dates else self.latest_change
 
     @cached_property
@@ -138,7 +140,7 @@ class Website:
         """The most recent date anything on the site changed, by the data and the pages' own dates."""
         dates = [m.updated for m in self.dataset.missions]
         dates += [self.dataset.program.updated, self.dataset.contacts.updated]
-        dates += [self.dataset.partners.updated, self.dataset.serving.updated]
+        dates += [self.dataset.partners.updated, self.dataset.serving.updated, self.dataset.people.updated]
         for language in LANGUAGES:
             for path in (self.root / "content" / language).rglob("*.md"):
                 value = read_front_matter(path).get("date_modified")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from markupsafe import Markup
 
 from peaceops.facts import derive
 from peaceops.languages import LANGUAGE_ROOT, LANGUAGES
-from peaceops.outputs import chart, exports, worldmap
+from peaceops.outputs import chart, exports, womenchart, worldmap
 from peaceops.pages import periods
 from peaceops.pages.inert import html_text
 from peaceops.pages.routes import build_routes, country_page_id, page_path, relative_url
@@ -46,6 +47,7 @@ from peaceops.source.messages import message
 from peaceops.source.pagesource import PageSource
 from peaceops.source.problems import DataError
 from peaceops.source.publisher import REPOSITORY_VARIABLE, repository_address
+from peaceops.source.reference import reference_date
 
 MACROS_FOLDER = Path("theme") / "macros"
 # Names every page's context needs whatever the page calls: its list of source notes (_notes_at_foot).
@@ -114,7 +116,8 @@ class Site(Website):
         """
         # The repository's address comes from the build's environment, not a file (source/publisher.py).
         repository_setting = os.environ.get(REPOSITORY_VARIABLE, "")
-        key = fingerprint(root) + "\0" + repository_setting
+        # The reference date too (issue 34: the home page's line around National Peacekeepers' Day).
+        key = f"{fingerprint(root)}\0{repository_setting}|{reference_date(root)}"
         cached = _LOADED.get(root)
         if cached is not None and cached[0] == key:
             site = cached[1]
@@ -138,12 +141,19 @@ class Site(Website):
         site = cls(root, dataset, facts, routes, repository)
         site.publisher  # checked now, so that `check` reports its problems too
         site.accessibility_run
+        site.build_day  # taken now, before a build changes SOURCE_DATE_EPOCH for the engine
         if pages_checked:
             site.check_written_pages()
         _LOADED[root] = (key, site)
         return site
 
     pages_checked = False
+
+    @cached_property
+    def build_day(self) -> date | None:
+        """The build's reference date (peaceops/source/reference.py: SOURCE_DATE_EPOCH, else the last
+        commit's day), never the clock: what the home page's National Peacekeepers' Day line is shown by."""
+        return reference_date(self.root)
 
     def check_written_pages(self) -> None:
         """Every written page in both languages, rendered as the build would show it (the build then
@@ -226,6 +236,8 @@ class Site(Website):
             "suspended_since": lambda mission: periods.suspension(fmt, self.facts, mission),
             "suspended_sentence": lambda mission: periods.suspension_sentence(fmt, self.facts, mission),
             "dates_unpublished": lambda mission: periods.unpublished(self.facts, mission),
+            "draw_women_chart": lambda: Markup(womenchart.render(self.dataset.people, fmt)),
+            "build_day": self.build_day,
             "open_data_files": exports.FILES,
             "open_data_columns": [column.name for column in exports.COLUMNS],
             "open_data_technical": exports.TECHNICAL,

@@ -19,7 +19,7 @@ from peaceops.source.problems import Problem
 from peaceops.source.yamlsource import Source, locate, read
 
 # The files whose records cite sources by key (in fields named source: or sources:).
-CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml", "partners.yaml")
+CITING_FILES = ("missions.yaml", "program.yaml", "serving.yaml", "contacts.yaml", "partners.yaml", "people.yaml")
 
 
 def cited_values(data: Any) -> Iterator[tuple[Any, tuple[Any, ...]]]:

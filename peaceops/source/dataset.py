@@ -41,6 +41,7 @@ from peaceops.source.model import (
     Source as SourceRecord,
 )
 from peaceops.source.partners import PartnersFile, validate_partners
+from peaceops.source.people import PeopleFile, check_people
 from peaceops.source.places import Gazetteer, iso_country, phrase_fault
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.reference import reference_date
@@ -55,6 +56,7 @@ FILES: dict[str, tuple[type[BaseModel], str]] = {
     "interface.yaml": (InterfaceFile, "the interface text under text:"),
     "partners.yaml": (PartnersFile, "the partner police services under partners:"),
     "serving.yaml": (ServingFile, "what sources say about serving on a mission under statements:"),
+    "people.yaml": (PeopleFile, "the people who serve: in_memoriam:, women_deployed:, peacekeepers_day:, quotations:"),
     "sources.yaml": (SourcesFile, "the sources the data cites under sources:"),
     "dataset.yaml": (DatasetFile, "as_of: and review_by:, the dates the data was checked and is to be checked again"),
 }
@@ -71,6 +73,7 @@ class Dataset:
     interface: dict[str, Text]
     partners: PartnersFile
     serving: ServingFile
+    people: PeopleFile
     sources: dict[str, SourceRecord]
     review: DatasetFile
     # Where dated fields stand in the editors' files, for warnings: (file, line, column) by name.
@@ -112,6 +115,11 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
     problems += found
     if validated["serving.yaml"] is not None:
         problems += check_serving(validated["serving.yaml"], sources["serving.yaml"])
+    if validated["people.yaml"] is not None:
+        # Only against a missions file without problems: a mistake there is said once, at its own line.
+        unsure = any(problem.path == missions_source.display for problem in problems)
+        mission_ids = None if unsure else _mission_ids(missions_source)
+        problems += check_people(validated["people.yaml"], sources["people.yaml"], mission_ids)
     if countries is not None:
         problems += _check_place_phrases(sources["countries.yaml"], countries, places)
     if sources_file is not None and known is not None:
@@ -132,6 +140,7 @@ def load(data_dir: Path, display_dir: str = "data") -> Dataset:
         interface=validated["interface.yaml"].text,
         partners=partners,
         serving=validated["serving.yaml"],
+        people=validated["people.yaml"],
         sources={record.key: record for record in sources_file.sources},
         review=validated["dataset.yaml"],
         review_dates=_review_dates(sources["dataset.yaml"], missions_source, missions),
@@ -305,6 +314,15 @@ def _validate_file(source: Source, model: type[BaseModel], problems: list[Proble
     except ValidationError as error:
         problems += explain(error, source.data, (), source.display, model)
         return None
+
+
+def _mission_ids(source: Source) -> set[str] | None:
+    """Every id written in missions.yaml, valid or not (a mission with a mistake is still named); None
+    when the file cannot be read, so that nothing is said of ids no one can see."""
+    items = source.data.get("missions") if isinstance(source.data, dict) else None
+    if not isinstance(items, list):
+        return None
+    return {str(item["id"]).strip() for item in items if isinstance(item, dict) and "id" in item}
 
 
 def _validate_missions(source: Source, problems: list[Problem]) -> list[tuple[Mission, int]]:

@@ -270,6 +270,18 @@ MESSAGES: dict[str, str] = {
         "{line}) is cited nowhere yet: if it is the one meant here, one of the two keys has a typing mistake: "
         'correct it here to "{match}", or correct that key to "{key}"'
     ),
+    # ---- issue 34: data/people.yaml (the people who serve)
+    "duplicate_people_id": 'id "{id}" is already used on line {line} of the same list; give each entry its own id',
+    "people_unknown_mission": (
+        'mission "{id}" is not an id in data/missions.yaml; write the id of the mission as listed there'
+    ),
+    "women_above_total": "{field}: women: is more than total:; check both numbers against the source",
+    "women_mission": (
+        "{field}: give mission: (the mission's id) with covers: one_mission, and leave it out with covers: "
+        "un_missions"
+    ),
+    "day_window": "{field}: home_from: must be on or before day:, the day the home page stops mentioning it",
+
     "unknown_source": (
         'source "{key}" is not a key in data/sources.yaml{suggestion}; use the key of a source listed there, '
         "or add the source there first"
