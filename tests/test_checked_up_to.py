@@ -54,8 +54,8 @@ def test_a_figure_dated_after_as_of_is_warned_of_at_its_line(data):
 
 
 def test_a_status_since_after_as_of_is_warned_of_too(data):
-    unmik_last = "        source: ps-ipp-page-v-4300\n"  # the last line of UNMIK's status list, written over lines
-    after = "    mandate:\n      en: The UN's interim"
+    unmik_last = "        source: dorn-tracking-2023-09-30\n"  # the last line of UNMIK's status list, written over lines
+    after = "    officers:\n      # The UN's monthly counts of Canadian police in UNMIK"
     ended = "      - {state: ended, since: 2026-12-05, source: ps-ipp-page-v-4300}\n"
     data.replace(M, unmik_last + after, unmik_last + ended + after)
     line, column = data.where(M, "since: 2026-12-05", offset=len("since: "))

@@ -50,13 +50,13 @@ def test_a_sentence_with_values_the_site_fills_in_is_found_in_the_interface_text
 
 def test_a_line_many_entries_share_is_told_apart_by_its_entry():
     """A find-and-replace of updated: would change every mission: each line names its mission."""
-    result = run_find("updated: 2026-12-02")
+    result = run_find("updated: 2026-12-07")
     lines = [line for line in result.stdout.splitlines() if line.startswith("data/missions.yaml:")]
-    updated = [n for n, text in enumerate(FILES["data/missions.yaml"], 1) if text == "    updated: 2026-12-02"]
+    updated = [n for n, text in enumerate(FILES["data/missions.yaml"], 1) if text == "    updated: 2026-12-07"]
     assert len(lines) == len(updated) > 1
     entries = [line.rsplit("   (id ", 1)[1].rstrip(")") for line in lines]
     assert len(set(entries)) == len(entries)  # one mission each
-    assert "minustah" in entries and "unmik" in entries
+    assert "unmik" in entries and "monusco" in entries
 
 
 def test_a_page_sentence_is_found_in_its_page():

@@ -11,7 +11,7 @@ from datacopy import DataCopy, only_problem
 M, S, C = "missions.yaml", "sources.yaml", "contacts.yaml"
 UNMIK_NAME_FR = "      fr: Mission d'administration intérimaire des Nations Unies au Kosovo\n"
 UNMIK_LEAD = "    lead: UN\n    country: kosovo\n"
-UNMIK_STATUS_SOURCE = "        source: ps-ipp-page-v-4300\n    mandate:\n      en: The UN's interim"  # the multi-line status
+UNMIK_STATUS_SOURCE = "        source: dorn-tracking-2023-09-30\n    officers:\n      # The UN's monthly counts of Canadian police in UNMIK"  # the multi-line status
 MONUSCO_FIGURE = "        count: 13\n        as_of: 2021-04-14\n        source: rcmp-news-2021-04-14-drc\n"
 
 
@@ -80,8 +80,8 @@ def test_a_text_not_indented_far_enough_is_named_as_such(data):
 def test_the_last_field_of_a_multi_line_status_moved_left_belongs_to_that_status(data):
     data.replace(M, UNMIK_STATUS_SOURCE, UNMIK_STATUS_SOURCE.replace("        source:", "    source:"))
     status = line_of(data, "    status:\n      - {state: under_way, since: 1999-06")
-    state = line_of(data, "      - state: under_way\n        since: {latest: 2025")
-    assert message_at(data, M, "    source: ps-ipp-page-v-4300\n    mandate:\n      en: The UN's interim") == (
+    state = line_of(data, "      - state: under_way\n        since: {earliest: 2021-09")
+    assert message_at(data, M, "    source: dorn-tracking-2023-09-30\n    officers:\n      # The UN's monthly counts of Canadian police in UNMIK") == (
         f"source: is not indented far enough (4 spaces too few): it sits beside status: (line {status}) instead "
         f"of inside it; indent it 4 spaces further, in line with state: (line {state})"
     )
@@ -111,8 +111,8 @@ def test_four_spaces_too_many_says_where_the_field_is_written_elsewhere(data):
 
 def test_a_field_of_a_multi_line_status_moved_right(data):
     data.replace(M, UNMIK_STATUS_SOURCE, UNMIK_STATUS_SOURCE.replace("        source:", "          source:"))
-    since = line_of(data, "        since: {latest: 2025")
-    assert message_at(data, M, "          source: ps-ipp-page-v-4300\n    mandate:\n      en: The UN's interim") == (
+    since = line_of(data, "        since: {earliest: 2021-09")
+    assert message_at(data, M, "          source: dorn-tracking-2023-09-30\n    officers:\n      # The UN's monthly counts of Canadian police in UNMIK") == (
         f"this line is indented 2 spaces more than since: (line {since}), so it sits under since:, which already "
         "has its value on its own line; move it 2 spaces to the left, in line with since:"
     )
@@ -121,18 +121,18 @@ def test_a_field_of_a_multi_line_status_moved_right(data):
 def test_a_field_of_a_multi_line_status_at_the_items_indentation(data):
     data.replace(M, UNMIK_STATUS_SOURCE, UNMIK_STATUS_SOURCE.replace("        source:", "      source:"))
     status = line_of(data, "    status:\n      - {state: under_way, since: 1999-06")
-    since = line_of(data, "        since: {latest: 2025")
-    assert message_at(data, M, "      source: ps-ipp-page-v-4300\n    mandate:\n      en: The UN's interim") == (
+    since = line_of(data, "        since: {earliest: 2021-09")
+    assert message_at(data, M, "      source: dorn-tracking-2023-09-30\n    officers:\n      # The UN's monthly counts of Canadian police in UNMIK") == (
         f'this line is indented like the items of the list under status: (line {status}), but it is not an item '
         f'(it does not start with "- "); indent it 2 spaces further, in line with since: (line {since})'
     )
 
 
 def test_a_mission_field_after_a_list_at_the_items_indentation(data):
-    sources = "      - ps-ipp-page-v-4300\n      - rcmp-annual-report-2024-2025\n"
+    sources = "      - ps-ipp-page-v-4300\n      - rcmp-annual-report-2024-2025\n      - dorn-tracking-2023-09-30\n      - dorn-tracking-2024-08-30\n"
     data.replace(M, sources + "    updated:", sources + "      updated:")
     opener = line_of(data, "    sources:\n      - balkans35-canadian-police\n      - ps-ipp-page-v-4300")
-    assert message_at(data, M, "      updated: 2026-12-02\n\n  - id: jiptc") == (
+    assert message_at(data, M, "      updated: 2026-12-07\n\n  - id: jiptc") == (
         f'this line is indented like the items of the list under sources: (line {opener}), but it is not an item '
         f'(it does not start with "- "); move it 2 spaces to the left, in line with sources: (line {opener})'
     )

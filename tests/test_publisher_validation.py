@@ -157,7 +157,7 @@ def test_a_repository_address_that_is_not_one_stops_the_check_in_one_line(tmp_pa
         'REPOSITORY_URL: "git@github.com:example-org/peace-operations.git" is not the web address of a '
         "repository; set REPOSITORY_URL to an https:// address such as https://github.com/owner/name (the "
         "publishing workflow sets it), or leave it unset",
-        "1 problem found; nothing was built.",
+        "1 problem in REPOSITORY_URL; nothing was built.",
     ]
 
 

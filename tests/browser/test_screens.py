@@ -294,13 +294,14 @@ def test_pages_are_in_the_language_they_say(pages):
 # a scroll box; 10,918 px before, 6,020 after issue 19, and 5,131 (English) and 5,658 (French) once it
 # lists only ended operations (issue 18): the aim of 5,459 is the English budget. Issue 29 adds to the
 # home page the program's renewal in one line, a lead-in to the places and the count of the other kind
-# beside the quick facts (3,114 and 3,360 px): its budgets are 3,130 and 3,380. Issue 34: the home
-# page's links to the people who serve (In memoriam, Women in deployments, In their words, National
-# Peacekeepers' Day) took 70 px more in English. A page that grows past its budget fails here: make it
-# shorter, or raise the budget with the reason.
+# beside the quick facts (3,114 and 3,360 px): its budgets are 3,130 and 3,380. Issues 30 and 35, merged
+# with it, lengthen the publisher's line and the footer (3,209 and 3,469 px): 3,220 and 3,480. A page
+# that grows past its budget fails here: make it shorter, or raise the budget with the reason. Issue 34:
+# the home page's links to the people who serve (In memoriam, Women in deployments, In their words,
+# National Peacekeepers' Day) take about 70 px more in English.
 PHONE_HEIGHTS = {
-    "": 3210,
-    "fr/": 3470,
+    "": 3300,
+    "fr/": 3560,
     "past-operations/": 5459,
     "fr/operations-passees/": 5700,
 }
