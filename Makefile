@@ -43,9 +43,11 @@ schema: $(VENV)/.site
 watch: $(VENV)/.site
 	$(BIN)/python -m peaceops watch $(WATCH_OPTIONS)
 
-## test: every test, browser tests included
+## test: every test, browser tests included, on TEST_WORKERS processes (pytest-xdist; each test file is
+##       one group, run in order by one worker: tests/conftest.py). TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= 2
 test: $(VENV)/.test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## accessibility-record: run the accessibility checks and, when every one passes, write their record
 ##                       (data/checks/accessibility.json), which the statement's test record is built
