@@ -16,7 +16,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 # ships (a third of `make check`'s time on a machine that sets it).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: site check serve schema watch test accessibility-record screenshots benchmark lock clean
+.PHONY: site check serve schema watch test mutate accessibility-record screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -48,6 +48,19 @@ watch: $(VENV)/.site
 TEST_WORKERS ?= 2
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+## mutate: mutation testing of the modules where the rules live (mutmut; [tool.mutmut] in pyproject.toml
+##         names them and their tests). Not part of make test: all of them take an afternoon on 2 cores.
+##         Some only: make mutate MUTANTS='peaceops.facts.*'. Prints the score per module; the results
+##         and every surviving mutant's explanation are in tests/MUTATION.md. mutmut works in mutants/.
+MUTANTS ?=
+mutate: $(VENV)/.mutate
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python tests/mutation_scores.py
+
+$(VENV)/.mutate: requirements/mutate.lock $(VENV)/.test
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/mutate.lock
+	touch $@
 
 ## accessibility-record: run the accessibility checks and, when every one passes, write their record
 ##                       (data/checks/accessibility.json), which the statement's test record is built
@@ -96,6 +109,7 @@ lock: $(VENV)/.test
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o site.lock site.in
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o test.lock test.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o mutate.lock mutate.in
 
 clean:
 	rm -rf site .site-build-* .site-old-* screenshots .cache $(VENV)
