@@ -102,6 +102,9 @@ def test_a_month_or_a_day_is_named_in_the_pages_language_only(say, value):
         else:
             month = get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
             assert month.casefold() in words(text), (language, text)
+            # Unless asked for years only, a bound and a range say the month too.
+            for said in (fmt.bound(value), fmt.dating(EvidenceRange(earliest=value, reason="drawn")), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"))):
+                assert month.casefold() in words(said), (language, said)
         assert not {m.casefold() for m in MONTHS[other] - MONTHS[language]} & words(text), (language, text)
 
 

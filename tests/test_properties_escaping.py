@@ -26,11 +26,14 @@ from xml.etree import ElementTree as ET
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markupsafe import Markup
 from pydantic import TypeAdapter, ValidationError
 
-from peaceops.outputs.opentables import BOM, Table, TableColumn
+from peaceops.outputs.opentables import BOM, Table, TableColumn, inert
 from peaceops.pages.inert import html_text
+from peaceops.pages.localize import Localizer
 from peaceops.source.fieldtypes import PlainText
+from peaceops.source.model import Text
 
 # Characters that mean something to HTML, Markdown or a spreadsheet, spaces and line breaks of every
 # kind, and letters: drawn far more often than st.text() alone would draw them.
@@ -150,3 +153,24 @@ def test_each_formula_start_is_guarded_at_the_start_and_after_spaces_and_quotes(
     for skipped in skips:
         value = f"{skipped}{start}HYPERLINK(\"https://example.invalid\")"
         assert _spreadsheet_cells([value]) == ["'" + value]
+
+
+@given(TEXTS)
+def test_an_interface_text_keeps_a_value_already_html_and_escapes_any_other(value):
+    """t_html: a value marked up by the code (a title in another language, in its <span lang>) goes in
+    as it is; a plain value is escaped like any other (never twice)."""
+    fmt = Localizer("en", {"k": Text(en="See {a} and {b}.", fr="Voir {a} et {b}.")})
+    marked = Markup('<span lang="fr">{}</span>').format(value)
+    written = str(fmt.t_html("k", a=marked, b=value))
+    assert written == f"See {marked} and {html_text(value)}."
+
+
+def test_an_empty_value_is_an_empty_cell_and_a_yes_or_no_is_true_or_false():
+    """The Table Schema's missingValues ("") and trueValues/falseValues ("true", "false")."""
+    assert _spreadsheet_cells([None, True, False, 0]) == ["", "true", "false", "0"]
+
+
+@given(st.lists(st.one_of(FORMULA_LIKE, TEXTS), max_size=4))
+def test_each_item_of_a_list_is_guarded_like_a_cell(values):
+    """A list (roles, sources) goes to the JSON with the same guard as each of its CSV cells."""
+    assert inert(values) == [("'" + v) if runs_as_formula(v) else v for v in values]

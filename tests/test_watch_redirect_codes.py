@@ -25,6 +25,8 @@ import sourceserver
 from conftest import ROOT
 from sourceserver import AFTER_DAY, ARCHIVE, DATA, Answer, html, page, redirect, source_server
 
+from peaceops.watch.findings import is_home_page
+
 MOVES = (301, 302, 303, 307, 308)
 NOT_MOVES = (300, 304, 305, 306)
 HOST = "redirects.example.net"
@@ -140,3 +142,21 @@ def test_the_sources_this_file_adds_leave_the_shared_server_as_it_was():
     _appended, sites, _ends = _sources_and_sites()
     assert not set(sites) & set(sourceserver.SITES)
     assert Path(DATA / "sources.yaml").read_text(encoding="utf-8").count("redirect-") == 0
+
+
+@pytest.mark.parametrize(
+    ("address", "home"),
+    [
+        ("https://www.example.org/", True),
+        ("https://www.example.org/en", True),
+        ("https://www.canada.ca/fr.html", True),
+        ("https://www.example.org/en.htm", True),
+        ("https://www.example.org/fr/index-fra.htm", True),
+        ("https://www.example.org/en.print.html", False),
+        ("https://www.example.org/fr.old.htm", False),
+        ("https://www.example.org/en/peace-operations", False),
+    ],
+)
+def test_a_redirect_counts_as_gone_only_to_a_home_page(address, home):
+    """Where a move ends decides between "moved" and "gone" (sent to the home page instead)."""
+    assert is_home_page(address) is home
