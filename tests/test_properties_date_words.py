@@ -105,6 +105,9 @@ def test_a_month_or_a_day_is_named_in_the_pages_language_only(say, value):
             # Unless asked for years only, a bound and a range say the month too.
             for said in (fmt.bound(value), fmt.dating(EvidenceRange(earliest=value, reason="drawn")), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"))):
                 assert month.casefold() in words(said), (language, said)
+        # Years only when asked: no month at all.
+        for said in (fmt.bound(value, short=True), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"), short=True)):
+            assert not {m.casefold() for m in MONTHS[language]} & words(said), (language, said)
         assert not {m.casefold() for m in MONTHS[other] - MONTHS[language]} & words(text), (language, text)
 
 

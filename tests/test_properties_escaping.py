@@ -32,6 +32,7 @@ from pydantic import TypeAdapter, ValidationError
 from peaceops.outputs.opentables import BOM, Table, TableColumn, inert
 from peaceops.pages.inert import html_text
 from peaceops.pages.localize import Localizer
+from peaceops.pages.typography import french
 from peaceops.source.fieldtypes import PlainText
 from peaceops.source.model import Text
 
@@ -159,10 +160,13 @@ def test_each_formula_start_is_guarded_at_the_start_and_after_spaces_and_quotes(
 def test_an_interface_text_keeps_a_value_already_html_and_escapes_any_other(value):
     """t_html: a value marked up by the code (a title in another language, in its <span lang>) goes in
     as it is; a plain value is escaped like any other (never twice)."""
-    fmt = Localizer("en", {"k": Text(en="See {a} and {b}.", fr="Voir {a} et {b}.")})
+    interface = {"k": Text(en="See {a} and {b}.", fr="Voir {a} et {b}.")}
     marked = Markup('<span lang="fr">{}</span>').format(value)
-    written = str(fmt.t_html("k", a=marked, b=value))
+    written = str(Localizer("en", interface).t_html("k", a=marked, b=value))
     assert written == f"See {marked} and {html_text(value)}."
+    # On a French page a plain value gets French typography, like the words around it.
+    written = str(Localizer("fr", interface).t_html("k", a=marked, b=value))
+    assert written == f"Voir {marked} et {html_text(french(value))}."
 
 
 def test_an_empty_value_is_an_empty_cell_and_a_yes_or_no_is_true_or_false():

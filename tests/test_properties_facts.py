@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from test_properties_ranking import ranges, whens
 
@@ -32,6 +32,7 @@ def _last(value) -> object:
     return value.last_day if isinstance(value, When) else value.latest.last_day
 
 
+@example(EvidenceRange(earliest=When(2016), latest=When(2017, 12, 31), reason="r"), When(2017))  # a bound on the end's last day
 @given(st.one_of(whens(), ranges()), whens())
 def test_a_capped_date_is_never_after_the_end_and_a_date_before_it_is_kept(value, end):
     result = capped(value, end)
