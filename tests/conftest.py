@@ -106,7 +106,7 @@ def pytest_configure(config):
 # interface texts reads as missing texts, so a build or a check of that copy fails whatever the
 # mutant. Tests that need one are left out there (and only there); mutmut could not count them
 # anyway, since it traces only the tests' own process. tests/MUTATION.md says so.
-UNDER_MUTMUT = ROOT.name == "mutants"
+UNDER_MUTMUT = ROOT.name == "mutants" and (ROOT.parent / "pyproject.toml").is_file()  # mutmut's copy inside a checkout
 BUILDING_FIXTURES = {"built_site", "workspace", "changed_site", "tied_site", "official_site", "hostile_site", "after_run"}
 
 
