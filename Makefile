@@ -16,7 +16,7 @@ export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/python
 # ships (a third of `make check`'s time on a machine that sets it).
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: site check serve schema watch find test accessibility-record screenshots benchmark lock clean
+.PHONY: site check serve schema watch find test mutate accessibility-record screenshots benchmark lock clean
 
 ## site: check the data, then build the English and French site into site/ (safely: see peaceops/cli.py)
 site: $(VENV)/.site
@@ -58,9 +58,24 @@ schema: $(VENV)/.site
 watch: $(VENV)/.site
 	$(BIN)/python -m peaceops watch $(WATCH_OPTIONS)
 
-## test: every test, browser tests included
+## test: every test, browser tests included, on TEST_WORKERS processes (pytest-xdist; each test file is
+##       one group, run in order by one worker: tests/conftest.py). TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= 2
 test: $(VENV)/.test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+## mutate: mutation testing of the modules where the rules live (mutmut; [tool.mutmut] in pyproject.toml
+##         names them and their tests). Not part of make test: all of them take an afternoon on 2 cores.
+##         Some only: make mutate MUTANTS='peaceops.facts.*'. Prints the score per module; the results
+##         and every surviving mutant's explanation are in tests/MUTATION.md. mutmut works in mutants/.
+MUTANTS ?=
+mutate: $(VENV)/.mutate
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python tests/mutation_scores.py
+
+$(VENV)/.mutate: requirements/mutate.lock $(VENV)/.test
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/mutate.lock
+	touch $@
 
 ## accessibility-record: run the accessibility checks and, when every one passes, write their record
 ##                       (data/checks/accessibility.json), which the statement's test record is built
@@ -109,6 +124,7 @@ lock: $(VENV)/.test
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o site.lock site.in
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o test.lock test.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header -o mutate.lock mutate.in
 
 clean:
 	rm -rf site .site-build-* .site-old-* screenshots .cache $(VENV)

@@ -15,6 +15,7 @@ the same day changes no file.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,14 +42,27 @@ OUTCOMES: dict[str, str] = {}
 GATHERED: dict[str, object] = {}
 
 
+# The name under which a test hands what it learned to the record (``record_property``): a test
+# may run in a pytest-xdist worker, and only its report reaches the process that writes the record.
+GATHER = "accessibility_record"
+
+
 def note_outcome(report) -> None:
-    """Keep a test's worst outcome over its setup, call and teardown."""
+    """Keep a test's worst outcome over its setup, call and teardown, and what it gathered.
+
+    Runs where the record is written (pytest_runtest_logreport: in the controller under
+    pytest-xdist, which suffixes a grouped test's id with ``@group``; the ids in CHECKS have none).
+    """
+    nodeid = re.sub(r"@[^\]@]*$", "", report.nodeid)
     if report.failed:
-        OUTCOMES[report.nodeid] = "failed"
+        OUTCOMES[nodeid] = "failed"
     elif report.when == "call" and report.passed:
-        OUTCOMES.setdefault(report.nodeid, "passed")
+        OUTCOMES.setdefault(nodeid, "passed")
     elif report.skipped:
-        OUTCOMES[report.nodeid] = "skipped"
+        OUTCOMES[nodeid] = "skipped"
+    for name, value in getattr(report, "user_properties", ()):
+        if name == GATHER:
+            GATHERED.update(value)
 
 
 def all_passed(outcomes: dict[str, str]) -> bool:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import plainyaml
 import pytest
+import sharedbuild
 from conftest import ROOT, copy_inputs, run_build
 from dated import end, sources, start, stated
 
@@ -156,12 +157,16 @@ def add_and_end(root: Path) -> None:
 
 @pytest.fixture(scope="session")
 def changed_site(tmp_path_factory) -> Built:
-    root = copy_inputs(tmp_path_factory.mktemp("changed") / "repo")
-    add_and_end(root)
-    site = root.parent / "site"
-    result = run_build(root, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Built(root, site)
+    """Built once per run, shared by every xdist worker (tests/sharedbuild.py)."""
+
+    def build(folder: Path) -> None:
+        root = copy_inputs(folder / "repo")
+        add_and_end(root)
+        result = run_build(root, folder / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    folder = sharedbuild.shared(tmp_path_factory, "changed-site", build)
+    return Built(folder / "repo", folder / "site")
 
 
 @pytest.fixture(scope="session")

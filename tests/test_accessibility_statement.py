@@ -121,6 +121,50 @@ def test_a_failure_in_teardown_counts_as_a_failure(monkeypatch):
     assert accessibility_record.OUTCOMES["t::x"] == "failed"
 
 
+def test_a_workers_report_reaches_the_record_as_xdist_sends_it(monkeypatch):
+    """Under pytest-xdist the axe test runs in a worker: its outcome and the rules it gathered reach
+    the controller only as its report, serialized and rebuilt, its id suffixed with the xdist group."""
+    from _pytest.reports import TestReport
+
+    monkeypatch.setattr(accessibility_record, "OUTCOMES", {})
+    monkeypatch.setattr(accessibility_record, "GATHERED", {})
+    nodeid = accessibility_record.CHECKS["axe"][1]
+    gathered = {"axe_rules": [{"id": "image-alt", "help": {"en": "x", "fr": "y"}}], "axe_tags": ["wcag2a"]}
+    sent = TestReport(
+        f"{nodeid}@crawl", ("f", 1, "t"), {}, "passed", None, "call", user_properties=[(accessibility_record.GATHER, gathered)]
+    )
+    received = TestReport._from_json(sent._to_json())
+    accessibility_record.note_outcome(received)
+    assert {nodeid: "passed"} == accessibility_record.OUTCOMES
+    assert gathered == accessibility_record.GATHERED
+
+
+def test_an_id_that_only_ends_in_brackets_keeps_them(monkeypatch):
+    monkeypatch.setattr(accessibility_record, "OUTCOMES", {})
+    from _pytest.reports import TestReport
+
+    accessibility_record.note_outcome(TestReport("t::x[a@b]", ("f", 1, "t"), {}, "passed", None, "call"))
+    assert accessibility_record.OUTCOMES == {"t::x[a@b]": "passed"}
+
+
+def test_a_worker_never_writes_the_record(monkeypatch):
+    import conftest
+
+    written = []
+    monkeypatch.setattr(accessibility_record, "finish_session", lambda *args: written.append(True))
+
+    class Worker:
+        def __init__(self):
+            self.config = self
+            self.workerinput = {"workerid": "gw0"}
+
+        def getoption(self, name):
+            return True
+
+    conftest.pytest_sessionfinish(Worker(), 0)
+    assert written == []
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_statement_says_what_the_record_says(built_site, official_site, language):

@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import ROOT, shared_site
 
 pytestmark = pytest.mark.build
 
@@ -32,10 +32,7 @@ PROPERDOCS_TAG = generator_tag(f"ProperDocs {version('properdocs')}")
 
 @pytest.fixture(scope="module")
 def properdocs_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("properdocs") / "site"
-    result = run_build(ROOT, site, engine="properdocs")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return shared_site(tmp_path_factory, ROOT, engine="properdocs")
 
 
 def files(site: Path) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,14 +79,22 @@ class Table:
 # A spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that starts with one of these as a
 # formula when the public opens the file: "=HYPERLINK(...)" in a mission's name would be a live link,
 # or worse (CSV injection). The fullwidth forms count too: some spreadsheets read them as the others.
+# Spreadsheets may skip leading spaces (LibreOffice's "Trim spaces", Google Sheets) and double quotes
+# before they read a cell, so a start after those counts too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_SKIPPED = re.compile(r'^[\s"]+')
+
+
+def runs_as_formula(text: str) -> bool:
+    """Would a spreadsheet read the text as a formula (before or after what it skips)?"""
+    return text.startswith(FORMULA_STARTS) or _SKIPPED.sub("", text, count=1).startswith(FORMULA_STARTS)
 
 
 def inert(value: Any) -> Any:
     """A text a spreadsheet would run as a formula, with an apostrophe in front (OWASP's advice: a
     spreadsheet then shows it as text); the items of a list likewise; anything else as it is (a number,
     negative or not, stays a number). The open data's JSON gets the same value as its CSV."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and runs_as_formula(value):
         return "'" + value
     if isinstance(value, list):
         return [inert(item) for item in value]

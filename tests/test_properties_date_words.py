@@ -1,0 +1,146 @@
+"""Properties of the words that say a date, in both languages, whatever those words are.
+
+Why: a date shown beside a figure is half of the figure. Turning "or later" into "or earlier"
+changed 75 files and no test failed; the wording itself is the editors' (data/interface.yaml) and
+changes, so these properties hold for any wording and check the Localizer's public methods
+(``when``, ``dating``, ``bound``, ``bounded``) on every kind of date Hypothesis draws:
+
+- the date words name the bounds' years and no other year (never a year outside the data's bounds);
+- a month or a day is named by its month's name in the page's language, never the other's;
+- "from this date on" and "up to this date" never read the same, and neither reads as the date itself;
+- French words never carry an English month name or English date words (the English rendering's
+  own words: whatever the English says, none of it is on the French page).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+
+import pytest
+from babel.dates import get_month_names
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peaceops.pages.localize import Localizer
+from peaceops.source.dataset import load
+from peaceops.source.fieldtypes import When
+from peaceops.source.model import EvidenceRange
+
+YEARS = st.integers(min_value=1995, max_value=2026)
+
+
+@st.composite
+def whens(draw) -> When:
+    year = draw(YEARS)
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return When(year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return When(year, month)
+    return When(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
+
+
+@st.composite
+def ranges(draw) -> EvidenceRange:
+    shape = draw(st.sampled_from(["both", "earliest", "latest"]))
+    first, second = draw(whens()), draw(whens())
+    if second.last_day < first.first_day:
+        first, second = second, first
+    if second.last_day < first.first_day:  # a year against a day inside it: keep one
+        second = first
+    earliest = first if shape in ("both", "earliest") else None
+    latest = second if shape in ("both", "latest") else None
+    return EvidenceRange(earliest=earliest, latest=latest, reason="drawn by a test")
+
+
+@pytest.fixture(scope="module")
+def say() -> dict[str, Localizer]:
+    interface = load(ROOT / "data").interface
+    return {language: Localizer(language, interface) for language in ("en", "fr")}
+
+
+def years_named(text: str) -> set[int]:
+    return {int(found) for found in re.findall(r"(?<!\d)\d{4}(?!\d)", text.replace("\u202f", "").replace("\u00a0", ""))}
+
+
+def bound_years(value: When | EvidenceRange) -> set[int]:
+    if isinstance(value, When):
+        return {value.year}
+    return {bound.year for bound in (value.earliest, value.latest) if bound is not None}
+
+
+MONTHS = {language: set(get_month_names("wide", locale=locale).values()) for language, locale in (("en", "en_CA"), ("fr", "fr_CA"))}
+
+
+def words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
+
+
+@given(st.one_of(whens(), ranges()), st.booleans())
+def test_date_words_name_the_bounds_years_and_no_other_in_either_language(say, value, short):
+    expected = bound_years(value)
+    for language, fmt in say.items():
+        shown = [fmt.dating(value), fmt.bound(value, short=short)]
+        if isinstance(value, When):
+            shown.append(fmt.when(value))
+        else:
+            shown.append(fmt.bounded("mission.began", value, short=short))
+        for text in shown:
+            assert years_named(text) == expected, (language, value, text)
+
+
+@given(whens())
+def test_a_month_or_a_day_is_named_in_the_pages_language_only(say, value):
+    for language, fmt in say.items():
+        text = fmt.when(value)
+        other = "fr" if language == "en" else "en"
+        named = {m for m in MONTHS[language] if m.casefold() in words(text)}
+        if value.is_year:
+            assert not named, text
+        else:
+            month = get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
+            assert month.casefold() in words(text), (language, text)
+            # Unless asked for years only, a bound and a range say the month too.
+            for said in (fmt.bound(value), fmt.dating(EvidenceRange(earliest=value, reason="drawn")), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"))):
+                assert month.casefold() in words(said), (language, said)
+        # Years only when asked: no month at all.
+        for said in (fmt.bound(value, short=True), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"), short=True)):
+            assert not {m.casefold() for m in MONTHS[language]} & words(said), (language, said)
+        assert not {m.casefold() for m in MONTHS[other] - MONTHS[language]} & words(text), (language, text)
+
+
+@given(whens(), st.booleans())
+def test_from_a_date_on_and_up_to_a_date_never_read_the_same_nor_as_the_date_itself(say, value, short):
+    on = EvidenceRange(earliest=value, reason="drawn")
+    up_to = EvidenceRange(latest=value, reason="drawn")
+    for fmt in say.values():
+        for said in (
+            (fmt.dating(on), fmt.dating(up_to)),
+            (fmt.bound(on, short=short), fmt.bound(up_to, short=short)),
+            (fmt.bounded("mission.began", on, short=short), fmt.bounded("mission.began", up_to, short=short)),
+        ):
+            assert said[0] != said[1], said
+        assert fmt.dating(on) != fmt.when(value) and fmt.dating(up_to) != fmt.when(value)
+
+
+@given(st.one_of(whens(), ranges(), st.none()))
+def test_no_english_word_in_the_french_date_words(say, value):
+    english, french = say["en"], say["fr"]
+    pairs = [(english.dating(value), french.dating(value))]
+    if value is not None:
+        pairs.append((english.bound(value), french.bound(value)))
+    if isinstance(value, EvidenceRange):
+        pairs.append((english.bounded("mission.began", value), french.bounded("mission.began", value)))
+    # The date words of every English rendering of a kind of date, against its French one: a word the
+    # English uses and French spells differently must not be on the French side.
+    for en_text, fr_text in pairs:
+        english_only = words(en_text) - _FRENCH_TOO
+        assert not english_only & words(fr_text), (en_text, fr_text)
+        assert not {m.casefold() for m in MONTHS["en"]} & words(fr_text), fr_text
+
+
+# Words spelled the same in both languages that the date words may hold ("date", and month names
+# such as "avril"/"April" differ, so only these).
+_FRENCH_TOO = {"date"}
