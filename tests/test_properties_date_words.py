@@ -22,7 +22,7 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peaceops.pages.localize import Localizer
+from peaceops.pages.localize import DATE_PHRASES, Localizer
 from peaceops.source.dataset import load
 from peaceops.source.fieldtypes import When
 from peaceops.source.model import EvidenceRange
@@ -78,17 +78,29 @@ def words(text: str) -> set[str]:
     return {word.casefold() for word in re.findall(r"[^\W\d_]+", text)}
 
 
-@given(st.one_of(whens(), ranges()), st.booleans())
-def test_date_words_name_the_bounds_years_and_no_other_in_either_language(say, value, short):
+def said(fmt: Localizer, value: When | EvidenceRange) -> list[str]:
+    """Every way the Localizer words ``value``: beside a figure (dating), alone (when), and inside a
+    sentence in each of the site's date phrases (STYLE.md), or between its bounds."""
+    if isinstance(value, When):
+        return [fmt.dating(value), fmt.when(value), *(fmt.phrase(kind, value) for kind in DATE_PHRASES)]
+    texts = [fmt.dating(value)]
+    if value.earliest is not None and value.latest is not None:
+        texts += [fmt.span(value.earliest, value.latest), fmt.between(value.earliest, value.latest)]
+    for bound in (value.earliest, value.latest):
+        if bound is not None:
+            texts += [fmt.phrase(kind, bound) for kind in DATE_PHRASES]
+    return texts
+
+
+@given(st.one_of(whens(), ranges()))
+def test_date_words_name_the_bounds_years_and_no_other_in_either_language(say, value):
     expected = bound_years(value)
     for language, fmt in say.items():
-        shown = [fmt.dating(value), fmt.bound(value, short=short)]
-        if isinstance(value, When):
-            shown.append(fmt.when(value))
-        else:
-            shown.append(fmt.bounded("mission.began", value, short=short))
-        for text in shown:
-            assert years_named(text) == expected, (language, value, text)
+        for text in said(fmt, value):
+            assert years_named(text) <= expected and years_named(text), (language, value, text)
+        assert years_named(fmt.dating(value)) == expected or (
+            isinstance(value, EvidenceRange) and value.earliest and value.latest and value.earliest.year == value.latest.year
+        ), (language, value)
 
 
 @given(whens())
@@ -102,26 +114,24 @@ def test_a_month_or_a_day_is_named_in_the_pages_language_only(say, value):
         else:
             month = get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
             assert month.casefold() in words(text), (language, text)
-            # Unless asked for years only, a bound and a range say the month too.
-            for said in (fmt.bound(value), fmt.dating(EvidenceRange(earliest=value, reason="drawn")), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"))):
-                assert month.casefold() in words(said), (language, said)
-        # Years only when asked: no month at all.
-        for said in (fmt.bound(value, short=True), fmt.bounded("mission.began", EvidenceRange(latest=value, reason="drawn"), short=True)):
-            assert not {m.casefold() for m in MONTHS[language]} & words(said), (language, said)
+            # A bound and a phrase say the month too.
+            for words_said in (fmt.dating(EvidenceRange(earliest=value, reason="drawn")), *(fmt.phrase(kind, value) for kind in DATE_PHRASES)):
+                assert month.casefold() in words(words_said), (language, words_said)
+        # A range of years beside a figure: years only, no month at all.
+        if value.year < 2100:
+            years = fmt.span(value, When(value.year + 1, value.month, value.day))
+            assert not {m.casefold() for m in MONTHS[language]} & words(years), (language, years)
         assert not {m.casefold() for m in MONTHS[other] - MONTHS[language]} & words(text), (language, text)
 
 
-@given(whens(), st.booleans())
-def test_from_a_date_on_and_up_to_a_date_never_read_the_same_nor_as_the_date_itself(say, value, short):
+@given(whens())
+def test_from_a_date_on_and_up_to_a_date_never_read_the_same_nor_as_the_date_itself(say, value):
     on = EvidenceRange(earliest=value, reason="drawn")
     up_to = EvidenceRange(latest=value, reason="drawn")
     for fmt in say.values():
-        for said in (
-            (fmt.dating(on), fmt.dating(up_to)),
-            (fmt.bound(on, short=short), fmt.bound(up_to, short=short)),
-            (fmt.bounded("mission.began", on, short=short), fmt.bounded("mission.began", up_to, short=short)),
-        ):
-            assert said[0] != said[1], said
+        assert fmt.dating(on) != fmt.dating(up_to)
+        assert fmt.phrase("or_later", value) != fmt.phrase("by", value)
+        assert fmt.phrase("since_at_least", value) != fmt.phrase("to_at_least", value)
         assert fmt.dating(on) != fmt.when(value) and fmt.dating(up_to) != fmt.when(value)
 
 
@@ -130,9 +140,7 @@ def test_no_english_word_in_the_french_date_words(say, value):
     english, french = say["en"], say["fr"]
     pairs = [(english.dating(value), french.dating(value))]
     if value is not None:
-        pairs.append((english.bound(value), french.bound(value)))
-    if isinstance(value, EvidenceRange):
-        pairs.append((english.bounded("mission.began", value), french.bounded("mission.began", value)))
+        pairs += list(zip(said(english, value), said(french, value), strict=True))
     # The date words of every English rendering of a kind of date, against its French one: a word the
     # English uses and French spells differently must not be on the French side.
     for en_text, fr_text in pairs:

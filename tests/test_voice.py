@@ -7,6 +7,7 @@ and the newest count of Canadian police serving chosen across the program's tota
 """
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -191,6 +192,10 @@ def sequences(tmp_path_factory):
                 f"      - {line.replace('KEY', 'scribd-canada-un-peacekeeping')}" for line in officers) + "\n"
         entries.append(MISSION.format(id=mission_id, n=n, status=lines, officers=figures))
     (root / "data" / "missions.yaml").write_text("missions:\n" + "".join(entries), encoding="utf-8")
+    # data/people.yaml names real missions; here they point at a test mission, which has none of them.
+    people = root / "data" / "people.yaml"
+    text = re.sub(r"(?m)^(\s+mission: )[a-z0-9-]+$", lambda m: m.group(1) + next(iter(SEQUENCES)), people.read_text("utf-8"))
+    people.write_text(text, encoding="utf-8")
     dataset = load(root / "data")
     facts = derive(dataset)
     words = {language: Localizer(language, dataset.interface) for language in ("en", "fr")}

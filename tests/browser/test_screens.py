@@ -298,10 +298,10 @@ def test_pages_are_in_the_language_they_say(pages):
 # with it, lengthen the publisher's line and the footer (3,209 and 3,469 px): 3,220 and 3,480. A page
 # that grows past its budget fails here: make it shorter, or raise the budget with the reason. Issue 34:
 # the home page's links to the people who serve (In memoriam, Women in deployments, In their words,
-# National Peacekeepers' Day) take about 70 px more in English.
+# National Peacekeepers' Day) take about 110 px more (3,319 and 3,580 px): 3,340 and 3,600.
 PHONE_HEIGHTS = {
-    "": 3300,
-    "fr/": 3560,
+    "": 3340,
+    "fr/": 3600,
     "past-operations/": 5459,
     "fr/operations-passees/": 5700,
 }
