@@ -59,10 +59,11 @@ watch: $(VENV)/.site
 	$(BIN)/python -m peaceops watch $(WATCH_OPTIONS)
 
 ## test: every test, browser tests included, on TEST_WORKERS processes (pytest-xdist; each test file is
-##       one group, run in order by one worker: tests/conftest.py). TEST_WORKERS=0 runs them in this one.
+##       run in order by one worker, so its fixtures are made once: tests/conftest.py). TEST_WORKERS=0
+##       runs them in this one.
 TEST_WORKERS ?= 2
 test: $(VENV)/.test
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## mutate: mutation testing of the modules where the rules live (mutmut; [tool.mutmut] in pyproject.toml
 ##         names them and their tests). Not part of make test: all of them take an afternoon on 2 cores.

@@ -5,9 +5,10 @@ a temporary folder (never into site/, which belongs to the person running the te
 by every pytest-xdist worker too (tests/sharedbuild.py). Tests that change data work on a copy of
 the repository's inputs.
 
-``make test`` runs on two workers with ``--dist loadgroup`` (pyproject.toml): each test file is one
-group, run in order by one worker, so a module's fixtures are made once; files that use an expensive
-session fixture (the browser crawl, ONE_WORKER_FIXTURES) are one group, on one worker.
+``make test`` runs on two workers with ``--dist loadfile`` (the Makefile): each test file is run in
+order by one worker, so a module's fixtures are made once. A session fixture too expensive to make
+on both workers and not shared on disk (the browser crawl, ONE_WORKER_FIXTURES) may be used by one
+test file only; collection fails otherwise.
 """
 from __future__ import annotations
 
@@ -99,23 +100,27 @@ def shared_site(tmp_path_factory, root: Path, site_url: str | None = None, engin
 @pytest.fixture(scope="session")
 def independent_site(tmp_path_factory) -> Path:
     """The repository's own (independent) site as the publishing workflow builds it: at a public
-    address, with the address of the repository it is built from."""
-    site = tmp_path_factory.mktemp("independent") / "site"
-    result = run_build(ROOT, site, PUBLISHED_URL, repository_url=PUBLISHED_REPOSITORY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    address, with the address of the repository it is built from. Built once per run."""
+
+    def build(folder: Path) -> None:
+        result = run_build(ROOT, folder / "site", PUBLISHED_URL, repository_url=PUBLISHED_REPOSITORY)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return sharedbuild.shared(tmp_path_factory, "independent-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
 def official_site(tmp_path_factory) -> Path:
     """The same data with identity: official, built for a canada.ca address (and given a repository's
-    address too, which an official site must not show)."""
-    root = copy_inputs(tmp_path_factory.mktemp("official") / "repo")
-    edit(root / "data" / "publisher.yaml", "\nidentity: independent\n", "\nidentity: official\n")
-    site = root / "site"
-    result = run_build(root, site, OFFICIAL_URL, repository_url=PUBLISHED_REPOSITORY)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    address too, which an official site must not show). Built once per run."""
+
+    def build(folder: Path) -> None:
+        root = copy_inputs(folder / "repo")
+        edit(root / "data" / "publisher.yaml", "\nidentity: independent\n", "\nidentity: official\n")
+        result = run_build(root, root / "site", OFFICIAL_URL, repository_url=PUBLISHED_REPOSITORY)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return sharedbuild.shared(tmp_path_factory, "official-site", build) / "repo" / "site"
 
 
 @pytest.fixture
@@ -125,13 +130,11 @@ def workspace(tmp_path) -> Path:
 
 
 # Session fixtures too slow to make once per worker and not kept on disk (the crawl visits every page
-# in Chromium): every file with a test that uses one runs on the same worker, in one xdist group.
+# in Chromium): each may be used by one test file only, which --dist loadfile runs on one worker.
+# (Not --dist loadgroup with a group per fixture: under pytest 9.2, pytest-xdist 3.8's groups are
+# silently ignored, since the id suffix it writes to item._nodeid no longer reaches item.nodeid, and
+# every test became its own unit: each file's module fixtures were made on both workers.)
 ONE_WORKER_FIXTURES = ("crawl",)
-
-
-def pytest_configure(config):
-    # pytest-xdist registers its marker only when it is loaded (not with -p no:xdist); --strict-markers
-    config.addinivalue_line("markers", "xdist_group(name): tests pytest-xdist runs on one worker, in order")
 
 
 # Under mutmut (make mutate), which runs the tests in a mutated copy of the repository, mutants/:
@@ -143,22 +146,30 @@ UNDER_MUTMUT = ROOT.name == "mutants" and (ROOT.parent / "pyproject.toml").is_fi
 BUILDING_FIXTURES = {"built_site", "workspace", "changed_site", "tied_site", "official_site", "hostile_site", "after_run"}
 
 
+def files_sharing(items, fixtures=ONE_WORKER_FIXTURES) -> dict[str, list[str]]:
+    """Each of ``fixtures`` that tests of more than one file use, with those files."""
+    users: dict[str, set[str]] = {}
+    for item in items:
+        for name in fixtures:
+            if name in getattr(item, "fixturenames", ()):
+                users.setdefault(name, set()).add(item.nodeid.split("::")[0])
+    return {name: sorted(files) for name, files in users.items() if len(files) > 1}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Each test file is one xdist group, unless it names its own or uses a ONE_WORKER_FIXTURES one."""
+    """Leave out, under mutmut, the tests that build; refuse a ONE_WORKER_FIXTURES fixture in two files."""
     if UNDER_MUTMUT:
         building = [item for item in items if BUILDING_FIXTURES & set(item.fixturenames)]
         if building:
             config.hook.pytest_deselected(items=building)
             items[:] = [item for item in items if item not in building]
-    files = {}
-    for item in items:
-        files.setdefault(item.nodeid.split("::")[0], []).append(item)
-    for file, file_items in files.items():
-        used = sorted({name for item in file_items for name in ONE_WORKER_FIXTURES if name in item.fixturenames})
-        for item in file_items:
-            if item.get_closest_marker("xdist_group") is None:
-                item.add_marker(pytest.mark.xdist_group("+".join(used) if used else file))
+    shared = files_sharing(items)
+    if shared:
+        raise pytest.UsageError(
+            "; ".join(f"the {name} fixture is made once per worker and is used by {', '.join(files)}: "
+                      "keep it to one test file (tests/conftest.py, ONE_WORKER_FIXTURES)" for name, files in shared.items())
+        )
 
 
 # --- The accessibility statement's record of the last fully passing run (tests/accessibility_record.py)
