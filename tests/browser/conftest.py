@@ -5,9 +5,16 @@ session, every page is visited once by ``crawl`` (which gathers everything the p
 assert on), and the interactive tests share one tab. The page list comes from the built site's own
 HTML files, so a new page (or a generated country page) is checked without anyone listing it.
 Chromium and Java missing make the tests FAIL, with a message, never skip.
+
+Requests to any host but the loopback server are refused by Chromium itself (its host resolver
+knows no other name), not by a Playwright route: a route turns off the browser's cache, and with it
+the site's stylesheets and scripts were fetched and compiled again on each of the thousand page
+loads of a run. The server says its files may be kept for the run (they do not change during it),
+as a reader's browser keeps them between two pages.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -26,12 +33,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Every host name but the loopback address's is unknown: a request elsewhere fails at once,
+    # before anything leaves the machine (the crawl still records it, from the page's requests).
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
+# How long the test server lets the browser keep a file it served; the built site never changes
+# during a run. Only successful answers say so: a missing file is asked for again every time.
+CACHE_FOR = "max-age=3600"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def send_response(self, code, message=None):
+        super().send_response(code, message)
+        if code == 200:
+            self.send_header("Cache-Control", CACHE_FOR)
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
@@ -41,16 +59,25 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass  # the browser drops connections it no longer needs when it leaves a page
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path):
-    """The built site, served by a threaded http.server on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """``folder`` served by a threaded http.server on 127.0.0.1, on a free port: its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path):
+    """The built site, served on loopback (``serve``)."""
+    with serve(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -79,10 +106,9 @@ def crawl(browser, base_url, pages):
 
 
 @pytest.fixture(scope="session")
-def tab(browser, base_url):
+def tab(browser):
     """One tab for the interactive tests; requests to any other host are refused, not made."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     page = context.new_page()
     yield page
     context.close()

@@ -13,6 +13,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 
 from .axe import describe
+from .conftest import serve
+from .crawler import crawl_site
 from .pages import is_not_found_page, language_of
 
 pytestmark = pytest.mark.browser
@@ -42,6 +44,35 @@ def test_axe_finds_no_wcag_a_or_aa_violations(crawl):
 
 def test_no_request_goes_to_any_host_but_the_local_server(crawl):
     assert not _failures(crawl, "foreign_requests")
+
+
+def test_a_request_to_another_host_is_recorded_and_never_answered(browser, tmp_path):
+    """The check above is not blind: a page that asks another host for a picture, a script and a
+    stylesheet has the three recorded (and the next page none), and none of them is answered:
+    Chromium resolves no other host."""
+    (tmp_path / "own.css").write_text("body { color: #222; }", encoding="utf-8")
+    foreign = ["http://example.org/x.png", "https://cdn.example.net/a.js", "https://fonts.example.com/f.css"]
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" href="own.css">'
+        f'<link rel="stylesheet" href="{foreign[2]}"><script src="{foreign[1]}"></script></head>'
+        f'<body><img src="{foreign[0]}" alt=""><a href="two.html">two</a></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "two.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title><link rel="stylesheet" href="own.css"></head></html>',
+        encoding="utf-8",
+    )
+    answered: list[str] = []
+    with serve(tmp_path) as address:
+        records = crawl_site(browser, address, ["", "two.html"])
+        context = browser.new_context()
+        context.on("response", lambda response: answered.append(response.url))
+        context.new_page().goto(address, wait_until="load")
+        context.close()
+    assert sorted(set(records[""].foreign_requests)) == sorted(foreign)
+    assert records["two.html"].foreign_requests == []
+    assert address + "own.css" in answered
+    assert not [url for url in answered if not url.startswith(address)], answered
 
 
 def test_the_content_security_policy_refuses_nothing_on_any_page(crawl):

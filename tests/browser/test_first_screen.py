@@ -67,7 +67,6 @@ def _newest() -> tuple[str, dict]:
 @pytest.fixture(scope="module")
 def phone(browser, base_url):
     context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
     yield context.new_page()
     context.close()
 

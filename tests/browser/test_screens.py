@@ -113,7 +113,6 @@ def at_width(browser, base_url):
     def tab(width: int):
         if width not in contexts:
             context = browser.new_context(viewport={"width": width, "height": 800})
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base_url) else route.abort())
             contexts[width] = (context, context.new_page())
         return contexts[width][1]
 
