@@ -89,7 +89,7 @@ State = Annotated[str, one_of(STATES), listed(STATES)]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Localized(Record, Generic[T]):
