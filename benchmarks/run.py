@@ -173,15 +173,12 @@ def goals_table(rows: list[BuildRow], previews: dict[str, float | None]) -> str:
     for row in rows:
         if row.name in CHECK_GOALS:
             goal, ratio = CHECK_GOALS[row.name], row.check.cpu_seconds / row.floor.cpu_seconds
-            what = (
-                f"make check / its floor, CPU, {row.name} "
-                f"({row.check.cpu_seconds:.2f} s / {row.floor.cpu_seconds:.2f} s)"
-            )
+            what = f"make check / floor, CPU, {row.name} ({row.check.cpu_seconds:.2f}/{row.floor.cpu_seconds:.2f} s)"
             lines.append(f"{what:<58}{ratio:>11.2f}×{goal:>8.1f}×   {_verdict(ratio, goal)}")
     for row in rows:
         ratio = row.mkdocs.cpu_seconds / row.same.cpu_seconds
         lines.append(
-            f"{'data layer: our build / bare Material, same pages, ' + row.name:<58}"
+            f"{'data layer (ours / Material, same pages), ' + row.name:<58}"
             f"{ratio:>11.2f}×{DATA_LAYER_GOAL:>8.1f}×   {_verdict(ratio, DATA_LAYER_GOAL)}"
         )
     for name, goal in PREVIEW_GOALS.items():
