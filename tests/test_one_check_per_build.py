@@ -1,4 +1,5 @@
-"""``python -m peaceops build`` (``make site``) reads and checks the data once (issue 33).
+"""``python -m peaceops build`` (``make site``) reads and checks the data once (issue 33), and the
+engine, run in the same process, still speaks as it did from its own.
 
 Why: the build checks everything first, so that a mistake leaves the last good site untouched; the
 engine's hooks then need the same checked site. Reading and checking it again cost about a second a
@@ -15,7 +16,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, edit
 
 SPY = textwrap.dedent(
     """
@@ -66,3 +67,19 @@ def test_a_build_reads_and_checks_the_data_once_in_one_process(tmp_path):
     assert (tmp_path / "site" / "fr" / "index.html").is_file()  # both languages were built
     assert names(calls) == ["check_pages", "load"], calls
     assert len({line.split()[0] for line in calls}) == 1
+
+
+def test_the_engines_warning_is_one_plain_line_whatever_the_terminal(workspace, tmp_path):
+    # MkDocs colours its log and wraps it to the terminal's width when it writes to one; run in the
+    # build's process, it must not (COLUMNS is how a terminal's width reaches Python when piped).
+    page = workspace / "content" / "fr" / "index.md"
+    edit(page, "(fonctionnement.md)", "(fonctionnement.md#nulle-part)")
+    env = dict(os.environ, COLUMNS="60", NO_MKDOCS_2_WARNING="1")
+    env.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "peaceops", "--root", str(workspace), "build", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 1
+    warning = [line for line in result.stderr.splitlines() if "nulle-part" in line]
+    assert len(warning) == 1, result.stderr
+    assert warning[0].startswith("content/fr/index.md:") and warning[0].endswith("against the headings of that page")
+    assert "\x1b" not in result.stderr

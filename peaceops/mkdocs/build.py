@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import re
 import sys
@@ -87,8 +88,11 @@ def _run_engine(engine: str, config_file: Path, site_dir: Path, output: io.Strin
     from mkdocs import config, exceptions
     from mkdocs.commands import build
 
-    logging_state = command.State()  # the command's own logger, levels and format (ColorFormatter)
+    logging_state = command.State()  # the command's own logger and levels
     logging_state.stream.setStream(output)
+    # Its format when its output is not a terminal (--no-color): no colour codes, no wrapping to the
+    # terminal's width, so that engine_problems reads one warning per line, as it did from a pipe.
+    logging_state.stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
     try:
         command._enable_warnings()  # as the command does: deprecations logged, not printed
         settings = config.load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
