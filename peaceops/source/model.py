@@ -89,9 +89,7 @@ State = Annotated[str, one_of(STATES), listed(STATES)]
 
 
 class Record(BaseModel):
-    # defer_build: a class builds its validator when first used, not at import. Most are nested in
-    # a file's model, whose validator holds their schema already, so `check` builds a few (issue 33).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Localized(Record, Generic[T]):
