@@ -1,7 +1,7 @@
 """Run one command and report its wall time and peak memory.
 
 Why: the figures must be the build's own, not the benchmark's. ``os.wait4`` returns the resource use
-of that one child, including the processes it waited for (``peaceops build`` runs MkDocs in a
+of that one child, including the processes it waited for (Pagefind, which the build runs in a
 child), so each build's peak memory is measured alone, not mixed with earlier builds.
 """
 from __future__ import annotations

@@ -267,9 +267,13 @@ class Site(Website):
         return exported
 
     def macro_files_for(self, template: jinja2.Template) -> list[str]:
-        """The macro files the page ``template`` needs, in the order they are made (``macrouse.py``)."""
-        needed = files_needed(template, ALWAYS_USED, self.macro_exports, self.environment.get_template)
-        return [name for name in self.macro_templates if name in needed]
+        """The macro files the page ``template`` needs, in the order they are made (``macrouse.py``);
+        worked out once per template: every country page is the same template."""
+        known: dict[jinja2.Template, list[str]] = self.__dict__.setdefault("_macro_files", {})
+        if template not in known:
+            needed = files_needed(template, ALWAYS_USED, self.macro_exports, self.environment.get_template)
+            known[template] = [name for name in self.macro_templates if name in needed]
+        return known[template]
 
     def render_page(
         self, markdown: str, language: str, path: str, meta: dict[str, Any] | None = None, *,
