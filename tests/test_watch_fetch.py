@@ -1,0 +1,391 @@
+"""How the watch follows an address (peaceops/watch/fetch.py), in the tests' own process, against a
+small server of this file's own on 127.0.0.1: which codes are a move and which are an answer, how far
+a chain of moves may go, which answers are trouble, what robots.txt closes, and what reaches the
+report about an address.
+
+Why here as well as tests/test_source_watch.py and test_watch_redirect_codes.py: those run the whole
+watch in another process, which mutmut cannot trace (tests/MUTATION.md); these call ``Fetcher``
+directly, so a planted bug in fetching fails a test mutmut can count, in a fraction of a second.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from peaceops.source.messages import message
+from peaceops.watch import fetch
+from peaceops.watch.fetch import Fetcher, Unreachable, followable, plain_address, status_words, user_agent
+
+HOST = "site.example.org"
+PAGE = b"<html><body><main><p>The page's own text.</p></main></body></html>"
+PDF = b"%PDF-1.4 a report"
+
+
+class Site:
+    """A server whose answers the test sets: (host, path) -> (status, headers, body)."""
+
+    def __init__(self) -> None:
+        self.answers: dict[tuple[str, str], tuple[int, dict[str, str], bytes]] = {}
+        self.asked: list[tuple[str, str, dict[str, str]]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                host = (self.headers.get("Host") or "").lower()
+                site.asked.append((host, self.path, dict(self.headers.items())))
+                status, headers, body = site.answers.get((host, self.path), (404, {}, b"not here"))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def page(self, path: str, body: bytes = PAGE, host: str = HOST, **headers: str) -> None:
+        self.answers[host, path] = (200, {"Content-Type": "text/html; charset=utf-8", **headers}, body)
+
+    def answer(self, path: str, status: int, headers: dict[str, str] | None = None, host: str = HOST) -> None:
+        self.answers[host, path] = (status, headers or {}, b"")
+
+    def fetcher(self, **options) -> Fetcher:
+        return Fetcher("test-agent/1.0", timeout=5, pause=0, via=self.address, **options)
+
+    def paths(self) -> list[str]:
+        return [path for _, path, _ in self.asked]
+
+
+@contextmanager
+def serving() -> Iterator[Site]:
+    site = Site()
+    threading.Thread(target=site.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        yield site
+    finally:
+        site.httpd.shutdown()
+        site.httpd.server_close()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with serving() as running:
+        yield running
+
+
+def url(path: str, host: str = HOST) -> str:
+    return f"https://{host}{path}"
+
+
+# --- Moves --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_each_move_code_is_followed_to_the_page_at_its_end(site, code):
+    site.answer("/old", code, {"Location": "/new"})
+    site.page("/new")
+    visit = site.fetcher().visit(url("/old"))
+    assert (visit.address, visit.final, visit.status, visit.trouble) == (url("/old"), url("/new"), 200, None)
+    assert visit.redirects == (url("/old"),)
+    assert visit.text is not None
+    assert site.paths() == ["/robots.txt", "/old", "/new"]
+
+
+@pytest.mark.parametrize("code", [300, 304, 305, 306])
+def test_any_other_3xx_code_is_an_answer_not_a_move(site, code):
+    site.answer("/old", code, {"Location": "/new"})
+    site.page("/new")
+    visit = site.fetcher().visit(url("/old"))
+    assert (visit.final, visit.status, visit.trouble, visit.redirects, visit.text) == (url("/old"), code, None, (), None)
+    assert "/new" not in site.paths()
+
+
+@pytest.mark.parametrize("code", [301, 308])
+def test_a_move_code_without_a_location_is_an_answer(site, code):
+    site.answer("/old", code)
+    visit = site.fetcher().visit(url("/old"))
+    assert (visit.final, visit.status, visit.redirects, visit.trouble) == (url("/old"), code, (), None)
+
+
+def test_a_move_to_another_host_and_a_relative_one_are_followed_with_the_address_made_plain(site):
+    site.answer("/a", 301, {"Location": "  https://other.example.net/b c  "})
+    site.answer("/b%20c", 302, {"Location": "../d?x=é"}, host="other.example.net")
+    site.page("/d?x=%C3%A9", host="other.example.net")
+    visit = site.fetcher().visit(url("/a"))
+    assert visit.final == "https://other.example.net/d?x=%C3%A9"
+    assert visit.redirects == (url("/a"), "https://other.example.net/b%20c")
+    assert visit.status == 200
+
+
+def test_a_chain_of_ten_moves_is_followed_and_eleven_are_too_many(site):
+    for n in range(11):
+        site.answer(f"/{n}", 301, {"Location": f"/{n + 1}"})
+    site.page("/11")
+    site.page("/10")  # /9 -> /10 ends a chain of ten moves from /0 ... but /10 moves on: replaced below
+    del site.answers[HOST, "/10"]
+    site.answer("/10", 301, {"Location": "/11"})
+    ten = site.fetcher().visit(url("/1"))  # /1 ... /10 -> /11: ten moves
+    assert (ten.final, ten.status, ten.trouble) == (url("/11"), 200, None)
+    assert len(ten.redirects) == 10
+    eleven = site.fetcher().visit(url("/0"))
+    assert eleven.trouble == message("watch_too_many_redirects", count=10)
+    assert eleven.status is None and len(eleven.redirects) == 11
+
+
+def test_a_move_to_an_address_the_watch_cannot_follow_is_trouble_said_plainly(site):
+    site.answer("/old", 301, {"Location": "ftp://files.example.org/report\x1b.pdf"})
+    visit = site.fetcher().visit(url("/old"))
+    assert visit.trouble == message("watch_odd_redirect", target="ftp://files.example.org/report%1B.pdf")
+    assert visit.status is None
+
+
+def test_a_move_to_an_address_longer_than_any_client_must_take_is_trouble(site):
+    site.answer("/old", 301, {"Location": "/" + "a" * fetch.MAX_ADDRESS})
+    visit = site.fetcher().visit(url("/old"))
+    assert visit.trouble == message("watch_long_redirect", limit=f"{fetch.MAX_ADDRESS:,}")
+
+
+def test_a_move_to_an_address_just_within_the_limit_is_followed(site):
+    path = "/" + "a" * (fetch.MAX_ADDRESS - len(url("")) - 1)
+    assert len(url(path)) == fetch.MAX_ADDRESS
+    site.answer("/old", 301, {"Location": path})
+    site.page(path)
+    visit = site.fetcher().visit(url("/old"))
+    assert (visit.final, visit.status, visit.trouble) == (url(path), 200, None)
+
+
+# --- Answers ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("code", [500, 502, 503, 429])
+def test_a_server_error_or_too_many_requests_is_trouble_not_a_gone_page(site, code):
+    site.answer("/page", code)
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.trouble == message("watch_server_error", status=status_words(code))
+    assert visit.status is None and visit.not_read is False
+
+
+@pytest.mark.parametrize("code", [404, 410, 403, 499])
+def test_a_client_error_is_the_sites_answer_with_no_text(site, code):
+    site.answer("/page", code)
+    visit = site.fetcher().visit(url("/page"))
+    assert (visit.status, visit.trouble, visit.text) == (code, None, None)
+
+
+def test_a_page_keeps_its_fingerprint_etag_and_date(site):
+    site.page("/page", ETag='"v1"', **{"Last-Modified": "Tue, 01 Dec 2026 10:00:00 GMT"})
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.etag == '"v1"' and visit.last_modified == "Tue, 01 Dec 2026 10:00:00 GMT"
+    assert visit.text is not None and visit.text.startswith("sha256:")
+
+
+def test_the_same_main_text_in_another_menu_has_the_same_fingerprint_and_another_text_another(site):
+    site.page("/a", b"<html><body><nav>Home</nav><main><p>Text.</p></main></body></html>")
+    site.page("/b", b"<html><body><nav>Home | News</nav><main><p>Text.</p></main></body></html>")
+    site.page("/c", b"<html><body><nav>Home</nav><main><p>Other text.</p></main></body></html>")
+    fetcher = site.fetcher()
+    a, b, c = (fetcher.visit(url(p)).text for p in ("/a", "/b", "/c"))
+    assert a == b != c
+
+
+def test_a_file_is_fingerprinted_whole(site):
+    site.answers[HOST, "/report.pdf"] = (200, {"Content-Type": "application/pdf"}, PDF)
+    visit = site.fetcher().visit(url("/report.pdf"))
+    assert visit.text == "sha256:" + hashlib.sha256(PDF).hexdigest()
+
+
+def test_a_2xx_other_than_200_is_read_too(site):
+    site.answers[HOST, "/made"] = (203, {"Content-Type": "application/pdf"}, PDF)
+    visit = site.fetcher().visit(url("/made"))
+    assert (visit.status, visit.text) == (203, "sha256:" + hashlib.sha256(PDF).hexdigest())
+
+
+def test_each_request_names_the_robot_and_the_site_asked(site):
+    site.page("/page")
+    Fetcher(user_agent("https://peace.example.ca/"), timeout=5, pause=0, via=site.address).visit(url("/page"))
+    for host, _, headers in site.asked:
+        assert host == HOST
+        assert headers["User-Agent"] == user_agent("https://peace.example.ca/")
+        assert headers["Host"] == HOST
+        assert "text/html" in headers["Accept"]
+
+
+def test_get_reads_up_to_its_limit_and_no_further(site):
+    site.answers[HOST, "/answer"] = (200, {"Content-Type": "application/json"}, b"0123456789")
+    fetcher = site.fetcher()
+    reply = fetcher.get(url("/answer"), limit=4)
+    assert (reply.status, reply.body) == (200, b"0123")
+    assert fetcher.get(url("/answer")).body == b"0123456789"
+    assert fetcher.get(url("/answer"), limit=0).body == b""
+
+
+def test_a_site_that_refuses_connections_is_trouble_said_as_such():
+    with serving() as gone:
+        address = gone.address
+    visit = Fetcher("test-agent/1.0", timeout=5, pause=0, via=address).visit(url("/page"))
+    assert visit.trouble == message("watch_connection", reason="refused")
+    with pytest.raises(Unreachable) as raised:
+        Fetcher("test-agent/1.0", timeout=5, pause=0, via=address).get(url("/page"))
+    assert raised.value.why == message("watch_connection", reason="refused")
+    assert raised.value.by_run is False
+
+
+# --- robots.txt ---------------------------------------------------------------------------------
+def test_a_page_robots_txt_closes_is_not_asked_for(site):
+    site.answers[HOST, "/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private\n")
+    site.page("/private/page")
+    site.page("/public")
+    fetcher = site.fetcher()
+    closed = fetcher.visit(url("/private/page"))
+    assert (closed.closed, closed.status, closed.trouble) == (True, None, None)
+    assert fetcher.visit(url("/public")).status == 200
+    assert site.paths() == ["/robots.txt", "/public"]  # robots.txt asked for once per site
+
+
+def test_robots_txt_names_the_watch_by_its_robot_name(site):
+    rules = f"User-agent: {fetch.ROBOT_NAME}\nDisallow: /\n\nUser-agent: *\nAllow: /\n".encode()
+    site.answers[HOST, "/robots.txt"] = (200, {"Content-Type": "text/plain"}, rules)
+    site.page("/page")
+    assert site.fetcher().visit(url("/page")).closed is True
+
+
+def test_a_move_into_a_closed_part_of_the_site_stops_there(site):
+    site.answers[HOST, "/robots.txt"] = (200, {}, b"User-agent: *\nDisallow: /private\n")
+    site.answer("/old", 301, {"Location": "/private/new"})
+    visit = site.fetcher().visit(url("/old"))
+    assert (visit.closed, visit.final, visit.redirects) == (True, url("/private/new"), (url("/old"),))
+
+
+@pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
+def test_a_moved_robots_txt_is_followed(site, code):
+    site.answer("/robots.txt", code, {"Location": "/rules.txt"})
+    site.answers[HOST, "/rules.txt"] = (200, {}, b"User-agent: *\nDisallow: /private\n")
+    site.page("/private")
+    assert site.fetcher().visit(url("/private")).closed is True
+
+
+def test_a_robots_txt_moved_more_than_five_times_is_as_if_there_were_none(site):
+    for n in range(6):
+        site.answer("/robots.txt" if n == 0 else f"/r{n}", 301, {"Location": f"/r{n + 1}"})
+    site.answers[HOST, "/r6"] = (200, {}, b"User-agent: *\nDisallow: /\n")
+    site.page("/page")
+    visit = site.fetcher().visit(url("/page"))
+    assert (visit.closed, visit.status) == (False, 200)
+    assert "/r6" not in site.paths()
+
+
+def test_a_robots_txt_moved_five_times_is_read(site):
+    for n in range(5):
+        site.answer("/robots.txt" if n == 0 else f"/r{n}", 301, {"Location": f"/r{n + 1}"})
+    site.answers[HOST, "/r5"] = (200, {}, b"User-agent: *\nDisallow: /\n")
+    site.page("/page")
+    assert site.fetcher().visit(url("/page")).closed is True
+
+
+@pytest.mark.parametrize("code", [404, 403, 410, 401])
+def test_a_missing_or_forbidden_robots_txt_allows_every_page(site, code):
+    site.answers[HOST, "/robots.txt"] = (code, {}, b"User-agent: *\nDisallow: /\n")
+    site.page("/page")
+    assert site.fetcher().visit(url("/page")).status == 200
+
+
+@pytest.mark.parametrize("code", [500, 503])
+def test_a_robots_txt_with_a_server_error_makes_the_site_unreadable_for_the_run(site, code):
+    site.answer("/robots.txt", code)
+    site.page("/page")
+    fetcher = site.fetcher()
+    first, second = fetcher.visit(url("/page")), fetcher.visit(url("/other"))
+    assert first.trouble == second.trouble == message("watch_server_error", status=status_words(code))
+    assert site.paths() == ["/robots.txt"]
+
+
+def test_a_robots_txt_cut_at_its_limit_leaves_its_last_cut_line_out(site, monkeypatch):
+    monkeypatch.setattr(fetch, "ROBOTS_BYTES", 64)
+    rules = b"User-agent: *\nDisallow: /a\n" + b"#" * 25 + b"\n"
+    body = rules + b"Disallow: /b/c\n"  # the first 64 bytes end in the middle of this line: "Disallow: /"
+    assert len(rules) + len(b"Disallow: /") == 64
+    site.answers[HOST, "/robots.txt"] = (200, {}, body)  # kept, the cut line would close every page
+    site.page("/b")
+    site.page("/a")
+    fetcher = site.fetcher()
+    assert fetcher.visit(url("/a")).closed is True
+    assert fetcher.visit(url("/b")).closed is False
+
+
+def test_a_whole_robots_txt_at_its_limit_keeps_its_last_line(site, monkeypatch):
+    monkeypatch.setattr(fetch, "ROBOTS_BYTES", 32)
+    body = b"User-agent: *\nDisallow: /b\n"
+    body = b"#" * (32 - len(body)) + b"\n" + body[:-1] + b"\n"
+    body = body[-32:]
+    assert len(body) == 32 and body.endswith(b"Disallow: /b\n")
+    site.answers[HOST, "/robots.txt"] = (200, {}, body)
+    site.page("/b")
+    assert site.fetcher().visit(url("/b")).closed is True
+
+
+# --- Words --------------------------------------------------------------------------------------
+def test_the_user_agent_names_the_robot_and_where_to_learn_more():
+    assert user_agent("https://peace.example.ca/") == (
+        "peaceops-source-watch/1.0 (+https://peace.example.ca/; the International Police Peace Operations "
+        "Program website's weekly check of the pages it cites)"
+    )
+    assert user_agent(None) == (
+        "peaceops-source-watch/1.0 (the International Police Peace Operations Program website's weekly "
+        "check of the pages it cites)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "words"), [(404, "404 Not Found"), (503, "503 Service Unavailable"), (299, "299"), (599, "599")]
+)
+def test_a_status_is_said_with_its_meaning_when_it_has_one(status, words):
+    assert status_words(status) == words
+
+
+@pytest.mark.parametrize(
+    ("address", "ok"),
+    [
+        ("https://www.example.org/", True),
+        ("http://www.example.org:8080/a", True),
+        ("HTTPS://www.example.org/", True),
+        ("ftp://www.example.org/", False),
+        ("javascript:alert(1)", False),
+        ("https:///path-only", False),
+        ("https://www.example.org:99999/", False),
+        ("https://www.example.org:port/", False),
+    ],
+)
+def test_only_http_and_https_addresses_with_a_host_and_a_real_port_are_followed(address, ok):
+    assert followable(address) is ok
+
+
+def test_an_errors_words_reach_the_report_on_one_line_and_cut_short():
+    assert fetch._plain_words("a\nb\x1b[2J\u2028c\x7f") == "a\\x0ab\\x1b[2J\\x2028c\\x7f"
+    assert fetch._plain_words("x" * 120) == "x" * 120
+    assert fetch._plain_words("x" * 121) == "x" * 119 + "…"
+    assert fetch._plain_words("abcdef", limit=4) == "abc…"
+
+
+@pytest.mark.parametrize(
+    ("address", "printed"),
+    [
+        ("https://www.example.org:8443/a b", "https://www.example.org:8443/a%20b"),
+        ("https://WWW.Example.org/", "https://www.example.org/"),
+        ("https://www.example.org/a#part", "https://www.example.org/a"),
+        ("https://www.example.org:99999/a b", "https://www.example.org:99999/a%20b"),
+        ("https://www.example.org/?a=1&b=<2>", "https://www.example.org/?a=1&b=%3C2%3E"),
+        ("https://www.example.org/\x7f\x00", "https://www.example.org/%7F%00"),
+    ],
+)
+def test_more_addresses_go_on_the_wire_plain(address, printed):
+    assert plain_address(address) == printed
