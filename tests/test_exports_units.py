@@ -1,0 +1,301 @@
+"""The open data's rows (peaceops/outputs/exports.py), made in the tests' own process from small
+missions and sources of the tests' own: each column of missions.json and missions.csv, the officer
+figures, the totals, and the spreadsheet formula guard on every text an editor types.
+
+Why here as well as tests/test_exports.py: that file reads the files of a built site, in another
+process, which mutmut cannot trace (tests/MUTATION.md); these call ``rows``, ``officer_rows``,
+``tables`` and ``open_data_files`` directly on a data set of a few missions, so a planted bug in
+them fails a test mutmut can count, in a fraction of a second. The expectations are the tests' own
+reading of their own missions, never what the code under test printed once.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from conftest import ROOT
+
+from peaceops.facts import derive
+from peaceops.outputs import exports
+from peaceops.pages.localize import Localizer
+from peaceops.pages.routes import build_routes
+from peaceops.source.dataset import load
+from peaceops.source.model import Mission, Source
+from peaceops.source.publisher import who_publishes
+
+SITE = "https://peace.example.org/"
+AS_OF = date(2026, 5, 15)
+
+SOURCES = {
+    "src-both": {
+        "key": "src-both", "publisher": {"en": "United Nations", "fr": "Nations Unies"},
+        "title": {"en": "Report", "fr": "Rapport"},
+        "address": {"en": "https://un.example.org/en/report", "fr": "https://un.example.org/fr/rapport"},
+        "published": "2025-06-30",
+    },
+    "src-gone": {
+        "key": "src-gone", "publisher": {"en": "RCMP", "fr": "GRC"}, "title": {"fr": "Page disparue"},
+        "address": {"fr": "https://old.example.ca/fr/page"}, "published": "2019", "gone": "yes",
+        "archived": {"fr": "https://web.archive.org/web/2019/https://old.example.ca/fr/page"},
+    },
+    "src-french": {
+        "key": "src-french", "publisher": {"en": "Police", "fr": "Police"}, "title": {"fr": "Page"},
+        "address": {"fr": "https://fr.example.ca/page"}, "published": "2024-01",
+    },
+}  # fmt: skip
+
+
+def mission_record(mission_id: str, **changes) -> dict:
+    record = {
+        "id": mission_id, "acronym": {"en": mission_id.upper(), "fr": mission_id.upper() + "-F"},
+        "name": {"en": f"{mission_id} in English", "fr": f"{mission_id} en français"},
+        "lead": "UN", "country": "HT", "mandate": {"en": "Keep the peace.", "fr": "Maintenir la paix."},
+        "sources": ["src-both", "src-gone"], "updated": "2026-01-02",
+        "status": [{"state": "under_way", "since": "2019-04", "source": "src-both"}],
+        "roles": [{"en": "Mentoring", "fr": "Mentorat"}, {"en": "Training", "fr": "Formation"}],
+        "language": "fr", "armed": "no",
+        "officers": [
+            {"kind": "deployed", "count": "20", "as_of": "2024-03-31", "source": "src-both"},
+            {"kind": "deployed", "count": "25", "as_of": "2025-03-31", "source": "src-both"},
+            {"kind": "authorized", "count": "30", "source": "src-gone"},
+            {"kind": "authorized_up_to", "count": "40", "as_of": "2020", "source": "src-french"},
+        ],
+    }  # fmt: skip
+    record.update(changes)
+    return record
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load(ROOT / "data")
+
+
+def facts_of(real, *records: dict, more_sources: tuple[dict, ...] = ()):
+    own = {**SOURCES, **{source["key"]: source for source in more_sources}}
+    sources = {**real.sources, **{key: Source.model_validate(value) for key, value in own.items()}}
+    missions = tuple(Mission.model_validate(record) for record in records)
+    review = real.review.model_copy(update={"as_of": AS_OF})
+    return derive(replace(real, missions=missions, sources=sources, review=review))
+
+
+def rows_of(real, *records: dict, more_sources: tuple[dict, ...] = ()) -> list[dict]:
+    facts = facts_of(real, *records, more_sources=more_sources)
+    return exports.rows(facts, build_routes(ROOT / "content", facts), SITE)
+
+
+def localizers(real) -> dict[str, Localizer]:
+    return {language: Localizer(language, real.interface) for language in ("en", "fr")}
+
+
+# --- The columns ------------------------------------------------------------------------------
+def test_a_missions_row_holds_its_own_values_column_by_column(real):
+    [row] = rows_of(real, mission_record("alpha"))
+    assert list(row) == [column.name for column in exports.COLUMNS]
+    expected = {
+        "Mission_ID": "alpha", "Mission_Acronym": "ALPHA", "Mission_Acronym_FR": "ALPHA-F",
+        "Mission_Name_EN": "alpha in English", "Mission_Name_FR": "alpha en français", "Lead_Organization": "UN",
+        "Status": "under_way", "Start": "2019-04", "End": None, "Location_Code": "HT", "Location_ISOCode3": "HTI",
+        "Location_Name_EN": "Haiti", "Location_Name_FR": "Haïti", "Contributing_Country": "Canada", "ISOCode3": "CAN",
+        "Personnel_Type": "Individual Police",
+        "Officers_Deployed": 25, "Last_Reporting_Date": "2025-03-31",
+        "Officers_Deployed_Source": "https://un.example.org/en/report",
+        "Officers_Authorized": 30, "Officers_Authorized_As_Of": "2019",  # its source's published year
+        "Officers_Authorized_Source": "https://web.archive.org/web/2019/https://old.example.ca/fr/page",
+        "Officers_Authorized_Up_To": 40, "Officers_Authorized_Up_To_As_Of": "2020",
+        "Officers_Authorized_Up_To_Source": "https://fr.example.ca/page",
+        "Language_Of_Operation": "fr", "Language_Of_Operation_Name_EN": "French",
+        "Language_Of_Operation_Name_FR": "français", "Armed": False,
+        "Roles_EN": ["Mentoring", "Training"], "Roles_FR": ["Mentorat", "Formation"],
+        "Mandate_EN": "Keep the peace.", "Mandate_FR": "Maintenir la paix.",
+        "Sources": ["https://un.example.org/en/report", "https://web.archive.org/web/2019/https://old.example.ca/fr/page"],
+        "Periods": [{"State": "under_way", "Start": "2019-04", "End": None, "Source_Key": "src-both"}],
+        "Updated": "2026-01-02",
+    }  # fmt: skip
+    assert {name: row[name] for name in expected} == expected
+    assert row["Page_EN"].startswith(SITE) and row["Page_FR"].startswith(SITE + "fr/")
+    assert row["Page_EN"] != row["Page_FR"]
+
+
+def test_an_ended_mission_without_figures_or_language_has_empty_cells(real):
+    record = mission_record(
+        "beta", officers=[], language=None, armed=None, roles=[],
+        status=[{"state": "under_way", "since": "2004", "source": "src-both"},
+                {"state": "ended", "since": "2017-10-15", "source": "src-gone"}],
+    )  # fmt: skip
+    [row] = rows_of(real, record)
+    assert (row["Status"], row["Start"], row["End"]) == ("ended", "2004", "2017-10-15")
+    for name in ("Officers_Deployed", "Last_Reporting_Date", "Officers_Deployed_Source", "Officers_Authorized",
+                 "Officers_Authorized_As_Of", "Officers_Authorized_Source", "Officers_Authorized_Up_To",
+                 "Language_Of_Operation", "Language_Of_Operation_Name_EN", "Language_Of_Operation_Name_FR", "Armed"):
+        assert row[name] is None, name
+    assert row["Periods"] == [
+        {"State": "under_way", "Start": "2004", "End": "2017-10-15", "Source_Key": "src-both"},
+        {"State": "ended", "Start": "2017-10-15", "End": None, "Source_Key": "src-gone"},
+    ]
+    assert row["Roles_EN"] == [] and row["Armed"] is None
+
+
+def test_a_figure_with_no_date_anywhere_has_an_empty_date_cell(real):
+    undated = {
+        "key": "src-undated", "publisher": {"en": "P", "fr": "P"}, "title": {"en": "T"},
+        "address": {"en": "https://p.example.org/t"},
+    }  # fmt: skip
+    record = mission_record("gamma", officers=[{"kind": "deployed", "count": "3", "source": "src-undated"}])
+    [row] = rows_of(real, record, more_sources=(undated,))
+    assert (row["Officers_Deployed"], row["Last_Reporting_Date"]) == (3, None)
+
+
+def test_an_archived_copy_is_given_where_the_original_is_gone_and_english_first():
+    both = Source.model_validate(SOURCES["src-both"])
+    gone = Source.model_validate(SOURCES["src-gone"])
+    french = Source.model_validate(SOURCES["src-french"])
+    assert exports.source_address(both) == "https://un.example.org/en/report"
+    assert exports.source_address(gone) == "https://web.archive.org/web/2019/https://old.example.ca/fr/page"
+    assert exports.source_address(french) == "https://fr.example.ca/page"
+    archived_both = Source.model_validate(
+        {**SOURCES["src-both"], "gone": "yes",
+         "archived": {"en": "https://web.archive.org/en", "fr": "https://web.archive.org/fr"}}
+    )  # fmt: skip
+    assert exports.source_address(archived_both) == "https://web.archive.org/en"
+
+
+# --- The formula guard --------------------------------------------------------------------------
+FORMULAS = ["=1+1", "+1", "-1", "@SUM(A1)", " =1", '"=1', ' " @x', "\u3000=1", "\uff1dx", '"+"', "\t=1"]
+
+
+@pytest.mark.parametrize("start", FORMULAS)
+def test_every_text_an_editor_types_is_made_inert_in_the_missions_row(real, start):
+    text = start + "cmd"
+    record = mission_record(
+        "delta", acronym={"en": text, "fr": text}, name={"en": text, "fr": text}, mandate={"en": text, "fr": text},
+        roles=[{"en": text, "fr": "Safe"}],
+    )  # fmt: skip
+    [row] = rows_of(real, record)
+    for name in ("Mission_Acronym", "Mission_Acronym_FR", "Mission_Name_EN", "Mission_Name_FR", "Mandate_EN", "Mandate_FR"):
+        assert row[name] == "'" + text.strip(), name  # the loader trims what the editor typed
+    assert row["Roles_EN"] == ["'" + text.strip()] and row["Roles_FR"] == ["Safe"]
+    [officer] = [r for r in exports.officer_rows(facts_of(real, record)) if r["Figure_Kind"] == "authorized"]
+    assert officer["Mission_Acronym"].startswith("'") and officer["Mission_Acronym"][1:] == text.strip()
+
+
+def test_numbers_and_plain_texts_are_left_as_they_are(real):
+    [row] = rows_of(real, mission_record("epsilon", name={"en": "1 = 1", "fr": "a-b"}))
+    assert row["Mission_Name_EN"] == "1 = 1" and row["Mission_Name_FR"] == "a-b"
+    assert row["Officers_Deployed"] == 25 and isinstance(row["Officers_Deployed"], int)
+
+
+def test_the_csv_a_spreadsheet_opens_holds_the_guarded_text(real):
+    record = mission_record("zeta", name={"en": '"=HYPERLINK(1)', "fr": "Nom"})
+    files = open_data(real, record)
+    [line] = read_csv(files, exports.CSV_FILE)
+    assert line["Mission_Name_EN"] == "'\"=HYPERLINK(1)"
+    assert json.loads(files[exports.JSON_FILE])["missions"][0]["Mission_Name_EN"] == "'\"=HYPERLINK(1)"
+
+
+# --- Officer figures, totals, tables --------------------------------------------------------------
+def test_every_officer_figure_is_a_row_by_kind_then_newest_first(real):
+    facts = facts_of(real, mission_record("eta"))
+    found = [(r["Figure_Kind"], r["Count"], r["As_Of"], r["As_Of_Basis"], r["Source_Key"]) for r in exports.officer_rows(facts)]
+    assert found == [
+        ("deployed", 25, "2025-03-31", "stated", "src-both"),
+        ("deployed", 20, "2024-03-31", "stated", "src-both"),
+        ("authorized", 30, "2019", "published", "src-gone"),
+        ("authorized_up_to", 40, "2020", "stated", "src-french"),
+    ]
+    rows = exports.officer_rows(facts)
+    assert rows[0]["Source_Title"] == "Report" and rows[2]["Source_Title"] == "Page disparue"
+    assert rows[0]["Source_Publisher"] == "United Nations" and rows[2]["Source_Publisher"] == "RCMP"
+    assert rows[2]["Source_URL"] == "https://web.archive.org/web/2019/https://old.example.ca/fr/page"
+    for row in rows:
+        assert (row["Mission_ID"], row["Mission_Acronym"], row["Contributing_Country"], row["ISOCode3"],
+                row["Personnel_Type"]) == ("eta", "ETA", "Canada", "CAN", "Individual Police")  # fmt: skip
+    assert list(rows[0]) == list(exports.OFFICER_COLUMNS)
+
+
+def test_the_totals_are_the_current_missions_and_their_latest_figures(real):
+    ended = mission_record(
+        "theta", country="CD",
+        status=[{"state": "under_way", "since": "2010", "source": "src-both"},
+                {"state": "ended", "since": "2015", "source": "src-both"}],
+    )  # fmt: skip
+    current = mission_record("iota", country="HT")
+    other = mission_record(
+        "kappa", country="ML",
+        officers=[{"kind": "deployed", "count": "5", "as_of": "2025-01-31", "source": "src-both"}],
+    )  # fmt: skip
+    totals = exports.totals(facts_of(real, ended, current, other))
+    assert totals["missions_now"] == 2 and totals["countries_now"] == 2
+    assert totals["operations_listed"] == 3 and totals["countries_listed"] == 3
+    assert totals["officers_deployed_now"] == {"sum": 30, "missions_with_figure": 2, "missions": 2, "comparable": True}
+    assert totals["officers_authorized_now"]["sum"] == 30
+    assert totals["officers_authorized_now"]["missions_with_figure"] == 1
+    assert totals["officers_authorized_now"]["comparable"] is False
+    assert totals["first_year"] == 2010
+
+
+def open_data(real, *records: dict) -> dict[str, bytes]:
+    facts = facts_of(real, *records)
+    publisher = who_publishes(load_publisher(real), None, None)
+    return exports.open_data_files(facts, build_routes(ROOT / "content", facts), localizers(real), SITE, publisher)
+
+
+def read_csv(files: dict[str, bytes], name: str) -> list[dict[str, str]]:
+    """A table as a spreadsheet reads it: UTF-8 after its byte-order mark."""
+    return list(csv.DictReader(io.StringIO(files[name].decode("utf-8-sig"), newline="")))
+
+
+def load_publisher(real):
+    from peaceops.source.publisher import load_publisher as load
+
+    return load(ROOT / "data", ROOT / "theme", real.sources.keys())
+
+
+def test_the_list_tables_number_each_item_from_one_under_its_mission(real):
+    files = open_data(real, mission_record("lambda"), mission_record("mu", roles=[{"en": "Advice", "fr": "Conseil"}]))
+    roles = read_csv(files, exports.ROLES_FILE)
+    assert {(r["Mission_ID"], r["Role_Number"], r["Role_EN"], r["Role_FR"]) for r in roles} == {
+        ("lambda", "1", "Mentoring", "Mentorat"), ("lambda", "2", "Training", "Formation"), ("mu", "1", "Advice", "Conseil")
+    }  # fmt: skip
+    sources = read_csv(files, exports.SOURCES_FILE)
+    assert [(r["Mission_ID"], r["Source_Number"], r["Source_Key"]) for r in sources if r["Mission_ID"] == "mu"] == [
+        ("mu", "1", "src-both"), ("mu", "2", "src-gone")
+    ]
+    periods = read_csv(files, exports.PERIODS_FILE)
+    assert [(r["Mission_ID"], r["Period_Number"], r["State"], r["Start"], r["End"]) for r in periods if r["Mission_ID"] == "mu"] == [
+        ("mu", "1", "under_way", "2019-04", "")
+    ]
+    assert set(files) == set(exports.FILES)
+
+
+def test_the_sources_table_has_each_cited_source_once_with_empty_cells_for_what_it_lacks(real):
+    files = open_data(real, mission_record("nu"))
+    table = {r["Source_Key"]: r for r in read_csv(files, exports.SOURCES_TABLE_FILE)}
+    assert table["src-gone"]["Title_EN"] == "" and table["src-gone"]["Title_FR"] == "Page disparue"
+    assert table["src-gone"]["Archived_FR"] == "https://web.archive.org/web/2019/https://old.example.ca/fr/page"
+    assert table["src-gone"]["Archived_EN"] == "" and table["src-gone"]["Published"] == "2019"
+    assert table["src-both"]["Address_EN"] == "https://un.example.org/en/report"
+    assert table["src-both"]["Publisher_FR"] == "Nations Unies"
+    keys = list(table)
+    assert keys == sorted(keys)
+
+
+def test_the_json_and_the_csv_hold_the_same_missions_and_the_json_meets_its_schema(real):
+    import jsonschema
+
+    files = open_data(real, mission_record("xi"), mission_record("omicron", country="CD"))
+    content = json.loads(files[exports.JSON_FILE])
+    jsonschema.validate(content, json.loads(files[exports.SCHEMA_FILE]))
+    lines = read_csv(files, exports.CSV_FILE)
+    assert [line["Mission_ID"] for line in lines] == [m["Mission_ID"] for m in content["missions"]]
+    assert sorted(line["Mission_ID"] for line in lines) == ["omicron", "xi"]
+    assert "Roles_EN" not in lines[0] and "Sources" not in lines[0] and "Periods" not in lines[0]
+    assert content["totals"]["missions_now"] == 2
+    officers = json.loads(files[exports.OFFICERS_JSON])
+    assert officers["as_of"] == AS_OF.isoformat()
+    assert len(officers["observations"]) == 8 and set(officers["columns"]) == set(exports.OFFICER_COLUMNS)
+    assert content["licence"]["name"]["en"] and content["licence"]["name"]["fr"] != content["licence"]["name"]["en"]
+    assert files[exports.JSON_FILE].endswith(b"}\n")
