@@ -10,7 +10,11 @@ directly, so a planted bug in fetching fails a test mutmut can count, in a fract
 from __future__ import annotations
 
 import hashlib
+import http.client
+import socket
+import ssl
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +23,7 @@ import pytest
 
 from peaceops.source.messages import message
 from peaceops.watch import fetch
+from peaceops.watch.deadline import duration
 from peaceops.watch.fetch import Fetcher, Unreachable, followable, plain_address, status_words, user_agent
 
 HOST = "site.example.org"
@@ -31,13 +36,24 @@ class Site:
 
     def __init__(self) -> None:
         self.answers: dict[tuple[str, str], tuple[int, dict[str, str], bytes]] = {}
+        self.raw: dict[tuple[str, str], bytes] = {}  # sent as they are, instead of an HTTP answer
         self.asked: list[tuple[str, str, dict[str, str]]] = []
+        self.now = 0.0  # the fetcher's clock (see fetcher): each request takes ``cost`` seconds of it
+        self.cost = 0.0
+        self.delay = 0.0  # real seconds before each answer
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 host = (self.headers.get("Host") or "").lower()
                 site.asked.append((host, self.path, dict(self.headers.items())))
+                site.now += site.cost
+                if site.delay:
+                    time.sleep(site.delay)
+                if (host, self.path) in site.raw:
+                    self.close_connection = True
+                    self.wfile.write(site.raw[host, self.path])
+                    return
                 status, headers, body = site.answers.get((host, self.path), (404, {}, b"not here"))
                 self.send_response(status)
                 for name, value in headers.items():
@@ -64,7 +80,15 @@ class Site:
         self.answers[host, path] = (status, headers or {}, b"")
 
     def fetcher(self, **options) -> Fetcher:
-        return Fetcher("test-agent/1.0", timeout=5, pause=0, via=self.address, **options)
+        return Fetcher("test-agent/1.0", **{"timeout": 5, "pause": 0, "via": self.address, **options})
+
+    def timed_fetcher(self, **options) -> Fetcher:
+        """A fetcher on the site's clock, which only requests (``cost``) and pauses move."""
+
+        def sleep(seconds: float) -> None:
+            self.now += seconds
+
+        return self.fetcher(clock=lambda: self.now, sleep=sleep, **options)
 
     def paths(self) -> list[str]:
         return [path for _, path, _ in self.asked]
@@ -389,3 +413,168 @@ def test_an_errors_words_reach_the_report_on_one_line_and_cut_short():
 )
 def test_more_addresses_go_on_the_wire_plain(address, printed):
     assert plain_address(address) == printed
+
+
+# --- Trouble, said as such ------------------------------------------------------------------------
+def test_a_site_that_closes_the_connection_before_the_end_of_the_page_is_trouble(site):
+    site.raw[HOST, "/page"] = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 500\r\n\r\n<p>only this"
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.trouble == message("watch_connection", reason="closed by the site before the end")
+    assert visit.status is None and visit.text is None
+
+
+def test_a_site_that_closes_the_connection_without_answering_is_trouble(site):
+    site.raw[HOST, "/page"] = b""
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.trouble == message("watch_connection", reason="closed by the site")
+
+
+def test_an_answer_http_does_not_allow_is_trouble_without_its_words(site):
+    site.raw[HOST, "/page"] = b"HTTP/1.1 abc \x1b[2J\r\n\r\n"
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.trouble == message("watch_connection", reason="its answer is not one HTTP allows")
+
+
+def test_a_site_that_does_not_answer_within_the_timeout_is_trouble_said_with_the_timeout(site):
+    site.page("/page")
+    site.delay = 0.6
+    visit = site.fetcher(timeout=0.25, page_deadline=10).visit(url("/page"))
+    assert visit.trouble == message("watch_timeout", seconds="0.25")
+
+
+def ssl_error(reason: str | None, words: str = "x") -> ssl.SSLError:
+    """An SSLError as the ssl module raises it: with its reason (a short code), or None."""
+    error = ssl.SSLError(1, words)
+    error.reason = reason
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (TimeoutError(), None),
+        (socket.timeout(), None),
+        (fetch.URLError(TimeoutError()), None),
+        (socket.gaierror(-2, "Name or service not known"), "host"),
+        (fetch.URLError(socket.gaierror(-2, "x")), "host"),
+        (ssl_error("CERTIFICATE_VERIFY_FAILED"), "secure connection: CERTIFICATE_VERIFY_FAILED"),
+        (ConnectionRefusedError(), "refused"),
+        (fetch.URLError(ConnectionRefusedError()), "refused"),
+        (ConnectionResetError(), "closed by the site"),
+        (http.client.RemoteDisconnected("x"), "closed by the site"),
+        (http.client.IncompleteRead(b"abc", 10), "closed by the site before the end"),
+        (http.client.BadStatusLine("\x1b[2J evil"), "its answer is not one HTTP allows"),
+        (http.client.LineTooLong("header"), "its answer is not one HTTP allows"),
+        (OSError("No route to host"), "No route to host"),
+        (OSError("bell\x07 and\nline"), "bell\\x07 and\\x0aline"),
+        (OSError(), "OSError"),
+    ],
+)
+def test_each_kind_of_network_trouble_is_said_in_plain_words(error, reason):
+    fetcher = Fetcher("test-agent/1.0", timeout=7.5)
+    said = fetcher._why(error, "www.example.org")
+    if reason is None:
+        assert said == message("watch_timeout", seconds="7.5")
+    elif reason == "host":
+        assert said == message("watch_unknown_host", host="www.example.org")
+    else:
+        assert said == message("watch_connection", reason=reason)
+
+
+def test_an_ssl_error_without_a_reason_is_said_with_its_words():
+    error = ssl_error(None, "the handshake failed")
+    said = Fetcher("test-agent/1.0")._why(error, "x.org")
+    assert said == message("watch_connection", reason=f"secure connection: {error}")
+
+
+# --- Deadlines ----------------------------------------------------------------------------------
+def test_a_pages_deadline_covers_all_its_redirects_together(site):
+    site.cost = 10  # each request takes 10 seconds of the fetcher's clock
+    site.answer("/a", 301, {"Location": "/b"})
+    site.answer("/b", 301, {"Location": "/c"})
+    site.page("/c")
+    visit = site.timed_fetcher(timeout=15, page_deadline=25).visit(url("/a"))
+    assert visit.trouble == message("watch_page_deadline", limit=duration(25))
+    assert visit.not_read is False and visit.redirects == (url("/a"), url("/b"))
+    assert site.paths() == ["/robots.txt", "/a", "/b"]
+
+
+def test_a_page_within_its_deadline_is_read(site):
+    site.cost = 10
+    site.answer("/a", 301, {"Location": "/b"})
+    site.page("/b")
+    visit = site.timed_fetcher(timeout=15, page_deadline=30).visit(url("/a"))
+    assert (visit.status, visit.trouble) == (200, None)
+
+
+def test_without_a_page_deadline_a_page_may_take_four_timeouts(site):
+    site.cost = 10
+    for n in range(4):
+        site.answer(f"/{n}", 301, {"Location": f"/{n + 1}"})
+    site.page("/4")
+    fetcher = site.timed_fetcher(timeout=12)
+    assert fetcher.page_deadline == 48
+    visit = fetcher.visit(url("/0"))  # robots.txt and /0 ... /3 take 50 seconds: /4 is not asked for
+    assert visit.trouble == message("watch_page_deadline", limit=duration(48))
+    assert "/4" not in site.paths()
+
+
+def test_what_the_run_deadline_cuts_is_not_read_and_nothing_more_is_asked(site):
+    site.cost = 10
+    for path in ("/a", "/b", "/c"):
+        site.page(path)
+    fetcher = site.timed_fetcher(timeout=15, run_deadline=25)
+    assert fetcher.visit(url("/a")).status == 200 and fetcher.run_over is False  # robots.txt and /a: 20 s
+    assert fetcher.visit(url("/b")).status == 200 and fetcher.run_over is True  # 5 s left: asked, 30 s
+    cut = fetcher.visit(url("/c"))
+    assert cut.not_read is True and cut.trouble == message("watch_run_deadline", limit=duration(25))
+    assert site.paths() == ["/robots.txt", "/a", "/b"]
+
+
+def test_the_pause_a_host_is_owed_is_waited_within_the_deadline_and_not_past_it(site):
+    site.page("/a")
+    waited = site.timed_fetcher(timeout=15, pause=10, page_deadline=20).visit(url("/a"))
+    assert waited.status == 200 and site.now == 10  # robots.txt, then 10 seconds, then the page
+    site.now = 0
+    too_long = site.timed_fetcher(timeout=15, pause=30, page_deadline=20).visit(url("/a"))
+    assert too_long.trouble == message("watch_page_deadline", limit=duration(20))
+    assert site.now == 0  # nothing waited
+    assert site.paths() == ["/robots.txt", "/a", "/robots.txt"]
+
+
+def test_a_robots_txt_that_does_not_come_within_a_pages_deadline_closes_the_site_for_the_run(site):
+    site.cost = 10
+    site.answer("/robots.txt", 301, {"Location": "/r1"})
+    site.answer("/r1", 301, {"Location": "/r2"})
+    site.page("/page")
+    fetcher = site.timed_fetcher(timeout=8, page_deadline=15)
+    said = message("watch_robots_deadline", limit=duration(15))
+    assert fetcher.visit(url("/page")).trouble == said
+    assert fetcher.visit(url("/other")).trouble == said
+    assert site.paths() == ["/robots.txt", "/r1"]
+
+
+# --- What is read -------------------------------------------------------------------------------
+def test_a_body_is_read_up_to_its_limit_across_many_reads(site):
+    body = bytes(range(256)) * (3 * fetch.CHUNK // 256)
+    site.answers[HOST, "/big"] = (200, {"Content-Type": "application/octet-stream"}, body)
+    reply = site.fetcher().get(url("/big"), limit=fetch.CHUNK + 10)
+    assert reply.body == body[: fetch.CHUNK + 10]
+    assert reply.headers["Content-Type"] == "application/octet-stream"
+    whole = site.fetcher().get(url("/big"), limit=len(body) + 1)
+    assert whole.body == body
+
+
+def test_a_page_is_read_in_the_charset_it_names(site):
+    site.page("/utf8", "<main><p>Sécurité</p></main>".encode())
+    site.answers[HOST, "/latin1"] = (
+        200, {"Content-Type": "text/html; charset=iso-8859-1"}, "<main><p>Sécurité</p></main>".encode("latin-1")
+    )  # fmt: skip
+    fetcher = site.fetcher()
+    assert fetcher.visit(url("/utf8")).text == fetcher.visit(url("/latin1")).text
+
+
+def test_a_closed_page_keeps_the_address_it_was_asked_for(site):
+    site.answers[HOST, "/robots.txt"] = (200, {}, b"User-agent: *\nDisallow: /\n")
+    visit = site.fetcher().visit(url("/page"))
+    assert (visit.address, visit.final, visit.closed, visit.redirects) == (url("/page"), url("/page"), True, ())
