@@ -41,6 +41,7 @@ class Site:
         self.now = 0.0  # the fetcher's clock (see fetcher): each request takes ``cost`` seconds of it
         self.cost = 0.0
         self.delay = 0.0  # real seconds before each answer
+        self.drip: dict[tuple[str, str], float] = {}  # the body sent a byte at a time, this many seconds apart
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,7 +62,17 @@ class Site:
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Connection", "close")
                 self.end_headers()
-                self.wfile.write(body)
+                pause = site.drip.get((host, self.path))
+                if not pause:
+                    self.wfile.write(body)
+                    return
+                try:
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except OSError:
+                    pass  # the watch stopped reading
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -165,6 +176,7 @@ def test_a_chain_of_ten_moves_is_followed_and_eleven_are_too_many(site):
     assert len(ten.redirects) == 10
     eleven = site.fetcher().visit(url("/0"))
     assert eleven.trouble == message("watch_too_many_redirects", count=10)
+    assert (eleven.address, eleven.final, eleven.not_read) == (url("/0"), url("/11"), False)
     assert eleven.status is None and len(eleven.redirects) == 11
 
 
@@ -335,7 +347,7 @@ def test_a_robots_txt_with_a_server_error_makes_the_site_unreadable_for_the_run(
 
 def test_a_robots_txt_cut_at_its_limit_leaves_its_last_cut_line_out(site, monkeypatch):
     monkeypatch.setattr(fetch, "ROBOTS_BYTES", 64)
-    rules = b"User-agent: *\nDisallow: /a\n" + b"#" * 25 + b"\n"
+    rules = b"User-agent: *\n" + b"#" * 25 + b"\nDisallow: /a\n"  # its last whole line is kept
     body = rules + b"Disallow: /b/c\n"  # the first 64 bytes end in the middle of this line: "Disallow: /"
     assert len(rules) + len(b"Disallow: /") == 64
     site.answers[HOST, "/robots.txt"] = (200, {}, body)  # kept, the cut line would close every page
@@ -578,3 +590,44 @@ def test_a_closed_page_keeps_the_address_it_was_asked_for(site):
     site.answers[HOST, "/robots.txt"] = (200, {}, b"User-agent: *\nDisallow: /\n")
     visit = site.fetcher().visit(url("/page"))
     assert (visit.address, visit.final, visit.closed, visit.redirects) == (url("/page"), url("/page"), True, ())
+
+
+def test_a_robots_txt_answer_that_is_not_a_move_is_read_even_with_a_location(site):
+    site.answers[HOST, "/robots.txt"] = (200, {"Location": "/elsewhere"}, b"User-agent: *\nDisallow: /private\n")
+    site.answers[HOST, "/elsewhere"] = (200, {}, b"User-agent: *\nAllow: /\n")
+    site.page("/private")
+    assert site.fetcher().visit(url("/private")).closed is True
+    assert "/elsewhere" not in site.paths()
+
+
+@pytest.mark.parametrize("code", [300, 304, 204])
+def test_a_robots_txt_answered_with_another_3xx_allows_every_page_and_a_2xx_is_read(site, code):
+    site.answers[HOST, "/robots.txt"] = (code, {}, b"" if code in (204, 304) else b"User-agent: *\nDisallow: /\n")
+    site.page("/page")
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.closed is False and visit.status == 200
+
+
+def test_a_robots_txt_that_is_not_utf8_is_read_all_the_same(site):
+    site.answers[HOST, "/robots.txt"] = (200, {}, b"# caf\xe9 \xff\nUser-agent: *\nDisallow: /private\n")
+    site.page("/private")
+    assert site.fetcher().visit(url("/private")).closed is True
+
+
+@pytest.mark.parametrize("missing", [1, 400])
+def test_a_page_one_byte_or_more_short_of_its_length_is_trouble(site, missing):
+    body = b"<main><p>Some text</p></main>"
+    length = len(body) + missing
+    site.raw[HOST, "/page"] = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (length, body)
+    visit = site.fetcher().visit(url("/page"))
+    assert visit.trouble == message("watch_connection", reason="closed by the site before the end")
+
+
+def test_a_page_that_comes_a_byte_at_a_time_is_cut_at_its_deadline(site):
+    site.page("/robots.txt", b"")
+    site.drip[HOST, "/slow"] = 0.1  # seconds between two bytes of the body: 3 seconds in all
+    site.page("/slow", b"x" * 30)
+    started = time.monotonic()
+    visit = site.fetcher(timeout=5, page_deadline=0.6).visit(url("/slow"))
+    assert visit.trouble == message("watch_page_deadline", limit=duration(0.6))
+    assert time.monotonic() - started < 2.5
