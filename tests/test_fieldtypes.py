@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from peaceops.source import fieldtypes as ft
 from peaceops.source.fieldtypes import When, parse_when
+from peaceops.source.messages import message
 
 
 def refused(check, value) -> PydanticCustomError:
@@ -144,6 +145,18 @@ def test_degrees_are_decimal_within_the_limit(limit, typed, degrees):
 def test_degrees_beyond_the_limit_or_not_decimal_are_refused_naming_the_limit(limit, typed):
     error = refused(ft._degrees(limit), typed)
     assert error.type == "degrees" and error.context["limit"] == limit
+
+
+@pytest.mark.parametrize("typed", [[18, 5], {"degrees": 18}])
+def test_a_list_or_a_group_for_degrees_is_told_with_the_limit_not_a_traceback(typed):
+    error = refused(ft._degrees(90), typed)
+    assert error.type == "degrees"
+    assert error.context == {"got": "a list" if isinstance(typed, list) else "a group of fields", "limit": 90}
+    assert message("degrees", field="latitude", **error.context).startswith("latitude must be a number of degrees between -90 and 90")
+
+
+def test_a_refused_number_of_degrees_is_shown_as_typed():
+    assert refused(ft._degrees(180), "181").context == {"got": '"181"', "limit": 180}
 
 
 @pytest.mark.parametrize(("typed", "answer"), [("yes", True), ("Yes", True), (True, True), ("TRUE", True),
