@@ -631,3 +631,11 @@ def test_a_page_that_comes_a_byte_at_a_time_is_cut_at_its_deadline(site):
     visit = site.fetcher(timeout=5, page_deadline=0.6).visit(url("/slow"))
     assert visit.trouble == message("watch_page_deadline", limit=duration(0.6))
     assert time.monotonic() - started < 2.5
+
+
+def test_a_page_that_stalls_part_way_is_said_to_time_out_not_to_be_cut_short(site):
+    site.page("/robots.txt", b"")
+    site.drip[HOST, "/stalls"] = 0.8  # longer than the timeout between two bytes
+    site.page("/stalls", b"xyz")
+    visit = site.fetcher(timeout=0.3, page_deadline=20).visit(url("/stalls"))
+    assert visit.trouble == message("watch_timeout", seconds="0.3")
