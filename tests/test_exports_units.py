@@ -299,3 +299,110 @@ def test_the_json_and_the_csv_hold_the_same_missions_and_the_json_meets_its_sche
     assert len(officers["observations"]) == 8 and set(officers["columns"]) == set(exports.OFFICER_COLUMNS)
     assert content["licence"]["name"]["en"] and content["licence"]["name"]["fr"] != content["licence"]["name"]["en"]
     assert files[exports.JSON_FILE].endswith(b"}\n")
+
+
+# What no column may hold: the schema published with missions.json must refuse each (the tests' own
+# reading of what the columns mean, not the schema's text).
+BAD_CELLS = {
+    "Mission_ID": ["", "Has Space", "UPPER", 5],
+    "Mission_Acronym": ["", None], "Mission_Acronym_FR": [""], "Mission_Name_EN": ["", 1], "Mission_Name_FR": [""],
+    "Lead_Organization": ["NATO-ish", None], "Status": ["finished", None],
+    "Start": ["2019/04", "19", 2019], "End": ["2019-4", 2019],
+    "Location_Code": [""], "Location_ISOCode3": ["ht", "HT", "HTIX"], "Location_Name_EN": [""], "Location_Name_FR": [""],
+    "Contributing_Country": [""], "ISOCode3": ["ca", None], "Personnel_Type": ["Formed Police Unit", None],
+    "Officers_Deployed": [-1, "25", 2.5], "Last_Reporting_Date": ["31 March 2025", "2025/"],
+    "Officers_Deployed_Source": ["ftp://x.org/a", "www.x.org"],
+    "Officers_Authorized": [-1, "30"], "Officers_Authorized_As_Of": ["soon"], "Officers_Authorized_Source": ["x"],
+    "Officers_Authorized_Up_To": [-5, True], "Officers_Authorized_Up_To_As_Of": ["2020-1"],
+    "Officers_Authorized_Up_To_Source": ["mailto:a@b.ca"],
+    "Language_Of_Operation": ["fra", "FR", 1], "Language_Of_Operation_Name_EN": [""], "Language_Of_Operation_Name_FR": [""],
+    "Armed": ["no", 0],
+    "Roles_EN": [[""], "Mentoring", [1]], "Roles_FR": [[""], None],
+    "Mandate_EN": [""], "Mandate_FR": [None],
+    "Sources": [[], ["ftp://x"], "https://x.org"],
+    "Periods": [[], [{"State": "paused", "Start": "2019", "End": None, "Source_Key": "src"}],
+                [{"State": "ended", "Start": "2019", "End": None}],
+                [{"State": "ended", "Start": "2019", "End": None, "Source_Key": "src", "More": 1}],
+                [{"State": "ended", "Start": "2019/20", "End": None, "Source_Key": "src"}],
+                [{"State": "ended", "Start": "2019", "End": None, "Source_Key": "Src Key"}]],
+    "Updated": ["2026-01", "2026-1-2", None],
+    "Page_EN": ["page.html", None], "Page_FR": ["www.x.org/fr"],
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def published(real) -> tuple[dict, dict]:
+    files = open_data(real, mission_record("rho"), mission_record("sigma", officers=[], language=None, armed=None))
+    return json.loads(files[exports.JSON_FILE]), json.loads(files[exports.SCHEMA_FILE])
+
+
+def test_every_column_has_values_the_schema_refuses(published):
+    assert set(BAD_CELLS) == {column.name for column in exports.COLUMNS}
+
+
+@pytest.mark.parametrize("column", list(BAD_CELLS))
+def test_the_schema_refuses_what_a_column_cannot_hold(published, column):
+    import jsonschema
+
+    content, schema = published
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(content))
+    for bad in BAD_CELLS[column]:
+        changed = json.loads(json.dumps(content))
+        changed["missions"][0][column] = bad
+        assert list(validator.iter_errors(changed)), (column, bad)
+    missing = json.loads(json.dumps(content))
+    del missing["missions"][1][column]
+    assert list(validator.iter_errors(missing)), f"{column} may be left out"
+
+
+def test_the_schema_refuses_a_column_no_one_knows_and_bad_totals(published):
+    import jsonschema
+
+    content, schema = published
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def refused(change) -> bool:
+        changed = json.loads(json.dumps(content))
+        change(changed)
+        return bool(list(validator.iter_errors(changed)))
+
+    assert refused(lambda c: c["missions"][0].update(Extra="x"))
+    assert refused(lambda c: c.update(extra=1))
+    for part in ("licence", "totals", "operations_per_year", "missions"):
+        assert refused(lambda c, part=part: c.pop(part)), part
+    for name in ("missions_now", "countries_now", "operations_listed", "countries_listed"):
+        assert refused(lambda c, name=name: c["totals"].update({name: -1})), name
+        assert refused(lambda c, name=name: c["totals"].pop(name)), name
+    assert refused(lambda c: c["totals"].update(first_year="2004"))
+    assert refused(lambda c: c["totals"].update(more=1))
+    for total in ("officers_deployed_now", "officers_authorized_now"):
+        for name, bad in (("sum", -1), ("missions_with_figure", "2"), ("missions", 1.5), ("comparable", "yes")):
+            assert refused(lambda c, total=total, name=name, bad=bad: c["totals"][total].update({name: bad})), (total, name)
+            assert refused(lambda c, total=total, name=name: c["totals"][total].pop(name)), (total, name)
+        assert refused(lambda c, total=total: c["totals"][total].update(more=1))
+    assert refused(lambda c: c["operations_per_year"].append({"year": "2004", "operations": 1}))
+    assert refused(lambda c: c["operations_per_year"].append({"year": 2004, "operations": -1}))
+    assert refused(lambda c: c["operations_per_year"].append({"year": 2004}))
+    assert refused(lambda c: c["operations_per_year"].append({"year": 2004, "operations": 1, "more": 1}))
+    for part in ("name", "url", "attribution"):
+        assert refused(lambda c, part=part: c["licence"][part].pop("fr")), part
+        assert refused(lambda c, part=part: c["licence"][part].update(en="")), part
+        assert refused(lambda c, part=part: c["licence"][part].update(de="x")), part
+        assert refused(lambda c, part=part: c["licence"].pop(part)), part
+    assert refused(lambda c: c["licence"].update(more={"en": "x", "fr": "y"}))
+
+
+def test_the_schema_describes_each_column_in_both_languages_and_names_its_own_address(published):
+    _, schema = published
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == SITE + exports.SCHEMA_FILE
+    assert schema["title"] and schema["x-title-fr"] and schema["title"] != schema["x-title-fr"]
+    columns = schema["properties"]["missions"]["items"]["properties"]
+    assert set(columns) == {column.name for column in exports.COLUMNS}
+    for name, column in columns.items():
+        assert column["description"] and column["x-description-fr"], name
+        assert column["description"] != column["x-description-fr"], name
+    for part in ("totals", "operations_per_year", "missions"):
+        described = schema["properties"][part]
+        assert described["description"] and described["x-description-fr"] != described["description"], part
