@@ -72,7 +72,7 @@ test: $(VENV)/.test
 MUTANTS ?=
 MUTATE_CHILDREN ?= 1
 mutate: $(VENV)/.mutate
-	$(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
+	PYTHONPATH=$(CURDIR)/tools PYTEST_PLUGINS=mutmut_fast_first $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
 	$(BIN)/python tests/mutation_scores.py
 
 $(VENV)/.mutate: requirements/mutate.lock $(VENV)/.test
