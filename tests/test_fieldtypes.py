@@ -272,7 +272,8 @@ def test_a_language_code_is_a_two_letter_code_and_a_near_miss_gets_a_suggestion(
     assert refused(ft._language_code, "ES").context["suggestion"] == ' (did you mean "es"?)'
     assert refused(ft._language_code, "qqqqqq").context["suggestion"] == ""
     assert refused(ft._language_code, "").context["suggestion"] == ""
-    assert refused(ft._language_code, ["es", "fr"]).context == {"got": "a list", "suggestion": ""}
+    several = refused(ft._language_code, ["es", "fr"])
+    assert (several.type, several.context) == ("language_code", {"got": "a list", "suggestion": ""})
 
 
 # --- Dates ------------------------------------------------------------------------------------

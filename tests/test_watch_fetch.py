@@ -639,3 +639,41 @@ def test_a_page_that_stalls_part_way_is_said_to_time_out_not_to_be_cut_short(sit
     site.page("/stalls", b"xyz")
     visit = site.fetcher(timeout=0.3, page_deadline=20).visit(url("/stalls"))
     assert visit.trouble == message("watch_timeout", seconds="0.3")
+
+
+def test_line_breaks_and_tabs_in_an_address_are_kept_visible_not_dropped():
+    # urlsplit drops them silently (a browser's reading); the report must show what the site sent.
+    assert plain_address("https://www.example.org/a\nb\tc\rd") == "https://www.example.org/a%0Ab%09c%0Dd"
+
+
+def test_an_address_without_a_host_gets_none_on_the_wire():
+    assert plain_address("https:///a") == "https:///a"
+    assert followable(plain_address("https:///a")) is False
+
+
+def test_with_via_every_request_goes_to_the_local_server_whatever_proxy_is_set(site, monkeypatch):
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # the discard port: nothing answers there
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    site.page("/page")
+    assert site.fetcher().visit(url("/page")).status == 200
+
+
+def test_without_via_the_proxy_the_environment_names_is_used(site, monkeypatch):
+    for name in ("http_proxy", "HTTP_PROXY"):
+        monkeypatch.setenv(name, site.address)  # this file's server plays the proxy
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    site.answers[HOST, "http://site.example.org/robots.txt"] = (404, {}, b"")
+    site.answers[HOST, "http://site.example.org/page"] = (200, {"Content-Type": "text/html"}, PAGE)
+    visit = Fetcher("test-agent/1.0", timeout=5, pause=0).visit("http://site.example.org/page")
+    assert (visit.status, visit.trouble) == (200, None)
+
+
+def test_a_page_deadline_of_zero_is_four_timeouts(site):
+    site.cost = 10
+    site.answer("/a", 301, {"Location": "/b"})
+    site.page("/b")
+    visit = site.timed_fetcher(timeout=12, page_deadline=0).visit(url("/a"))  # 30 seconds of 48
+    assert (visit.status, visit.trouble) == (200, None)
