@@ -268,7 +268,7 @@ def test_a_malformed_identifier_is_refused(typed):
 def test_a_language_code_is_a_two_letter_code_and_a_near_miss_gets_a_suggestion():
     assert ft._language_code("es") == "es"
     error = refused(ft._language_code, "Spanish")
-    assert error.type == "language_code" and error.context["suggestion"] == ' (did you mean "es"?)'
+    assert error.type == "language_code" and error.context == {"got": '"Spanish"', "suggestion": ' (did you mean "es"?)'}
     assert refused(ft._language_code, "ES").context["suggestion"] == ' (did you mean "es"?)'
     assert refused(ft._language_code, "qqqqqq").context["suggestion"] == ""
     assert refused(ft._language_code, "").context["suggestion"] == ""
@@ -347,3 +347,23 @@ def test_a_message_shows_what_was_typed():
     assert refused(ft._email, None).context == {"got": "nothing"}
     assert refused(ft._url, {"en": "x"}).context == {"got": "a group of fields"}
     assert refused(ft._identifier, "A\tB").context["got"] == '"A\\tB"'
+
+
+@pytest.mark.parametrize(
+    ("check", "why"),
+    [(ft._year, "whole_number"), (ft._yes_no, "yes_no"), (ft._count, "whole_number"), (ft._email, "not_text"),
+     (ft._identifier, "not_text"), (ft._day, "full_date"), (parse_when, "date")],
+)  # fmt: skip
+def test_a_list_where_one_value_is_asked_for_is_told_with_the_fields_own_message(check, why):
+    assert refused(check, ["x"]).type == why
+    assert refused(check, {"a": 1}).context["got"] == "a group of fields"
+
+
+@pytest.mark.parametrize(
+    ("check", "typed"),
+    [(ft._yes_no, "maybe"), (ft._email, "info@"), (ft._identifier, "A B"), (ft._year, "1899"), (ft._url, "www.x.ca"),
+     (ft._public_url, "https://dev.x.ca"), (parse_when, "spring"), (ft._day, "2026-12"), (ft._plain_text, "<b>x</b>"),
+     (ft._count, "-3"), (ft._degrees(90), "91")],
+)  # fmt: skip
+def test_every_refusal_shows_the_editor_what_they_typed(check, typed):
+    assert refused(check, typed).context["got"] == f'"{typed}"'
