@@ -221,7 +221,7 @@ def test_a_browsers_reading_of_an_address():
      ("https://LOCALHOST.example.org", "localhost.example.org"), ("https://pre-prod.example.org", "pre-prod.example.org"),
      ("https://intranet.example.org", "intranet.example.org"), ("https://uat.x.ca", "uat.x.ca"), ("https://x.internal", "x.internal"),
      ("https://www.example", "www.example"), ("https://x.invalid", "x.invalid"), ("https://x.localhost", "x.localhost"),
-     ("https://sandbox.x.org", "sandbox.x.org"), ("https://x-staging.y.org", "x-staging.y.org"), ("https://x-uat.y.org", "x-uat.y.org")],
+     ("https://sandbox.x.org", "sandbox.x.org"), ("https://x.test/a/b", "x.test"), ("https://app.staging.ca/x", "app.staging.ca"), ("https://x-staging.y.org", "x-staging.y.org"), ("https://x-uat.y.org", "x-uat.y.org")],
 )
 def test_a_development_staging_or_test_host_is_not_public(address, host):
     assert ft.non_public_host(address) == host
