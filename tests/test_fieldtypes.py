@@ -304,6 +304,7 @@ def test_a_when_is_given_back_as_it_is():
 def test_a_date_that_cannot_be_is_refused_saying_why(typed, why):
     error = refused(parse_when, typed)
     assert error.type == why
+    assert error.context["got"] == (f'"{typed}"' if typed else "nothing")
     if why == "year_range":
         assert (error.context["low"], error.context["high"]) == (1900, 2100)
 
