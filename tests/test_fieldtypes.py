@@ -185,7 +185,7 @@ def test_a_web_address_is_kept_with_its_scheme_in_lower_case(typed, kept):
 @pytest.mark.parametrize(
     ("typed", "found"),
     [("javascript:alert(1)", "javascript"), ("java\nscript:alert(1)", "javascript"), (" \x01JavaScript:x", "javascript"),
-     ("data:text/html,x", "data"), ("mailto:a@b.ca", "mailto"), ("ftp://x.org/f", "ftp"), ("file:///etc/passwd", "file")],
+     ("data:text/html,x", "data"), ("ftps://x.org/f", "ftps"), ("mailto:a@b.ca", "mailto"), ("ftp://x.org/f", "ftp"), ("file:///etc/passwd", "file")],
 )
 def test_a_scheme_other_than_the_webs_is_refused_naming_it(typed, found):
     error = refused(ft._url, typed)
@@ -364,7 +364,11 @@ def test_a_list_where_one_value_is_asked_for_is_told_with_the_fields_own_message
     ("check", "typed"),
     [(ft._yes_no, "maybe"), (ft._email, "info@"), (ft._identifier, "A B"), (ft._year, "1899"), (ft._url, "www.x.ca"),
      (ft._public_url, "https://dev.x.ca"), (parse_when, "spring"), (ft._day, "2026-12"), (ft._plain_text, "<b>x</b>"),
-     (ft._count, "-3"), (ft._degrees(90), "91")],
+     (ft._count, "-3"), (ft._degrees(90), "91"), (ft._plain_text, "see [a](b)"), (ft._url, "javascript:x")],
 )  # fmt: skip
 def test_every_refusal_shows_the_editor_what_they_typed(check, typed):
     assert refused(check, typed).context["got"] == f'"{typed}"'
+
+
+def test_a_refused_scheme_shows_the_address_trimmed():
+    assert refused(ft._url, "  javascript:alert(1)  ").context == {"got": '"javascript:alert(1)"', "scheme": "javascript"}
