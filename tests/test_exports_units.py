@@ -406,3 +406,31 @@ def test_the_schema_describes_each_column_in_both_languages_and_names_its_own_ad
     for part in ("totals", "operations_per_year", "missions"):
         described = schema["properties"][part]
         assert described["description"] and described["x-description-fr"] != described["description"], part
+
+
+def test_the_schema_refuses_a_part_of_the_wrong_kind_and_accepts_zero_where_a_count_may_be_zero(published):
+    import jsonschema
+
+    content, schema = published
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def refused(change) -> bool:
+        changed = json.loads(json.dumps(content))
+        changed = change(changed) or changed
+        return bool(list(validator.iter_errors(changed)))
+
+    assert refused(lambda c: [c])
+    for part, wrong in (("licence", "x"), ("totals", []), ("operations_per_year", {}), ("missions", {})):
+        assert refused(lambda c, part=part, wrong=wrong: c.update({part: wrong})), part
+    assert refused(lambda c: c["licence"].update(name="x"))
+    assert refused(lambda c: c["totals"].update(officers_deployed_now=5))
+    assert refused(lambda c: c["operations_per_year"].append(5))
+    assert refused(lambda c: c["missions"].append("mission"))
+    assert refused(lambda c: c["missions"][0].update(Periods=["period"]))
+    # Zero is a count like any other: no mission now, no figure, no operation in a year.
+    for name in ("missions_now", "countries_now", "operations_listed", "countries_listed"):
+        assert not refused(lambda c, name=name: c["totals"].update({name: 0})), name
+    for total in ("officers_deployed_now", "officers_authorized_now"):
+        zero = {"sum": 0, "missions_with_figure": 0, "missions": 0, "comparable": False}
+        assert not refused(lambda c, total=total, zero=zero: c["totals"].update({total: zero})), total
+    assert not refused(lambda c: c["operations_per_year"].append({"year": 1999, "operations": 0}))
