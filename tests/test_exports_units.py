@@ -434,3 +434,32 @@ def test_the_schema_refuses_a_part_of_the_wrong_kind_and_accepts_zero_where_a_co
         zero = {"sum": 0, "missions_with_figure": 0, "missions": 0, "comparable": False}
         assert not refused(lambda c, total=total, zero=zero: c["totals"].update({total: zero})), total
     assert not refused(lambda c: c["operations_per_year"].append({"year": 1999, "operations": 0}))
+
+
+# Each table's key and the tables its rows point to (the tests' own reading of what a row is).
+KEYS = {
+    "missions": ({"Mission_ID"}, set()),
+    "mission_periods": ({"Mission_ID", "Period_Number"}, {("Mission_ID", "missions", "Mission_ID"), ("Source_Key", "sources", "Source_Key")}),
+    "mission_roles": ({"Mission_ID", "Role_Number"}, {("Mission_ID", "missions", "Mission_ID")}),
+    "mission_sources": ({"Mission_ID", "Source_Number"}, {("Mission_ID", "missions", "Mission_ID"), ("Source_Key", "sources", "Source_Key")}),
+    "missions_officers": ({"Mission_ID", "Figure_Kind", "Source_Key", "Count"}, {("Mission_ID", "missions", "Mission_ID"), ("Source_Key", "sources", "Source_Key")}),
+    "sources": ({"Source_Key"}, set()),
+    "women_deployed": ({"Count_ID"}, {("Source_Key", "sources", "Source_Key")}),
+}  # fmt: skip
+
+
+def test_each_table_has_its_key_and_its_rows_point_to_rows_that_are_there(real):
+    files = open_data(real, mission_record("tau"), mission_record("upsilon", roles=[{"en": "Advice", "fr": "Conseil"}]))
+    package = json.loads(files[exports.PACKAGE_FILE])
+    resources = {resource["name"]: resource for resource in package["resources"]}
+    assert set(resources) == set(KEYS)
+    for name, (key, pointers) in KEYS.items():
+        schema = resources[name]["schema"]
+        assert set(schema.get("primaryKey", [])) == key, name
+        found = {(tuple(f["fields"]), f["reference"]["resource"], tuple(f["reference"]["fields"])) for f in schema.get("foreignKeys", [])}
+        assert found == {((here,), table, (there,)) for here, table, there in pointers}, name
+        rows = read_csv(files, resources[name]["path"])
+        assert len({tuple(row[k] for k in sorted(key)) for row in rows}) == len(rows), f"{name}: a key given twice"
+        for here, table, there in pointers:
+            targets = {row[there] for row in read_csv(files, resources[table]["path"])}
+            assert {row[here] for row in rows} <= targets, (name, here)
