@@ -278,7 +278,10 @@ def test_the_sources_table_has_each_cited_source_once_with_empty_cells_for_what_
     assert table["src-gone"]["Archived_FR"] == "https://web.archive.org/web/2019/https://old.example.ca/fr/page"
     assert table["src-gone"]["Archived_EN"] == "" and table["src-gone"]["Published"] == "2019"
     assert table["src-both"]["Address_EN"] == "https://un.example.org/en/report"
-    assert table["src-both"]["Publisher_FR"] == "Nations Unies"
+    assert (table["src-both"]["Publisher_EN"], table["src-both"]["Publisher_FR"]) == ("United Nations", "Nations Unies")
+    assert (table["src-both"]["Title_EN"], table["src-both"]["Title_FR"]) == ("Report", "Rapport")
+    assert table["src-both"]["Address_FR"] == "https://un.example.org/fr/rapport" and table["src-both"]["Published"] == "2025-06-30"
+    assert table["src-both"]["Dated_By_Evidence"] == "" and table["src-french"]["Published"] == "2024-01"
     keys = list(table)
     assert keys == sorted(keys)
 
