@@ -466,3 +466,18 @@ def test_each_table_has_its_key_and_its_rows_point_to_rows_that_are_there(real):
         for here, table, there in pointers:
             targets = {row[there] for row in read_csv(files, resources[table]["path"])}
             assert {row[here] for row in rows} <= targets, (name, here)
+
+
+def test_women_deployed_csv_has_every_count_of_people_yaml_oldest_first(real):
+    import plainyaml
+    from dated import first_day
+
+    counts = plainyaml.read(ROOT / "data" / "people.yaml")["women_deployed"]
+    expected = [
+        {"Count_ID": c["id"], "As_Of": str(c["as_of"]), "Women": str(c["women"]), "Police_Counted": str(c.get("total", "")),
+         "Covers": c["covers"], "Mission_ID": c.get("mission", ""), "Source_Key": c["source"]}
+        for c in sorted(counts, key=lambda c: (first_day(c["as_of"]), c["id"]))
+    ]  # fmt: skip
+    assert len(expected) >= 3
+    files = open_data(real, mission_record("phi"))
+    assert read_csv(files, exports.WOMEN_CSV) == expected
