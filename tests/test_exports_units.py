@@ -481,3 +481,28 @@ def test_women_deployed_csv_has_every_count_of_people_yaml_oldest_first(real):
     assert len(expected) >= 3
     files = open_data(real, mission_record("phi"))
     assert read_csv(files, exports.WOMEN_CSV) == expected
+
+
+def test_sources_csv_has_every_source_of_sources_yaml_as_written(real):
+    import plainyaml
+
+    def bound(value) -> str:
+        return ".." if value is None else str(value)
+
+    files = open_data(real, mission_record("chi"))
+    table = {row["Source_Key"]: row for row in read_csv(files, exports.SOURCES_TABLE_FILE)}
+    written = plainyaml.read(ROOT / "data" / "sources.yaml")["sources"]
+    assert set(table) == {s["key"] for s in written} | set(SOURCES)
+    for source in written:
+        row, archived, dated = table[source["key"]], source.get("archived") or {}, source.get("dated")
+        for language, suffix in (("en", "EN"), ("fr", "FR")):
+            assert row[f"Publisher_{suffix}"] == source["publisher"][language]
+            assert row[f"Title_{suffix}"] == source["title"].get(language, "")
+            assert row[f"Address_{suffix}"] == source["address"].get(language, "")
+            assert row[f"Archived_{suffix}"] == archived.get(language, "")
+        assert row["Published"] == str(source.get("published", ""))
+        if dated and dated.get("earliest") is not None and dated.get("earliest") == dated.get("latest"):
+            assert row["Dated_By_Evidence"] == str(dated["earliest"])  # a range of one date is that date
+        else:
+            assert row["Dated_By_Evidence"] == (f"{bound(dated.get('earliest'))}/{bound(dated.get('latest'))}" if dated else "")
+    assert any(table[s["key"]]["Dated_By_Evidence"] for s in written) and any(s.get("archived") for s in written)
