@@ -390,3 +390,18 @@ def test_load_sources_reads_a_sources_file_alone_and_says_every_problem(tmp_path
     (tmp_path / "sources.yaml").write_text("sources: 3\n", encoding="utf-8")
     with pytest.raises(DataError):
         ds.load_sources(tmp_path)
+
+
+def test_a_status_repeated_further_down_names_the_line_just_above_it(tmp_path):
+    text = missions(mission_yaml("m", status(("under_way", "2010"), ("suspended", "2012"), ("suspended", "2013"))))
+    assert check(tmp_path, text) == [
+        (*where(text, "state: suspended, since: 2013", 7), message("status_repeated", state="suspended", line=where(text, "since: 2012")[0]))
+    ]
+
+
+def test_an_order_fault_names_the_first_status_of_the_latest_start_above(tmp_path):
+    text = missions(mission_yaml("m", status(("under_way", "2017"), ("suspended", "2017 "), ("ended", "2016"))))
+    first = where(text, "since: 2017,")[0]
+    assert check(tmp_path, text) == [
+        (*where(text, "since: 2016", 7), message("status_order", since="2016", previous="2017", line=first))
+    ]
