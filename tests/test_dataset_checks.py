@@ -405,3 +405,12 @@ def test_an_order_fault_names_the_first_status_of_the_latest_start_above(tmp_pat
     assert check(tmp_path, text) == [
         (*where(text, "since: 2016", 7), message("status_order", since="2016", previous="2017", line=first))
     ]
+
+
+def test_a_figure_after_the_end_names_the_line_of_the_ends_date_when_the_status_spans_lines(tmp_path):
+    block = status(("under_way", "2010")) + "      - state: ended\n        source: src\n        since: 2017-10-15\n"
+    text = missions(mission_yaml("m", block, figure("authorized", 5, "2018")))
+    end_line = where(text, "since: 2017-10-15")[0]
+    assert check(tmp_path, text) == [
+        (*where(text, "as_of: 2018", 7), message("as_of_after_end", as_of="2018", end="2017-10-15", line=end_line))
+    ]
