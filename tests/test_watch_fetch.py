@@ -465,7 +465,6 @@ def ssl_error(reason: str | None, words: str = "x") -> ssl.SSLError:
     ("error", "reason"),
     [
         (TimeoutError(), None),
-        (socket.timeout(), None),
         (fetch.URLError(TimeoutError()), None),
         (socket.gaierror(-2, "Name or service not known"), "host"),
         (fetch.URLError(socket.gaierror(-2, "x")), "host"),
