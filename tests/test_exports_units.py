@@ -261,8 +261,9 @@ def test_the_list_tables_number_each_item_from_one_under_its_mission(real):
         ("lambda", "1", "Mentoring", "Mentorat"), ("lambda", "2", "Training", "Formation"), ("mu", "1", "Advice", "Conseil")
     }  # fmt: skip
     sources = read_csv(files, exports.SOURCES_FILE)
-    assert [(r["Mission_ID"], r["Source_Number"], r["Source_Key"]) for r in sources if r["Mission_ID"] == "mu"] == [
-        ("mu", "1", "src-both"), ("mu", "2", "src-gone")
+    assert [(r["Mission_ID"], r["Source_Number"], r["Source_Key"], r["Source"]) for r in sources if r["Mission_ID"] == "mu"] == [
+        ("mu", "1", "src-both", "https://un.example.org/en/report"),
+        ("mu", "2", "src-gone", "https://web.archive.org/web/2019/https://old.example.ca/fr/page"),
     ]
     periods = read_csv(files, exports.PERIODS_FILE)
     assert [(r["Mission_ID"], r["Period_Number"], r["State"], r["Start"], r["End"]) for r in periods if r["Mission_ID"] == "mu"] == [
@@ -300,6 +301,7 @@ def test_the_json_and_the_csv_hold_the_same_missions_and_the_json_meets_its_sche
     officers = json.loads(files[exports.OFFICERS_JSON])
     assert officers["as_of"] == AS_OF.isoformat()
     assert len(officers["observations"]) == 8 and set(officers["columns"]) == set(exports.OFFICER_COLUMNS)
+    assert officers["licence"] == content["licence"]
     assert content["licence"]["name"]["en"] and content["licence"]["name"]["fr"] != content["licence"]["name"]["en"]
     assert files[exports.JSON_FILE].endswith(b"}\n")
 
@@ -506,3 +508,31 @@ def test_sources_csv_has_every_source_of_sources_yaml_as_written(real):
         else:
             assert row["Dated_By_Evidence"] == (f"{bound(dated.get('earliest'))}/{bound(dated.get('latest'))}" if dated else "")
     assert any(table[s["key"]]["Dated_By_Evidence"] for s in written) and any(s.get("archived") for s in written)
+
+
+def keys_sorted(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object read back, after checking its keys were written in sorted order."""
+    keys = [key for key, _ in pairs]
+    assert keys == sorted(keys), keys
+    return dict(pairs)
+
+
+def test_the_json_files_are_utf8_sorted_and_indented_so_an_unchanged_site_is_unchanged(real):
+    files = open_data(real, mission_record("psi", name={"en": "Mission in Haïti", "fr": "Mission en Haïti"}))
+    for name in (exports.JSON_FILE, exports.OFFICERS_JSON, exports.SCHEMA_FILE, exports.PACKAGE_FILE):
+        text = files[name].decode("utf-8")
+        assert text.endswith("}\n") and text.startswith("{\n  \"") and "\n    " in text, name
+
+        json.loads(text, object_pairs_hook=keys_sorted)
+    assert "Haïti" in files[exports.JSON_FILE].decode("utf-8")  # written as itself, not \u00ef
+
+
+def test_a_count_in_the_schema_is_a_whole_number(published):
+    import jsonschema
+
+    content, schema = published
+    validator = jsonschema.Draft202012Validator(schema)
+    for change in (lambda c: c["totals"].update(missions_now="2"), lambda c: c["operations_per_year"].append({"year": 2004, "operations": "1"})):
+        changed = json.loads(json.dumps(content))
+        change(changed)
+        assert list(validator.iter_errors(changed))
