@@ -69,9 +69,11 @@ test: $(VENV)/.test
 ##         names them and their tests). Not part of make test: all of them take an afternoon on 2 cores.
 ##         Some only: make mutate MUTANTS='peaceops.facts.*'. Prints the score per module; the results
 ##         and every surviving mutant's explanation are in tests/MUTATION.md. mutmut works in mutants/.
+##         MUTATE_CHILDREN: mutants tested at once (1: the two cores are shared; more on a machine of your own).
 MUTANTS ?=
+MUTATE_CHILDREN ?= 1
 mutate: $(VENV)/.mutate
-	$(BIN)/mutmut run $(MUTANTS)
+	PYTHONPATH=$(CURDIR)/tools PYTEST_PLUGINS=mutmut_fast_first $(BIN)/mutmut run --max-children $(MUTATE_CHILDREN) $(MUTANTS)
 	$(BIN)/python tests/mutation_scores.py
 
 $(VENV)/.mutate: requirements/mutate.lock $(VENV)/.test

@@ -681,3 +681,10 @@ def test_the_repository_data_has_no_problems():
 
     dataset = load(ROOT / "data")
     assert dataset.missions
+
+
+def test_a_latitude_written_as_a_list_is_told_with_its_limits(data):
+    # Once a traceback (the message names the limit, which a list's refusal did not give): found by mutmut.
+    data.replace(M, "      latitude: 40.71427\n", "      latitude: [40, 71427]\n")
+    problem = only_problem(data.problems())
+    assert_at(problem, M, data.where(M, "[40, 71427]"), "latitude must be a number of degrees between -90 and 90", "got a list")

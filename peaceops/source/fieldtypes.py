@@ -54,11 +54,12 @@ def fail(kind: str, value: Any, **extra: Any) -> PydanticCustomError:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _scalar(value: Any, kind: str = "not_text") -> str:
+def _scalar(value: Any, kind: str = "not_text", **extra: Any) -> str:
     """The text the editor typed, trimmed; every field type starts here, so every field refuses the
-    characters a reader's software cannot hold."""
+    characters a reader's software cannot hold. A group or a list is refused with ``kind``'s message
+    (``extra``: what else that message names)."""
     if isinstance(value, (dict, list)):
-        raise fail(kind, value)
+        raise fail(kind, value, **extra)
     if value is None:
         return ""
     text = str(value).strip()
@@ -108,7 +109,7 @@ def _degrees(limit: int) -> Callable[[Any], float]:
     """A latitude (limit 90) or longitude (180) in decimal degrees, south and west negative."""
 
     def check(value: Any) -> float:
-        text = _scalar(value, "degrees")
+        text = _scalar(value, "degrees", limit=limit)
         if not re.fullmatch(r"-?\d{1,3}(\.\d+)?", text) or abs(float(text)) > limit:
             raise fail("degrees", value, limit=limit)
         return float(text)

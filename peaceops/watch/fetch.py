@@ -48,6 +48,7 @@ from peaceops.watch.maintext import file_fingerprint, fingerprint, is_page
 ROBOT_NAME = "peaceops-source-watch"
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 10
+ROBOTS_REDIRECTS = 5  # RFC 9309, 2.3.1.2: a crawler follows at least five redirects to a robots.txt
 MAX_ADDRESS = 8000  # characters: what RFC 9110 asks every client to take; no page cited has a longer one
 WEB_SCHEMES = ("http", "https")
 PAGE_BYTES = 4 * 1024 * 1024  # an HTML page, kept for its main text (the pages cited are far smaller)
@@ -390,7 +391,7 @@ class Fetcher:
         for this run; cut by the run's deadline, it is not recorded: nothing is known."""
         url = f"{origin}/robots.txt"
         try:
-            for _ in range(5):
+            for _ in range(ROBOTS_REDIRECTS + 1):
                 with self._exchange(url) as answer:
                     location = answer.headers.get("Location")
                     if answer.status in REDIRECTS and location:
