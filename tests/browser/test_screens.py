@@ -106,7 +106,7 @@ def _content_pages(pages):
 
 
 @pytest.fixture(scope="module")
-def at_width(browser, base_url):
+def at_width(browser):
     """A tab of the given width (a fresh one per width), requests to other hosts refused."""
     contexts = {}
 
