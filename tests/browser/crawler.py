@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .axe import run_axe
+from .axe import preload_axe, run_axe
 
 READ_PAGE = """() => ({
     lang: document.documentElement.getAttribute('lang'),
@@ -68,6 +68,7 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
 
     context.on("request", foreign)
     context.add_init_script(LISTEN_FOR_CSP)
+    preload_axe(context)
     page = context.new_page()
     in_flight = _InFlight(page)
     page.on("console", lambda message: message.type == "error" and current[-1].console_errors.append(message.text))

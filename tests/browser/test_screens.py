@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .axe import describe, run_axe
+from .axe import describe, preload_axe, run_axe
 from .pages import is_not_found_page, language_of
 
 PROGRAM_NAME = yaml.safe_load(Path("data/program.yaml").read_text(encoding="utf-8"))["program"]["name"]
@@ -114,6 +114,8 @@ def at_width(browser):
     def tab(width: int):
         if width not in contexts:
             context = browser.new_context(viewport={"width": width, "height": 800})
+            if width == REFLOW:  # axe runs on every page at this width (the screens fixture)
+                preload_axe(context)
             contexts[width] = (context, context.new_page())
         return contexts[width][1]
 
