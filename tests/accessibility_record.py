@@ -33,7 +33,7 @@ CHECKS: dict[str, tuple[str, ...]] = {
         "tests/browser/test_keyboard.py::test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content",
         "tests/browser/test_keyboard.py::test_every_tab_stop_shows_focus",
     ),
-    "reflow": ("tests/browser/test_reflow.py::test_320_px_wide_nothing_scrolls_sideways_and_axe_still_passes",),
+    "reflow": ("tests/browser/test_screens.py::test_320_px_wide_nothing_scrolls_sideways_and_axe_still_passes",),
     "text_zoom": ("tests/browser/test_reflow.py::test_text_at_200_percent_stays_readable",),
 }
 
@@ -70,10 +70,8 @@ def all_passed(outcomes: dict[str, str]) -> bool:
 
 
 def record(day: str, rules: list[dict], axe_version: str, tags: list[str], nu_version: str) -> dict:
-    from browser.test_reflow import (  # the sizes the reflow and text tests use
-        NARROW,
-        TEXT_SCALE,
-    )
+    from browser.test_reflow import TEXT_SCALE  # the sizes the reflow and text tests use
+    from browser.test_screens import REFLOW
 
     return {
         "date": day,
@@ -81,7 +79,7 @@ def record(day: str, rules: list[dict], axe_version: str, tags: list[str], nu_ve
         "tests": {name: list(tests) for name, tests in CHECKS.items()},
         "axe": {"version": axe_version, "tags": list(tags), "rules": sorted(rules, key=lambda rule: rule["id"])},
         "nu": {"version": nu_version},
-        "reflow": {"width": NARROW["width"]},
+        "reflow": {"width": REFLOW},
         "text_zoom": {"scale": TEXT_SCALE},
     }
 

@@ -12,15 +12,20 @@ test file only; collection fails otherwise.
 """
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import sharedbuild
 from hypothesis import settings
+
+from peaceops.cli import main as peaceops_main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,9 +80,17 @@ def run_build(
 
 
 def run_check(root: Path, repository_url: str | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "peaceops", "--root", str(root), "check"]
-    env = dict(os.environ, REPOSITORY_URL=repository_url) if repository_url else None
-    return subprocess.run(command, capture_output=True, text=True, env=env)
+    """``python -m peaceops check`` on ``root``: its exit status and what it printed on each stream.
+
+    Run in this process, through the command's own ``main`` (as ``python -m peaceops`` calls it): a
+    new interpreter's start and imports cost more than most checks, and the suite runs about a
+    hundred. The command itself, as editors run it, is tested by tests/test_check_command.py."""
+    command = ["--root", str(root), "check"]
+    out, err = io.StringIO(), io.StringIO()
+    environment = {"REPOSITORY_URL": repository_url} if repository_url else {}
+    with mock.patch.dict(os.environ, environment), redirect_stdout(out), redirect_stderr(err):
+        status = peaceops_main(command)
+    return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="session")

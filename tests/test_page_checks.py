@@ -1,9 +1,9 @@
 """Mistakes in pages get one placed, plain line each from `check`, like data mistakes (issue 13).
 
 Each test makes one kind of mistake an editor makes in a page (English or French), then runs the
-real `python -m peaceops check` and compares the line with the place of the mistake the test wrote,
-worked out here from the file (front matter lines included). No line may carry Jinja's or MkDocs'
-own wording or a traceback.
+check (`python -m peaceops check`'s own main: run_check in tests/conftest.py) and compares the line
+with the place of the mistake the test wrote, worked out here from the file (front matter lines
+included). No line may carry Jinja's or MkDocs' own wording or a traceback.
 """
 from __future__ import annotations
 

@@ -36,6 +36,15 @@ def axe_source() -> str:
     return script.read_text(encoding="utf-8")
 
 
+def preload_axe(context) -> None:
+    """axe-core into every page the browser context opens from now on, as the page is created (before
+    its own scripts; the developer protocol's scripts are not held to the page's policy): for a
+    context that runs axe on every page it visits. Sent to the browser once, where ``load_axe`` sends
+    half a megabyte of script for each page (about a tenth of an axe run's time, measured over the
+    74 pages)."""
+    context.add_init_script(axe_source())
+
+
 def load_axe(page) -> None:
     """axe-core into the page, through the browser's developer protocol: the pages' Content-Security-
     Policy runs no inline script, so a <script> tag with axe in it (add_script_tag) would be refused,

@@ -1,8 +1,9 @@
 """Visit every page once in Chromium and record what the per-rule tests need.
 
 Why one crawl: each page load costs more than all the checks on it, so one visit per page gathers
-the axe results, every request and console message, the links and ids, and where the language
-toggle lands; the tests then assert on the records and can name every failing page at once.
+the axe results, every request and console message, the links and ids, the feeds its head names,
+and where the language toggle lands; the tests then assert on the records and can name every
+failing page at once.
 Requests to any other host are recorded, and refused by Chromium (tests/browser/conftest.py), so a
 crawl never reaches the network.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .axe import run_axe
+from .axe import preload_axe, run_axe
 
 READ_PAGE = """() => ({
     lang: document.documentElement.getAttribute('lang'),
@@ -23,6 +24,8 @@ READ_PAGE = """() => ({
     ],
     canonical: document.querySelector('link[rel=canonical]')?.href ?? null,
     toggle: (a => a && {href: a.href, lang: a.getAttribute('lang')})(document.querySelector('.pk-language__link')),
+    feeds: [...document.querySelectorAll("head link[rel~=alternate][type='application/atom+xml']")]
+        .map(link => ({href: link.href, hreflang: link.hreflang, title: link.title})),
 })"""
 
 
@@ -43,6 +46,7 @@ class PageRecord:
     assets: list[str] = field(default_factory=list)
     canonical: str | None = None
     toggle: dict | None = None
+    feeds: list[dict] = field(default_factory=list)  # the Atom feeds its head names, as Chromium parsed them
     toggle_landed: dict | None = None  # {"url": ..., "lang": ..., "toggle_back": ...} after a real click
     axe_violations: list[dict] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -64,6 +68,7 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
 
     context.on("request", foreign)
     context.add_init_script(LISTEN_FOR_CSP)
+    preload_axe(context)
     page = context.new_page()
     in_flight = _InFlight(page)
     page.on("console", lambda message: message.type == "error" and current[-1].console_errors.append(message.text))
@@ -83,6 +88,7 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
             facts = page.evaluate(READ_PAGE)
             record.lang, record.links, record.assets = facts["lang"], facts["links"], facts["assets"]
             record.ids, record.canonical, record.toggle = set(facts["ids"]), facts["canonical"], facts["toggle"]
+            record.feeds = facts["feeds"]
             record.axe_violations = run_axe(page)
             in_flight.settle()
             record.csp_violations = page.evaluate("() => window.__pkCspViolations || []")

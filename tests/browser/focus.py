@@ -6,6 +6,8 @@ that looks the same either way, or that is focused off screen, fails.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Properties through which a focus indicator can show. Material uses outline, colour and underline,
 # and for the search field it changes the form around it, so the two parents are compared too.
 SNAPSHOT_STYLE = """element => {
@@ -45,17 +47,25 @@ ACTIVE = f"""() => {{
 }}"""
 
 
-def tab_stops_without_visible_focus(page, seen_visible: set, limit: int = 80) -> list[str]:
+@dataclass
+class TabWalk:
+    first: dict | None  # the first tab stop from the top of the page, as ACTIVE describes it
+    problems: list[str]  # each stop that looks the same focused and not, or is focused off screen
+
+
+def walk_tab_stops(page, seen_visible: set, limit: int = 80) -> TabWalk:
     """Tab through the page from the top; name each stop that looks the same focused and not.
 
     ``seen_visible`` remembers stops already shown to be visible (the header repeats on every page)
     so that waiting for transitions happens once per kind of stop, not once per page."""
     unfocused = page.evaluate(MARK_FOCUSABLES)
     page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
-    problems, seen = [], set()
+    problems, seen, first = [], set(), None
     for _ in range(limit):
         page.keyboard.press("Tab")
         active = page.evaluate(ACTIVE)
+        if not seen:
+            first = active
         if active is None or active["index"] is None:
             break
         index = int(active["index"])
@@ -69,7 +79,7 @@ def tab_stops_without_visible_focus(page, seen_visible: set, limit: int = 80) ->
                 problems.append(f"{active['describe']}: looks the same focused and not focused")
             else:
                 seen_visible.add((active["describe"], unfocused[index]))
-    return problems
+    return TabWalk(first, problems)
 
 
 def _after_transitions(page) -> str:

@@ -149,6 +149,19 @@ def test_language_toggle_lands_on_the_counterpart_in_the_other_language(crawl, b
     assert not problems, "\n".join(problems)
 
 
+def test_every_page_but_404_links_the_feed_of_its_language_in_the_head(crawl):
+    """Issue 14: a feed reader given a page's address finds its language's Atom feed from the head."""
+    for address, record in crawl.items():
+        if is_not_found_page(address):
+            continue
+        language = language_of(address)
+        assert len(record.feeds) == 1, f"{address}: {record.feeds}"
+        link = record.feeds[0]
+        assert link["hreflang"] == language and link["title"], f"{address}: {link}"
+        assert link["href"].endswith("fr/feed.xml" if language == "fr" else "/feed.xml"), f"{address}: {link}"
+        assert language == "fr" or not link["href"].endswith("fr/feed.xml"), f"{address}: {link}"
+
+
 def test_every_page_names_its_own_public_address_as_canonical(crawl):
     public_root = crawl[""].canonical
     assert public_root and public_root.startswith("https://"), public_root

@@ -1,4 +1,5 @@
-"""Every page's head names its language's Atom feed, and no page view fetches a sitemap for it.
+"""No page view fetches a sitemap for the Atom feed its head names (that every page's head names its
+language's feed is read by the crawl: test_crawl.py).
 
 Why (issue 14): a feed reader given a page's address finds the feed from <link rel="alternate"
 type="application/atom+xml">. Material's script bundle fetches a sitemap.xml beside every
@@ -9,11 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import is_not_found_page, language_of
-
 pytestmark = pytest.mark.browser
-
-FEED_LINKS = "link[rel~=alternate][type='application/atom+xml']"
 
 
 def _requests_of_a_page_view(browser, url: str) -> list[str]:
@@ -56,28 +53,3 @@ def test_a_page_view_fetches_no_sitemap_though_the_head_links_its_feed(browser, 
     requests = _requests_of_a_page_view(browser, base_url + address)
     assert not [url for url in requests if url.endswith("sitemap.xml")], requests
     assert not [url for url in requests if not url.startswith(base_url)], requests
-
-
-def test_every_page_but_404_links_the_feed_of_its_language_in_the_head(crawl_heads):
-    for address, links in crawl_heads.items():
-        if is_not_found_page(address):
-            continue
-        language = language_of(address)
-        assert len(links) == 1, f"{address}: {links}"
-        link = links[0]
-        assert link["hreflang"] == language and link["title"], f"{address}: {link}"
-        assert link["href"].endswith("fr/feed.xml" if language == "fr" else "/feed.xml"), f"{address}: {link}"
-        assert language == "fr" or not link["href"].endswith("fr/feed.xml"), f"{address}: {link}"
-
-
-@pytest.fixture(scope="module")
-def crawl_heads(tab, base_url, pages):
-    """The feed links of every page's head, as Chromium parsed them."""
-    heads = {}
-    for address in pages:
-        tab.goto(base_url + address, wait_until="domcontentloaded")
-        heads[address] = tab.eval_on_selector_all(
-            f"head {FEED_LINKS}",
-            "links => links.map(l => ({href: l.href, hreflang: l.hreflang, title: l.title}))",
-        )
-    return heads

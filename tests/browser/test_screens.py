@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .axe import describe, preload_axe, run_axe
 from .pages import is_not_found_page, language_of
 
 PROGRAM_NAME = yaml.safe_load(Path("data/program.yaml").read_text(encoding="utf-8"))["program"]["name"]
@@ -113,6 +114,8 @@ def at_width(browser):
     def tab(width: int):
         if width not in contexts:
             context = browser.new_context(viewport={"width": width, "height": 800})
+            if width == REFLOW:  # axe runs on every page at this width (the screens fixture)
+                preload_axe(context)
             contexts[width] = (context, context.new_page())
         return contexts[width][1]
 
@@ -132,22 +135,41 @@ DETAILS_OPEN = f"""() => {{
     ({OPEN_DETAILS})();
     return {{tables: ({TABLE_WIDTHS})(), broken: ({BROKEN_WORDS})()}};
 }}"""
-TOGGLE_WIDTHS = (320, PHONE, DESKTOP)
+REFLOW = 320  # CSS px: WCAG 1.4.10 (reflow), 1280 px at 400 %
+# Sideways overflow of the page itself; a wide table may scroll inside its own box (allowed by 1.4.10).
+PAGE_OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+TOGGLE_WIDTHS = (REFLOW, PHONE, DESKTOP)
 TEXT_WIDTHS = (PHONE, DESKTOP)  # the words in tables, and the headings
-SCREEN_WIDTHS = sorted({*PHONES, *TOGGLE_WIDTHS, *TEXT_WIDTHS})
+SCREEN_WIDTHS = sorted({*PHONES, *TOGGLE_WIDTHS, *TEXT_WIDTHS, REFLOW})
 
 
 @pytest.fixture(scope="module")
 def screens(at_width, base_url, pages) -> dict[tuple[int, str], dict]:
     """Every page at every width the tests below ask for, each loaded once (a page load costs far
-    more than the measures on it): ``(width, address)`` -> what AS_OPENED and DETAILS_OPEN found."""
+    more than the measures on it): ``(width, address)`` -> what AS_OPENED and DETAILS_OPEN found;
+    at 320 px, also how far the page scrolls sideways and axe's findings, as the page opens."""
     measured = {}
     for width in SCREEN_WIDTHS:
         tab = at_width(width)
         for address in pages:
             tab.goto(base_url + address)
-            measured[width, address] = tab.evaluate(AS_OPENED) | tab.evaluate(DETAILS_OPEN)
+            found = tab.evaluate(AS_OPENED)
+            if width == REFLOW:
+                found |= {"overflow": tab.evaluate(PAGE_OVERFLOW), "axe": run_axe(tab)}
+            measured[width, address] = found | tab.evaluate(DETAILS_OPEN)
     return measured
+
+
+def test_320_px_wide_nothing_scrolls_sideways_and_axe_still_passes(screens, pages):
+    """WCAG 1.4.10: at 320 CSS px nothing scrolls sideways, and axe passes on the narrow layout too
+    (Material's menu is then a drawer and its tabs are hidden)."""
+    problems = []
+    for address in pages:
+        found = screens[REFLOW, address]
+        if found["overflow"] > 0:
+            problems.append(f"{address or '/'}: the page scrolls {found['overflow']} px sideways at {REFLOW} px")
+        problems += [f"{address or '/'} at {REFLOW} px: {line}" for line in describe(found["axe"])]
+    assert not problems, "\n".join(problems)
 
 
 def test_no_table_is_wider_than_a_phone(screens, pages):
