@@ -3,7 +3,8 @@
 Why one crawl: each page load costs more than all the checks on it, so one visit per page gathers
 the axe results, every request and console message, the links and ids, the feeds its head names,
 and where the language toggle lands; the tests then assert on the records and can name every
-failing page at once.
+failing page at once. The page the toggle opens is its counterpart's visit, so each pair of pages
+takes three page loads, not four.
 Requests to any other host are recorded, and refused by Chromium (tests/browser/conftest.py), so a
 crawl never reaches the network.
 """
@@ -77,27 +78,57 @@ def crawl_site(browser, base_url: str, addresses: list[str]) -> dict[str, PageRe
         "response",
         lambda response: response.status >= 400 and current[-1].failed_responses.append(f"{response.status} {response.url}"),
     )
+    def look(record: PageRecord) -> None:
+        """What the per-rule tests need from the page now loaded, once its late requests are done."""
+        facts = page.evaluate(READ_PAGE)
+        record.lang, record.links, record.assets = facts["lang"], facts["links"], facts["assets"]
+        record.ids, record.canonical, record.toggle = set(facts["ids"]), facts["canonical"], facts["toggle"]
+        record.feeds = facts["feeds"]
+        record.axe_violations = run_axe(page)
+        in_flight.settle()
+        record.csp_violations = page.evaluate("() => window.__pkCspViolations || []")
+
+    def begin(address: str) -> PageRecord:
+        records[address] = record = PageRecord(address, base_url + address)
+        current.append(record)
+        return record
+
     try:
         for address in addresses:
-            record = PageRecord(address, base_url + address)
-            records[address] = record
-            current.append(record)
+            if address in records:
+                continue  # already seen: the language toggle of its counterpart led to it
+            record = begin(address)
             response = page.goto(record.url, wait_until="load")
             if response is None or response.status != 200:
                 record.failed_responses.append(f"{response.status if response else 'no response'} {record.url}")
-            facts = page.evaluate(READ_PAGE)
-            record.lang, record.links, record.assets = facts["lang"], facts["links"], facts["assets"]
-            record.ids, record.canonical, record.toggle = set(facts["ids"]), facts["canonical"], facts["toggle"]
-            record.feeds = facts["feeds"]
-            record.axe_violations = run_axe(page)
-            in_flight.settle()
-            record.csp_violations = page.evaluate("() => window.__pkCspViolations || []")
-            if record.toggle:
+            look(record)
+            # The toggle is clicked as a reader would; the counterpart it loads is that page's visit
+            # (its requests and messages recorded as its own), and its toggle is clicked in turn.
+            while record.toggle:
+                counterpart = record.toggle["href"].removeprefix(base_url)
+                following = counterpart in addresses and counterpart not in records
+                landing = begin(counterpart) if following else record
                 record.toggle_landed = _follow_toggle(page)
-                in_flight.settle()
+                if landing is record:
+                    in_flight.settle()
+                    break
+                if record.toggle_landed["url"] != landing.url:  # led elsewhere: the page is visited on its own
+                    _merge_events(record, landing)
+                    del records[counterpart]
+                    current.append(record)
+                    in_flight.settle()
+                    break
+                look(landing)
+                record = landing
     finally:
         context.close()
     return records
+
+
+def _merge_events(into: PageRecord, record: PageRecord) -> None:
+    """What was recorded for ``record`` is ``into``'s, after all (a toggle that led elsewhere)."""
+    for name in ("console_errors", "foreign_requests", "failed_responses"):
+        getattr(into, name).extend(getattr(record, name))
 
 
 class _InFlight:

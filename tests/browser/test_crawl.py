@@ -75,6 +75,31 @@ def test_a_request_to_another_host_is_recorded_and_never_answered(browser, tmp_p
     assert not [url for url in answered if not url.startswith(address)], answered
 
 
+def test_the_crawl_visits_each_page_once_as_its_own_wherever_the_toggles_lead(browser, tmp_path):
+    """The crawl takes the page a toggle opens as that page's visit: a toggle that leads to a page
+    other than its counterpart still has that page visited on its own, with its own records."""
+    pages = {  # address: (its language, where its toggle leads)
+        "index.html": ("en", "fr/index.html"),
+        "fr/index.html": ("fr", "other.html"),  # the wrong page
+        "other.html": ("en", "fr/other.html"),
+        "fr/other.html": ("fr", "other.html"),
+    }
+    for address, (lang, toggle) in pages.items():
+        path = tmp_path / address
+        path.parent.mkdir(parents=True, exist_ok=True)
+        target = "../" + toggle if address.startswith("fr/") else toggle
+        path.write_text(f'<!doctype html><html lang="{lang}"><head><title>t</title></head><body>'
+                        f'<a class="pk-language__link" lang="{"en" if lang == "fr" else "fr"}" href="{target}">x</a></body></html>',
+                        encoding="utf-8")
+    with serve(tmp_path) as address:
+        records = crawl_site(browser, address, list(pages))
+    assert set(records) == set(pages)
+    assert {name: record.lang for name, record in records.items()} == {name: page[0] for name, page in pages.items()}
+    assert records["fr/index.html"].toggle_landed["url"] == address + "other.html"
+    assert records["other.html"].toggle_landed["url"] == address + "fr/other.html"
+    assert records["fr/other.html"].toggle_landed["url"] == address + "other.html"
+
+
 def test_the_content_security_policy_refuses_nothing_on_any_page(crawl):
     """Issue 22: every page in both languages runs and loads only what its policy allows (the policy
     itself is checked on every page by tests/test_hostile_data.py)."""
