@@ -19,18 +19,8 @@ import sys
 import threading
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # No host name but the loopback address's resolves: a request to another host fails at once and
-    # never leaves the machine. (Not a Playwright route, which would turn off the browser's cache.)
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/chromium.py: the same browser as the tests'
+
 WIDTHS = (375, 1280)
 HEIGHT = 800  # the window's height; the screenshot covers the whole page
 

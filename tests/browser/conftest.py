@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -25,18 +26,10 @@ import pytest
 from .crawler import crawl_site
 from .pages import site_pages
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Every host name but the loopback address's is unknown: a request elsewhere fails at once,
-    # before anything leaves the machine (the crawl still records it, from the page's requests).
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+# The browser and its options, shared with make screenshots (tools/chromium.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 # How long the test server lets the browser keep a file it served; the built site never changes
 # during a run. Only successful answers say so: a missing file is asked for again every time.
 CACHE_FOR = "max-age=3600"
