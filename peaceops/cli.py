@@ -26,13 +26,18 @@ from peaceops.source.messages import message
 from peaceops.source.model import federal_host
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.publisher import REPOSITORY_VARIABLE, official_address_problems
-from peaceops.source.reference import is_past, reference_date
+from peaceops.source.reference import held, is_past, reference_date
 
 
 def check(root: Path, output_format: str = "text", site_url: str | None = None) -> int:
     """Every problem in the data and pages, one placed line each; 0 when there is none. ``site_url``
     (else SITE_URL, else mkdocs.yml's placeholder) is where the site will be published: an official
     identity is refused anywhere but canada.ca."""
+    with held():  # the last commit's day read once for the whole check (source/reference.py)
+        return _check(root, output_format, site_url)
+
+
+def _check(root: Path, output_format: str, site_url: str | None) -> int:
     address = site_url or os.environ.get("SITE_URL") or placeholder_address(root)
     try:
         site = Site.load(root)
