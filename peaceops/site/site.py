@@ -31,6 +31,7 @@ from peaceops.site.interface_keys import missing_interface_texts
 from peaceops.site.macrouse import files_needed
 from peaceops.site.notes import Notes
 from peaceops.site.pagecheck import check_pages, unreadable_pages
+from peaceops.site.pagecontext import PageContext
 from peaceops.site.templatecache import compile_page, template_cache
 from peaceops.site.templateproblems import (
     PageError,
@@ -98,6 +99,8 @@ def _environment(root: Path) -> jinja2.Environment:
             keep_trailing_newline=True,
             bytecode_cache=template_cache(root),
         )
+        # A template's plain calls made at once (peaceops/site/pagecontext.py).
+        _ENVIRONMENTS[root].context_class = PageContext
     return _ENVIRONMENTS[root]
 
 
