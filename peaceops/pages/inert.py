@@ -48,7 +48,7 @@ def html_text(value: Any) -> Any:
     """``value`` as it goes into a page: Markup (already HTML) and non-text values as they are. A text
     with nothing in it to change comes back as plain text, as typed: escaping it (Jinja escapes what
     a page prints) changes nothing, and marking it as HTML first made every printed value twice
-    (Markup, then escape's Markup of it), a tenth of a page's rendering (issue 33)."""
+    (Markup, then escape's Markup of it): about a twentieth of the pages' rendering (issue 33)."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     if isinstance(value, WebAddress):
