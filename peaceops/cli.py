@@ -26,16 +26,22 @@ from peaceops.source.messages import message
 from peaceops.source.model import federal_host
 from peaceops.source.problems import DataError, Problem
 from peaceops.source.publisher import REPOSITORY_VARIABLE, official_address_problems
-from peaceops.source.reference import is_past, reference_date
+from peaceops.source.reference import held, is_past, reference_date
 
 
-def check(root: Path, output_format: str = "text", site_url: str | None = None) -> int:
+def check(root: Path, output_format: str = "text", site_url: str | None = None, *, kept: bool = True) -> int:
     """Every problem in the data and pages, one placed line each; 0 when there is none. ``site_url``
     (else SITE_URL, else mkdocs.yml's placeholder) is where the site will be published: an official
-    identity is refused anywhere but canada.ca."""
+    identity is refused anywhere but canada.ca. ``kept``: the loaded site is kept for the build that
+    follows (``build``); the ``check`` command, which ends there, does not keep it (``Site.load``)."""
+    with held():  # the last commit's day read once for the whole check (source/reference.py)
+        return _check(root, output_format, site_url, kept)
+
+
+def _check(root: Path, output_format: str, site_url: str | None, kept: bool) -> int:
     address = site_url or os.environ.get("SITE_URL") or placeholder_address(root)
     try:
-        site = Site.load(root)
+        site = Site.load(root, kept=kept)
         problems = official_address_problems(site.publisher, address, root / "data")
         if problems:
             raise DataError(problems)
@@ -263,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
-        return check(root, args.format)
+        return check(root, args.format, kept=False)
     if args.command == "watch":
         return watch(root, args)
     if args.command == "find":

@@ -96,6 +96,32 @@ def test_without_source_date_epoch_the_reference_is_the_last_commit(tmp_path, mo
     assert reference_date(repo) == date(2027, 1, 2)  # SOURCE_DATE_EPOCH wins when set
 
 
+def test_a_command_holds_the_last_commits_day_and_a_long_process_sees_a_new_commit(tmp_path, monkeypatch):
+    """`check` asks git once (reference.held); outside a held command a new commit counts at once."""
+    from peaceops.source.reference import held, reference_date
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.delenv("PEACEOPS_REFERENCE_EPOCH", raising=False)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def commit(day: str) -> None:
+        when = f"{day}T10:00:00Z"
+        env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+                   GIT_COMMITTER_EMAIL="t@example.org", GIT_COMMITTER_DATE=when, GIT_AUTHOR_DATE=when)
+        subprocess.run(["git", "-C", str(repo), "commit", "-q", "--allow-empty", "-m", day], check=True, env=env)
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    commit("2031-02-03")
+    with held():
+        assert reference_date(repo) == date(2031, 2, 3)
+        commit("2032-03-04")
+        assert reference_date(repo) == date(2031, 2, 3)  # the day the command started with
+    assert reference_date(repo) == date(2032, 3, 4)
+    commit("2033-04-05")
+    assert reference_date(repo) == date(2033, 4, 5)  # not held: the preview's reload sees it
+
+
 # --- make check: warnings, not failures -------------------------------------------------------
 def run_check(root: Path, day: date, *extra: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch(day))

@@ -31,6 +31,7 @@ from peaceops.site.interface_keys import missing_interface_texts
 from peaceops.site.macrouse import files_needed
 from peaceops.site.notes import Notes
 from peaceops.site.pagecheck import check_pages, unreadable_pages
+from peaceops.site.pagecontext import PageContext
 from peaceops.site.templatecache import compile_page, template_cache
 from peaceops.site.templateproblems import (
     PageError,
@@ -98,17 +99,22 @@ def _environment(root: Path) -> jinja2.Environment:
             keep_trailing_newline=True,
             bytecode_cache=template_cache(root),
         )
+        # A template's plain calls made at once (peaceops/site/pagecontext.py).
+        _ENVIRONMENTS[root].context_class = PageContext
     return _ENVIRONMENTS[root]
 
 
 class Site(Website):
     @classmethod
-    def load(cls, root: Path, *, pages_checked: bool = True) -> Site:
+    def load(cls, root: Path, *, pages_checked: bool = True, kept: bool = True) -> Site:
         """Load and check everything; raises ``DataError`` with every problem found.
 
         Unchanged files give the site already loaded: the French half of a build, and a preview
         rebuild after an edit to anything but the inputs, do not read and check the data again.
-        The fingerprint is taken first, so an edit made during loading means a reload.
+        The fingerprint is taken first, so an edit made during loading means a reload. Without
+        ``kept`` (a command that loads the site once and ends: ``check``), the site is neither
+        looked for among those loaded nor kept, so no fingerprint is taken (hashing every input
+        was about 5 ms of the check's CPU, for a site no one would ask for again).
 
         Without ``pages_checked``, the written pages are not all rendered first: the preview's quick
         rebuild (``peaceops/mkdocs/focus.py``) renders only the pages shown, and the whole build
@@ -117,8 +123,8 @@ class Site(Website):
         # The repository's address comes from the build's environment, not a file (source/publisher.py).
         repository_setting = os.environ.get(REPOSITORY_VARIABLE, "")
         # The reference date too (issue 34: the home page's line around National Peacekeepers' Day).
-        key = f"{fingerprint(root)}\0{repository_setting}|{reference_date(root)}"
-        cached = _LOADED.get(root)
+        key = f"{fingerprint(root)}\0{repository_setting}|{reference_date(root)}" if kept else ""
+        cached = _LOADED.get(root) if kept else None
         if cached is not None and cached[0] == key:
             site = cached[1]
             if pages_checked and not site.pages_checked:
@@ -144,7 +150,8 @@ class Site(Website):
         site.build_day  # taken now, before a build changes SOURCE_DATE_EPOCH for the engine
         if pages_checked:
             site.check_written_pages()
-        _LOADED[root] = (key, site)
+        if kept:
+            _LOADED[root] = (key, site)
         return site
 
     pages_checked = False

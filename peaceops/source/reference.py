@@ -11,10 +11,29 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 KEPT = "PEACEOPS_REFERENCE_EPOCH"
+# The last commit's day by repository, while a command holds it (``held``); None otherwise.
+_HELD: dict[Path, date | None] | None = None
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Within, the last commit's day is asked of git once per repository: one command, one "today".
+
+    Why: ``check`` asked four times (the loaded site's key, the data's latest possible day, the build
+    day, the review warnings), each a git process whose time counts in the check's (issue 33). A
+    long-running process (the preview) does not hold it, so a new commit still reloads its site."""
+    global _HELD  # noqa: PLW0603 (the one state, set and restored here)
+    outer, _HELD = _HELD, {} if _HELD is None else _HELD
+    try:
+        yield
+    finally:
+        _HELD = outer
 
 
 def keep_callers_epoch() -> None:
@@ -27,6 +46,14 @@ def reference_date(root: Path) -> date | None:
     epoch = os.environ[KEPT] if KEPT in os.environ else os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.strip():
         return datetime.fromtimestamp(int(epoch.strip()), tz=UTC).date()
+    if _HELD is None:
+        return _last_commit_day(root)
+    if root not in _HELD:
+        _HELD[root] = _last_commit_day(root)
+    return _HELD[root]
+
+
+def _last_commit_day(root: Path) -> date | None:
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%ct"],  # noqa: S607 (git as the editor's PATH finds it)
