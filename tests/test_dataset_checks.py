@@ -414,3 +414,94 @@ def test_a_figure_after_the_end_names_the_line_of_the_ends_date_when_the_status_
     assert check(tmp_path, text) == [
         (*where(text, "as_of: 2018", 7), message("as_of_after_end", as_of="2018", end="2017-10-15", line=end_line))
     ]
+
+
+def test_load_sources_names_what_a_missing_or_empty_sources_file_must_hold_as_load_does(tmp_path):
+    # load_sources checks sources.yaml "as load checks it": the same message, which says what the file lists.
+    with pytest.raises(DataError) as alone:
+        ds.load_sources(tmp_path)
+    with pytest.raises(DataError) as whole:
+        ds.load(tmp_path)
+    said = [p.message for p in alone.value.problems]
+    assert said == [p.message for p in whole.value.problems if p.path == "data/sources.yaml"]
+    assert len(said) == 1 and "None" not in said[0] and "sources" in said[0].split(";", 1)[1]
+    (tmp_path / "sources.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(DataError) as empty:
+        ds.load_sources(tmp_path)
+    assert [p.message for p in empty.value.problems] == [message("file_empty", what=ds.FILES["sources.yaml"][1])]
+    assert "None" not in empty.value.problems[0].message
+
+
+# --- Where dated fields and sources stand, for the warnings placed at their line ------------------
+def test_each_review_by_date_is_kept_with_its_file_line_column_and_what_is_to_be_checked(tmp_path):
+    review = "# when the data was checked\nas_of: 2026-05-01\nreview_by: 2026-11-30\n"
+    (tmp_path / "dataset.yaml").write_text(review, encoding="utf-8")
+    dataset_source, _ = read(tmp_path / "dataset.yaml", "data/dataset.yaml", "the review dates")
+    text = missions(
+        mission_yaml("m", status(("under_way", "2010"))) + "    review_by: 2027-01-15\n",
+        mission_yaml("n", status(("under_way", "2011"))),
+        mission_yaml("o", status(("under_way", "2012"))) + "    review_by: 2026-12-01\n",
+    )
+    (tmp_path / "missions.yaml").write_text(text, encoding="utf-8")
+    missions_source, _ = read(tmp_path / "missions.yaml", "data/missions.yaml", "missions")
+    good = ds._validate_missions(missions_source, [])
+    found = ds._review_dates(dataset_source, missions_source, good)
+    # The date as each file holds it: the warning reads it as a day (peaceops/cli.py, review_warnings).
+    assert [(path, line, column, what, str(due)) for path, line, column, what, due in found] == [
+        ("data/dataset.yaml", *where(review, "2026-11-30"), "the data", "2026-11-30"),
+        ("data/missions.yaml", *where(text, "2027-01-15"), "the mission m", "2027-01-15"),
+        ("data/missions.yaml", *where(text, "2026-12-01"), "the mission o", "2026-12-01"),
+    ]
+
+
+def test_a_dataset_file_without_review_by_gives_only_the_missions_review_dates(tmp_path):
+    (tmp_path / "dataset.yaml").write_text("as_of: 2026-05-01\n", encoding="utf-8")
+    dataset_source, _ = read(tmp_path / "dataset.yaml", "data/dataset.yaml", "the review dates")
+    text = missions(mission_yaml("m", status(("under_way", "2010"))) + "    review_by: 2027-01-15\n")
+    (tmp_path / "missions.yaml").write_text(text, encoding="utf-8")
+    missions_source, _ = read(tmp_path / "missions.yaml", "data/missions.yaml", "missions")
+    found = ds._review_dates(dataset_source, missions_source, ds._validate_missions(missions_source, []))
+    assert [(path, line, column, what) for path, line, column, what, _ in found] == [
+        ("data/missions.yaml", *where(text, "2027-01-15"), "the mission m")
+    ]
+
+
+def test_each_sources_key_is_placed_at_its_own_line_for_warnings(tmp_path):
+    entries = [SOURCE.format(key=key, title="{en: T}", address=f"{{en: 'https://x.org/{key}'}}", more="")
+               for key in ("first", "second", "third")]  # fmt: skip
+    text = "sources:\n" + "".join(entries)
+    (tmp_path / "sources.yaml").write_text(text, encoding="utf-8")
+    source, _ = read(tmp_path / "sources.yaml", "data/sources.yaml", "sources")
+    places = ds._source_places(source, SourcesFile.model_validate(source.data))
+    assert places == tuple((key, "data/sources.yaml", *where(text, f"key: {key}", 5)) for key in ("first", "second", "third"))
+
+
+# --- What an editor probably meant by an unknown country ------------------------------------------
+def test_a_three_letter_iso_code_is_taken_for_the_country_it_names(places):
+    assert ds._country_meant("HTI", places) == "HT"
+    assert ds._country_meant("mli", places) == "ML"
+
+
+def test_a_near_miss_of_any_territory_is_suggested_whatever_the_length_of_its_name():
+    from peaceops.source.model import CountriesFile
+
+    own = Gazetteer(CountriesFile.model_validate(
+        {"territories": {"sba": {"name": {"en": "Sovereign Base Areas", "fr": "Zones de souveraineté"}},
+                         "west-bank": {"name": {"en": "West Bank", "fr": "Cisjordanie"}}}}))  # fmt: skip
+    assert ds._country_meant("sbas", own) == "sba"
+    assert ds._country_meant("westbank", own) == "west-bank"
+    assert ds._country_meant("zzzz", own) is None
+
+
+def test_the_ids_of_a_file_whose_top_is_not_a_mapping_are_none(tmp_path):
+    path = tmp_path / "missions.yaml"
+    path.write_text("- id: m\n- id: n\n", encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    assert ds._mission_ids(source) is None
+
+
+def test_the_ids_skip_an_item_that_names_none_and_keep_the_others(tmp_path):
+    path = tmp_path / "missions.yaml"
+    path.write_text("missions:\n  - id: m\n  - acronym: no id here\n  - idea\n  - id: ' n '\n", encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    assert ds._mission_ids(source) == {"m", "n"}
