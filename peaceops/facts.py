@@ -262,8 +262,10 @@ def _one(value: When | EvidenceRange | None, earliest: bool) -> When | None:
     return bounds[0] or bounds[1]
 
 
-def _known_begin(since: When | EvidenceRange | None) -> int | None:
-    """The first year a period is known to be under way: the stated year, or a range's latest bound."""
+def _latest_year(since: When | EvidenceRange | None) -> int | None:
+    """The latest year a status can have begun: the stated year, or a range's latest bound. For a
+    period's start, the first year it is known to be under way; for its end, the last year a figure
+    of the period can have."""
     if isinstance(since, When):
         return since.year
     if isinstance(since, EvidenceRange) and since.latest is not None:
@@ -516,15 +518,17 @@ class Facts:
         for period in self.periods(mission):
             if period.state != "under_way":
                 continue
-            first = _known_begin(period.start)
+            first = _latest_year(period.start)
             if period.lasting:
                 last: int | None = self.latest_year
             elif isinstance(period.end, When):
                 last = period.end.year
             else:
                 last = None
+            # The figures of this period only: a suspension or an end bounded by evidence still ends it.
             low = _earliest_year(period.start)
-            inside = [y for y in dated if (low is None or y >= low) and (last is None or y <= last)]
+            high = last if last is not None else _latest_year(period.end)
+            inside = [y for y in dated if (low is None or y >= low) and (high is None or y <= high)]
             first = first if first is not None else min(inside, default=last if period.lasting else None)
             last = last if last is not None else max([*inside, first] if first is not None else inside, default=None)
             if first is not None and last is not None:
