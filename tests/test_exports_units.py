@@ -536,3 +536,53 @@ def test_a_count_in_the_schema_is_a_whole_number(published):
         changed = json.loads(json.dumps(content))
         change(changed)
         assert list(validator.iter_errors(changed))
+
+
+# --- women_deployed's Table Schema, as a portal reads it ------------------------------------------
+def women_deployed(real) -> tuple[dict, list[dict[str, str]]]:
+    files = open_data(real, mission_record("psi"))
+    package = json.loads(files[exports.PACKAGE_FILE])
+    resource = next(resource for resource in package["resources"] if resource["name"] == "women_deployed")
+    return resource, read_csv(files, resource["path"])
+
+
+@pytest.mark.parametrize(
+    ("change", "refused_in"),
+    [({}, None), ({"Women": "0"}, None),  # no woman among those counted is a count like any other
+     ({"Women": "-1"}, "Women"), ({"Women": "two"}, "Women"),
+     ({"Covers": "everything"}, "Covers"), ({"Covers": "UN_missions"}, "Covers"), ({"Covers": "one_mission"}, None)],
+)  # fmt: skip
+def test_women_deployed_schema_refuses_a_negative_count_and_what_the_count_cannot_cover(real, tmp_path, change, refused_in):
+    """Validated in this process by frictionless (as a portal would, tests/test_datapackage.py), one
+    row of the table changed: the counts' kinds are those of people.yaml (un_missions, one_mission)."""
+    from frictionless import Resource, Schema
+
+    resource, rows = women_deployed(real)
+    descriptor = {key: value for key, value in resource["schema"].items() if key != "foreignKeys"}  # one table alone
+    row = {**rows[0], **change}
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    (tmp_path / "women.csv").write_text(out.getvalue(), encoding="utf-8")
+    report = Resource(path="women.csv", basepath=str(tmp_path), schema=Schema.from_descriptor(descriptor)).validate()
+    assert report.flatten(["fieldName"]) == ([] if refused_in is None else [[refused_in]])
+
+
+def test_women_deployed_columns_are_described_by_their_own_texts_in_both_languages(real):
+    """Each column says what it means in this table (opendata.women.<name> in data/interface.yaml), not
+    what a column of the same name means in missions.csv: a count's Mission_ID is empty unless it covers
+    one mission."""
+    import plainyaml
+
+    def words(text: str) -> list[str]:  # the French spaces before ":" made no-break, as on every page
+        return text.replace("\u00a0", " ").replace("\u202f", " ").split()
+
+    texts = plainyaml.read(ROOT / "data" / "interface.yaml")["text"]
+    resource, _ = women_deployed(real)
+    fields = {field["name"]: field for field in resource["schema"]["fields"]}
+    assert list(fields) == ["Count_ID", "As_Of", "Women", "Police_Counted", "Covers", "Mission_ID", "Source_Key"]
+    for name, field in fields.items():
+        own = texts[f"opendata.women.{name}"]
+        assert (words(field["description"]), words(field["x-description-fr"])) == (words(own["en"]), words(own["fr"])), name
+    assert fields["Mission_ID"]["description"] != texts["opendata.column.Mission_ID"]["en"]
