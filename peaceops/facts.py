@@ -515,7 +515,8 @@ class Facts:
         between bounds: a period with no known year is not counted."""
         dated = sorted(f.when.year for kind in self.kinds(mission) for f in self.figures(mission, kind) if f.when)
         years: set[int] = set()
-        for period in self.periods(mission):
+        periods = self.periods(mission)
+        for number, period in enumerate(periods):
             if period.state != "under_way":
                 continue
             first = _latest_year(period.start)
@@ -525,9 +526,11 @@ class Facts:
                 last = period.end.year
             else:
                 last = None
-            # The figures of this period only: a suspension or an end bounded by evidence still ends it.
+            # The figures of this period only: a suspension or an end bounded by evidence, or not dated
+            # at all, still ends it, by the latest year it can have (else that of a later status).
             low = _earliest_year(period.start)
-            high = last if last is not None else _latest_year(period.end)
+            bounds = (_latest_year(since) for since in (period.end, *(later.start for later in periods[number + 1 :])))
+            high = last if last is not None else next((year for year in bounds if year is not None), None)
             inside = [y for y in dated if (low is None or y >= low) and (high is None or y <= high)]
             first = first if first is not None else min(inside, default=last if period.lasting else None)
             last = last if last is not None else max([*inside, first] if first is not None else inside, default=None)

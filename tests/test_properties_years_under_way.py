@@ -16,7 +16,8 @@ peaceops/facts.py):
   nothing is guessed between bounds: a time with no known year is not counted;
 - a figure is "of that time" when its stated year can fall within it: not before the earliest the
   time can have begun (the year of its ``since``, or a range's earliest bound), not after the latest
-  it can have ended (the next status's year, or a range's latest bound); a figure dated after the
+  it can have ended (the next status's year, or a range's latest bound, or, when the next status
+  gives no date, the first later one that does); a figure dated after the
   mission's end has no stated date (it is "the end or earlier");
 - the first day the data shows the mission is its start (the first under way's stated date), else
   its earliest figure with a stated date, else the day it ended, the one date the data then gives it
@@ -114,7 +115,10 @@ def expected_years(statuses: list[tuple[str, object]], figures: list[int | None]
             following = statuses[after][1] if after < len(statuses) else None
             lasting = after == len(statuses)
             can_begin = year_of(since) or bound(since, "earliest")
-            can_end = CHECKED.year if lasting else (year_of(following) or bound(following, "latest"))
+            # The latest it can have ended: the next status's year or latest bound, else (no date
+            # given) that of the first status after it that has one, since the statuses are in order.
+            later = [year_of(since) or bound(since, "latest") for _, since in statuses[after:]]
+            can_end = CHECKED.year if lasting else next((year for year in later if year is not None), None)
             inside = [y for y in stated if (can_begin is None or y >= can_begin) and (can_end is None or y <= can_end)]
             first = year_of(since) or bound(since, "latest") or min(inside, default=None)
             last = CHECKED.year if lasting else year_of(following) or max(inside, default=first)
@@ -132,6 +136,8 @@ def expected_years(statuses: list[tuple[str, object]], figures: list[int | None]
 @example(([("under_way", {"latest": "2011", "reason": "r"}), ("suspended", "2013")], [2009]))
 @example(([("suspended", "2009"), ("under_way", None)], []))
 @example(([("under_way", {"earliest": "2010", "reason": "r"}), ("ended", "2012")], [2010]))  # in its earliest year
+@example(([("under_way", "2010"), ("suspended", None), ("under_way", "2016")], [2017]))  # an undated suspension
+@example(([("under_way", "2010"), ("ended", None), ("under_way", {"latest": "2015", "reason": "r"})], [2012, 2016]))
 @example(([("under_way", None)], [2027]))  # a figure after the data's as_of: the chart stops at as_of's year
 @given(timelines())
 def test_the_chart_counts_each_time_under_way_from_its_first_known_year_to_its_last(drawn):
