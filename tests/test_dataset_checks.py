@@ -505,3 +505,81 @@ def test_the_ids_skip_an_item_that_names_none_and_keep_the_others(tmp_path):
     path.write_text("missions:\n  - id: m\n  - acronym: no id here\n  - idea\n  - id: ' n '\n", encoding="utf-8")
     source, _ = read(path, "data/missions.yaml", "missions")
     assert ds._mission_ids(source) == {"m", "n"}
+
+
+# --- countries.yaml: names, territories and phrases -----------------------------------------------
+def countries_source(tmp_path: Path, text: str):
+    from peaceops.source.model import CountriesFile
+
+    path = tmp_path / "countries.yaml"
+    path.write_text(text, encoding="utf-8")
+    source, problems = read(path, "data/countries.yaml", "countries")
+    assert problems == []
+    countries = CountriesFile.model_validate(source.data)
+    return source, countries, Gazetteer(countries)
+
+
+def placed(problems) -> list[tuple[int, int, str]]:
+    assert all(p.path == "data/countries.yaml" for p in problems)
+    return [(p.line, p.column, p.message) for p in problems]
+
+
+def test_a_name_or_a_territorys_map_code_that_the_standard_does_not_know_is_refused_at_its_line(tmp_path):
+    text = (
+        "names:\n  XK: {en: Kosovo, fr: Kosovo}\n  TL: {en: Timor-Leste, fr: Timor-Leste}\n  ht: {en: Haiti, fr: Haïti}\n"
+        "territories:\n  west-bank:\n    name: {en: West Bank, fr: Cisjordanie}\n    iso: PS\n"
+        "  atlantis:\n    name: {en: Atlantis, fr: Atlantide}\n    iso: ZZ\n"
+        "  sba:\n    name: {en: Sovereign Base Areas, fr: Zones de souveraineté}\n"
+    )  # fmt: skip
+    source, countries, _ = countries_source(tmp_path, text)
+    assert placed(ds._check_country_names(source, countries)) == [
+        (*where(text, "XK:"), message("unknown_override", code="XK")),
+        (*where(text, "ht:"), message("unknown_override", code="ht")),  # a code is written in capitals
+        (*where(text, "ZZ"), message("unknown_country", code="ZZ", suggestion="")),
+    ]
+
+
+PHRASED = (
+    "names:\n  TL: {en: Timor-Leste, fr: Timor-Leste}\n"
+    "territories:\n  west-bank:\n    name: {en: West Bank, fr: Cisjordanie}\n"
+    "    phrase: {en: in the West Bank, fr: en Cisjordanie}\n    iso: PS\n"
+    "phrases:\n  TL: {en: in Timor-Leste, fr: au Timor-Leste}\n  CY: {en: in Cyprus, fr: à Chypre}\n"
+)
+
+
+def test_places_with_their_phrases_are_accepted(tmp_path):
+    source, countries, places = countries_source(tmp_path, PHRASED)
+    assert ds._check_country_names(source, countries) == []
+    assert ds._check_place_phrases(source, countries, places) == []
+
+
+def test_a_renamed_country_or_a_territory_without_a_phrase_is_refused_at_its_name(tmp_path):
+    text = PHRASED.replace("  TL: {en: in Timor-Leste, fr: au Timor-Leste}\n", "").replace(
+        "    phrase: {en: in the West Bank, fr: en Cisjordanie}\n", ""
+    )
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [
+        (*where(text, "TL:"), message("no_phrase", name="Timor-Leste", code="TL", name_fr="Timor-Leste")),
+        (*where(text, "west-bank:"), message("no_territory_phrase", name="West Bank", code="west-bank", name_fr="Cisjordanie")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "needle", "offset", "kind", "name", "got"),
+    [("{en: on West Bank, fr: en Cisjordanie}", "on West Bank", 0, "bad_phrase_en", "West Bank", "on West Bank"),
+     ("{en: in the West Bank, fr: Cisjordanie}", "the West Bank, fr: Cisjordanie", 19, "bad_phrase_fr", "Cisjordanie", "Cisjordanie"),
+     ("{en: in the West Bank, fr: en Palestine}", "en Palestine", 0, "bad_phrase_fr", "Cisjordanie", "en Palestine")],
+)  # fmt: skip
+def test_a_territorys_phrase_that_does_not_say_in_and_its_name_is_refused_in_its_language(tmp_path, written, needle, offset, kind, name, got):
+    text = PHRASED.replace("{en: in the West Bank, fr: en Cisjordanie}", written)
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [(*where(text, needle, offset), message(kind, name=name, got=got))]
+
+
+def test_a_countrys_phrase_that_does_not_name_it_and_a_phrase_for_no_place_are_refused(tmp_path):
+    text = PHRASED.replace("CY: {en: in Cyprus, fr: à Chypre}", "CY: {en: in Cyprus, fr: à Malte}\n  MX2: {en: in Mali, fr: au Mali}")
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [
+        (*where(text, "à Malte"), message("bad_phrase_fr", name="Chypre", got="à Malte")),
+        (*where(text, "MX2:"), message("unknown_phrase_place", code="MX2")),
+    ]
