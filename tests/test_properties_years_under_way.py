@@ -2,7 +2,7 @@
 of the lists): Hypothesis, over drawn statuses and figures.
 
 Why: mutation testing (tests/MUTATION.md) found that no test run in pytest's own process noticed a
-changed rule in ``Facts.years_under_way``, ``first_known``, ``_latest_year`` or ``_earliest_year``:
+changed rule in ``Facts.years_under_way``, ``first_known`` or the years' bounds:
 only the built site's chart was checked, on the real data's few cases. A year too many on the chart
 says police served where they did not. The rules, as the tests read them (the docstrings of
 peaceops/facts.py):
@@ -15,9 +15,10 @@ peaceops/facts.py):
 - a suspension or an end interrupts it; a status of the same state again (a later source) does not;
   nothing is guessed between bounds: a time with no known year is not counted;
 - a figure is "of that time" when its stated year can fall within it: not before the earliest the
-  time can have begun (the year of its ``since``, or a range's earliest bound), not after the latest
-  it can have ended (the next status's year, or a range's latest bound, or, when the next status
-  gives no date, the first later one that does); a figure dated after the
+  time can have begun (the year of its ``since``, or a range's earliest bound, or, when it gives no
+  date, the nearest earlier status's), not after the latest it can have ended (the next status's
+  year, or a range's latest bound, or, when the next status gives no date, the nearest later one
+  that does): a figure of another time is never taken as this one's; a figure dated after the
   mission's end has no stated date (it is "the end or earlier");
 - the first day the data shows the mission is its start (the first under way's stated date), else
   its earliest figure with a stated date, else the day it ended, the one date the data then gives it
@@ -114,7 +115,10 @@ def expected_years(statuses: list[tuple[str, object]], figures: list[int | None]
         if state == "under_way":
             following = statuses[after][1] if after < len(statuses) else None
             lasting = after == len(statuses)
-            can_begin = year_of(since) or bound(since, "earliest")
+            # The earliest it can have begun: its own year or earliest bound, else (no date given)
+            # that of the nearest status before it that has one.
+            earlier = [year_of(since) or bound(since, "earliest") for _, since in reversed(statuses[: index + 1])]
+            can_begin = next((year for year in earlier if year is not None), None)
             # The latest it can have ended: the next status's year or latest bound, else (no date
             # given) that of the first status after it that has one, since the statuses are in order.
             later = [year_of(since) or bound(since, "latest") for _, since in statuses[after:]]
@@ -138,6 +142,9 @@ def expected_years(statuses: list[tuple[str, object]], figures: list[int | None]
 @example(([("under_way", {"earliest": "2010", "reason": "r"}), ("ended", "2012")], [2010]))  # in its earliest year
 @example(([("under_way", "2010"), ("suspended", None), ("under_way", "2016")], [2017]))  # an undated suspension
 @example(([("under_way", "2010"), ("ended", None), ("under_way", {"latest": "2015", "reason": "r"})], [2012, 2016]))
+@example(([("under_way", "1995"), ("under_way", "1996-01"), ("suspended", {"earliest": "1997", "reason": "r"}),
+           ("suspended", "1998")], [1999]))  # the suspension is dated by its second status
+@example(([("under_way", "2010"), ("suspended", "2012"), ("under_way", None)], [2011, 2014]))  # an undated return
 @example(([("under_way", None)], [2027]))  # a figure after the data's as_of: the chart stops at as_of's year
 @given(timelines())
 def test_the_chart_counts_each_time_under_way_from_its_first_known_year_to_its_last(drawn):
