@@ -583,3 +583,41 @@ def test_a_countrys_phrase_that_does_not_name_it_and_a_phrase_for_no_place_are_r
         (*where(text, "à Malte"), message("bad_phrase_fr", name="Chypre", got="à Malte")),
         (*where(text, "MX2:"), message("unknown_phrase_place", code="MX2")),
     ]
+
+
+# --- The last day a past-only date may be -------------------------------------------------------
+@pytest.fixture
+def no_pinned_epoch(monkeypatch):
+    from peaceops.source.reference import KEPT
+
+    monkeypatch.delenv(KEPT, raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def test_a_reference_date_later_than_today_is_the_last_day_a_past_only_date_may_be(tmp_path, no_pinned_epoch):
+    """The build's reference date is its last commit's (peaceops/source/reference.py): a commit stamped
+    after today (a clock ahead where it was made) widens what is accepted to that day."""
+    import subprocess
+
+    env = {"GIT_COMMITTER_DATE": "2031-03-04T12:00:00+00:00", "GIT_AUTHOR_DATE": "2031-03-04T12:00:00+00:00",
+           "PATH": __import__("os").environ["PATH"], "HOME": str(tmp_path)}  # fmt: skip
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "m"], check=True, env=env)
+    assert ds.latest_possible_day(tmp_path) == date(2031, 3, 4)
+
+
+def test_today_is_the_same_day_whatever_the_machines_time_zone(tmp_path, no_pinned_epoch, monkeypatch):
+    """The reference date is a day in UTC; today is counted the same way, so that the same data checks
+    the same on an editor's laptop and in CI. Two zones 26 hours apart always have different dates."""
+    import time
+    from datetime import UTC, datetime
+
+    found = []
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        found.append(ds.latest_possible_day(tmp_path))  # not a repository: no reference date, so today
+    monkeypatch.undo()
+    time.tzset()
+    assert found[0] == found[1] == datetime.now(tz=UTC).date()
