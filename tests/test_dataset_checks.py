@@ -257,6 +257,18 @@ def test_each_mission_is_checked_on_its_own_and_the_good_ones_kept_with_their_pl
     assert ds._mission_ids(source) == {"m", "bad id", "n"}
 
 
+def test_a_key_beside_missions_is_refused_at_its_line_and_the_missions_still_kept(tmp_path):
+    text = missions(mission_yaml("m", status(("under_way", "2010")))) + "mision_notes: typed by hand\n"
+    path = tmp_path / "missions.yaml"
+    path.write_text(text, encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    found: list = []
+    good = ds._validate_missions(source, found)
+    assert [mission.id for mission, _ in good] == ["m"]
+    assert [(p.line, p.column) for p in found] == [where(text, "mision_notes")]
+    assert '"mision_notes"' in found[0].message and '"missions"' in found[0].message  # what to write instead
+
+
 def test_the_ids_of_a_file_that_cannot_be_read_are_none(tmp_path):
     path = tmp_path / "missions.yaml"
     path.write_text("missions: {a: 1}\n", encoding="utf-8")
