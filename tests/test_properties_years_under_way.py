@@ -37,7 +37,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from peaceops.facts import Facts
-from peaceops.source.model import Mission
+from peaceops.source.fieldtypes import When
+from peaceops.source.model import EvidenceRange, Mission
 
 CHECKED = date(2026, 6, 30)  # the data's as_of, for these tests
 STATES = ("under_way", "suspended", "ended")
@@ -75,7 +76,9 @@ def timelines(draw) -> tuple[list[tuple[str, object]], list[int | None]]:
 
 
 def mission_of(statuses: list[tuple[str, object]], figures: list[int | None]) -> Mission:
-    entries = [{"state": state, "source": "src", **({"since": since} if since is not None else {})} for state, since in statuses]
+    # Each status its own source (s0, s1 ...), so that which one a period names can be checked.
+    entries = [{"state": state, "source": f"s{index}", **({"since": since} if since is not None else {})}
+               for index, (state, since) in enumerate(statuses)]  # fmt: skip
     officers = [{"kind": "deployed", "count": 5, "source": "src", **({"as_of": str(year)} if year else {})} for year in figures]
     return Mission.model_validate({
         "id": "m", "acronym": {"en": "M", "fr": "M"}, "name": {"en": "M", "fr": "M"}, "lead": "UN", "country": "HT",
@@ -86,8 +89,8 @@ def mission_of(statuses: list[tuple[str, object]], figures: list[int | None]) ->
 
 def facts_of(mission: Mission) -> Facts:
     # A source with no date of its own: a figure without as_of has no date.
-    source = SimpleNamespace(key="src", published=None, dated=None)
-    return Facts(SimpleNamespace(missions=(mission,), sources={"src": source}, review=SimpleNamespace(as_of=CHECKED)))  # type: ignore[arg-type]
+    sources = {key: SimpleNamespace(key=key, published=None, dated=None) for key in ("src", *(f"s{n}" for n in range(9)))}
+    return Facts(SimpleNamespace(missions=(mission,), sources=sources, review=SimpleNamespace(as_of=CHECKED)))  # type: ignore[arg-type]
 
 
 def year_of(since: object) -> int | None:
@@ -145,6 +148,7 @@ def expected_years(statuses: list[tuple[str, object]], figures: list[int | None]
 @example(([("under_way", "1995"), ("under_way", "1996-01"), ("suspended", {"earliest": "1997", "reason": "r"}),
            ("suspended", "1998")], [1999]))  # the suspension is dated by its second status
 @example(([("under_way", "2010"), ("suspended", "2012"), ("under_way", None)], [2011, 2014]))  # an undated return
+@example(([("under_way", "2010"), ("suspended", {"earliest": "2012", "latest": "2013", "reason": "r"})], [2013]))
 @example(([("under_way", None)], [2027]))  # a figure after the data's as_of: the chart stops at as_of's year
 @given(timelines())
 def test_the_chart_counts_each_time_under_way_from_its_first_known_year_to_its_last(drawn):
@@ -172,3 +176,61 @@ def test_the_first_known_day_is_the_start_else_the_earliest_stated_figure(drawn)
     else:
         year, _, month = last_since.partition("-")
         assert first == date(int(year), int(month or 1), 1)  # the day it ended
+
+
+def lower(since) -> date | None:
+    """The first day a status's since allows: its own, or a range's earliest bound's; None if none."""
+    if since is None or (isinstance(since, EvidenceRange) and since.earliest is None):
+        return None
+    return (since.earliest if isinstance(since, EvidenceRange) else since).first_day
+
+
+def upper(since) -> date | None:
+    if since is None or (isinstance(since, EvidenceRange) and since.latest is None):
+        return None
+    return (since.latest if isinstance(since, EvidenceRange) else since).last_day
+
+
+@example(([("under_way", "2010"), ("under_way", "2011"), ("ended", "2013"), ("under_way", None)], [2012, 2014]))
+@example(([("under_way", "2010-03-31"), ("suspended", "2012-05-31")], ["2010-03-31", "2012-05-31"]))  # to the day
+@given(timelines())
+def test_each_period_is_a_run_of_one_state_with_its_sources_bounds_and_the_figures_inside_it(drawn):
+    """Facts.periods, read from Period's and periods' docstrings: one period per run of statuses of one
+    state that is not ended, in order; its start the run's first since, its end the since of the status
+    after it (closed, with that status's state and source); the source of its state the run's latest;
+    "again" when under way after an earlier time under way; bounded by the nearest dated statuses
+    before and after it; its first and last reports the first and last stated figure dates that can
+    fall within those bounds."""
+    statuses, figures = drawn
+    mission = mission_of(statuses, figures)
+    entries = mission.status
+    end = mission.end
+    stated = sorted(
+        (o.as_of for o in mission.officers if isinstance(o.as_of, When) and (end is None or o.as_of.first_day <= end.last_day)),
+        key=lambda when: when.first_day,
+    )
+    expected = []
+    index = 0
+    while index < len(entries):
+        after = index + 1
+        while after < len(entries) and entries[after].state == entries[index].state:
+            after += 1
+        if entries[index].state != "ended":
+            closing = entries[after] if after < len(entries) else None
+            begins = next((day for day in map(lower, (e.since for e in reversed(entries[: index + 1]))) if day), date.min)
+            ends = next((day for day in map(upper, (e.since for e in entries[after:])) if day), date.max)
+            inside = [when for when in stated if when.last_day >= begins and when.first_day <= ends]
+            expected.append((
+                entries[index].state, entries[index].since, closing.since if closing else None, closing is not None,
+                closing.state if closing else None,
+                entries[index].state == "under_way" and any(p[0] == "under_way" for p in expected),
+                entries[after - 1].source, closing.source if closing else None,
+                inside[0] if inside else None, inside[-1] if inside else None, begins, ends,
+            ))  # fmt: skip
+        index = after
+    found = [
+        (p.state, p.start, p.end, p.closed, p.then, p.again, p.source, p.end_source, p.first_seen, p.last_seen,
+         p.begins_from, p.ends_by)
+        for p in facts_of(mission).periods(mission)
+    ]  # fmt: skip
+    assert found == expected
