@@ -265,7 +265,7 @@ def test_a_key_beside_missions_is_refused_at_its_line_and_the_missions_still_kep
     found: list = []
     good = ds._validate_missions(source, found)
     assert [mission.id for mission, _ in good] == ["m"]
-    assert [(p.line, p.column) for p in found] == [where(text, "mision_notes")]
+    assert [(p.path, p.line, p.column) for p in found] == [("data/missions.yaml", *where(text, "mision_notes"))]
     assert '"mision_notes"' in found[0].message and '"missions"' in found[0].message  # what to write instead
 
 
