@@ -591,7 +591,9 @@ def test_women_deployed_columns_are_described_by_their_own_texts_in_both_languag
 # --- The Data Package made in this process, as a portal reads it ----------------------------------
 # tests/test_datapackage.py checks the built site's package with the frictionless command (another
 # process, which mutmut cannot count); here the same package is made and validated in this process.
-@pytest.fixture(scope="module")
+# Made again for each test (not once per module): mutmut counts the code a fixture runs only for the
+# test that first asks for it, so a shared package would leave the others' checks untried.
+@pytest.fixture
 def package_folder(real, tmp_path_factory):
     facts = derive(real)
     publisher = who_publishes(load_publisher(real), None, None)
