@@ -630,7 +630,8 @@ def test_frictionless_in_this_process_finds_every_table_of_the_package_valid(pac
      ("missions", "Start", "spring 2017", "constraint-error"), ("missions", "Start", "2017 or later", "constraint-error"),
      ("missions", "Mission_ID", "", "constraint-error"), ("missions", "Status", "", "constraint-error"),  # required
      ("missions", "Officers_Deployed", "-1", "constraint-error"), ("missions", "Officers_Deployed", "some", "type-error"),
-     ("sources", "Published", "2019-1", "constraint-error"), ("missions_officers", "Figure_Kind", "estimated", "constraint-error")],
+     ("sources", "Published", "2019-1", "constraint-error"), ("missions_officers", "Figure_Kind", "estimated", "constraint-error"),
+     ("missions", "Personnel_Type", "Formed Police Unit", "constraint-error")],  # the one kind the program sends
 )  # fmt: skip
 def test_the_package_refuses_a_value_its_column_cannot_hold(package_folder, tmp_path, table, column, value, error):
     import shutil
