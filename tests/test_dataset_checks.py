@@ -633,3 +633,54 @@ def test_today_is_the_same_day_whatever_the_machines_time_zone(tmp_path, no_pinn
     monkeypatch.undo()
     time.tzset()
     assert found[0] == found[1] == datetime.now(tz=UTC).date()
+
+
+# --- load: the checks across files, on a copy of the whole data set --------------------------------
+@pytest.fixture
+def data(tmp_path):
+    from datacopy import DataCopy
+
+    return DataCopy(tmp_path / "data")
+
+
+def test_with_countries_yaml_unreadable_no_mission_is_said_to_be_in_an_unknown_country(data):
+    """A territory's code (west-bank) is known only from countries.yaml: while that file has a mistake,
+    the missions' countries are not judged, so the one mistake is said once, at its own line."""
+    data.replace("countries.yaml", "\nterritories:\n", "\nterritories: [west-bank]\nold_territories:\n")
+    problems = data.problems()
+    assert problems and {p.path for p in problems} == {"data/countries.yaml"}, problems
+
+
+def test_a_partner_citing_a_source_that_is_not_listed_is_refused_at_its_line(data):
+    data.replace("partners.yaml", "      - rcmp-news-2021-04-14-drc\n    note: Officers deployed to MONUSCO in 2021.\n",
+                 "      - rcmp-news-2021-04-41-drc\n    note: Officers deployed to MONUSCO in 2021.\n")  # fmt: skip
+    problems = data.problems()
+    assert [(p.path, p.line) for p in problems] == [("data/partners.yaml", data.where("partners.yaml", "rcmp-news-2021-04-41-drc")[0])]
+    assert '"rcmp-news-2021-04-41-drc"' in problems[0].message
+
+
+def test_a_person_named_with_a_mission_that_is_not_listed_is_refused_at_its_line(data):
+    place = '    place: {en: "Port-au-Prince, Haiti", fr: "Port-au-Prince (Haïti)"}\n    died: 2005-12-20\n'
+    data.replace("people.yaml", "    mission: minustah\n" + place, "    mission: minustha\n" + place)
+    assert [(p.path, p.line, p.message) for p in data.problems()] == [
+        ("data/people.yaml", data.where("people.yaml", "minustha")[0], message("people_unknown_mission", id="minustha"))
+    ]
+
+
+def test_a_date_up_to_the_reference_date_of_the_repository_the_data_is_in_is_accepted(tmp_path, no_pinned_epoch):
+    """The repository is the data folder's parent: its last commit, stamped 2031 here, makes a source
+    consulted in 2030 a date of the past (load reads the dates of the data's own repository)."""
+    import os
+    import subprocess
+
+    from datacopy import DataCopy
+
+    data = DataCopy(tmp_path / "data")
+    text = data.text("sources.yaml")
+    data.path("sources.yaml").write_text(text.replace("consulted: 2026-11-29", "consulted: 2030-01-15", 1), encoding="utf-8")
+    stamp = "2031-03-04T12:00:00+00:00"
+    env = {"GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp, "PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "m"], check=True, env=env)
+    assert [source.key for source in ds.load(data.folder).sources.values()]  # accepted: no DataError
