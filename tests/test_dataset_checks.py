@@ -684,3 +684,8 @@ def test_a_date_up_to_the_reference_date_of_the_repository_the_data_is_in_is_acc
     subprocess.run([*git, "init", "-q"], check=True, env=env)
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "m"], check=True, env=env)
     assert [source.key for source in ds.load(data.folder).sources.values()]  # accepted: no DataError
+
+
+def test_load_places_a_phrase_that_does_not_name_its_territory_in_countries_yaml(data):
+    data.replace("countries.yaml", "fr: au Kosovo}", "fr: Kosovo}")
+    assert [(p.path, p.line, p.column) for p in data.problems()] == [("data/countries.yaml", *data.where("countries.yaml", "Kosovo}"))]
