@@ -689,3 +689,39 @@ def test_a_date_up_to_the_reference_date_of_the_repository_the_data_is_in_is_acc
 def test_load_places_a_phrase_that_does_not_name_its_territory_in_countries_yaml(data):
     data.replace("countries.yaml", "fr: au Kosovo}", "fr: Kosovo}")
     assert [(p.path, p.line, p.column) for p in data.problems()] == [("data/countries.yaml", *data.where("countries.yaml", "Kosovo}"))]
+
+
+def test_load_hands_back_every_files_content_and_where_each_review_date_and_source_stands():
+    """The dataset ``load`` gives the pages is each file as the editors wrote it, read here plainly and
+    validated with the file's own model; the review dates and the sources' places are the tests' own
+    reading of dataset.yaml, missions.yaml and sources.yaml."""
+    import plainyaml
+
+    from peaceops.source.model import ContactsFile, ProgramFile
+    from peaceops.source.people import PeopleFile
+    from peaceops.source.serving import ServingFile
+
+    def plain(name: str):
+        return plainyaml.read(ROOT / "data" / name)
+
+    loaded = ds.load(ROOT / "data")
+    written = plain("missions.yaml")["missions"]
+    assert [mission.id for mission in loaded.missions] == [m["id"] for m in written]
+    assert loaded.program == ProgramFile.model_validate(plain("program.yaml")).program
+    assert loaded.contacts == ContactsFile.model_validate(plain("contacts.yaml"))
+    assert loaded.serving == ServingFile.model_validate(plain("serving.yaml"))
+    assert loaded.people == PeopleFile.model_validate(plain("people.yaml"))
+    assert set(loaded.interface) == set(plain("interface.yaml")["text"])
+    assert len(loaded.partners.partners) == len(plain("partners.yaml")["partners"])
+    keys = [source["key"] for source in plain("sources.yaml")["sources"]]
+    assert list(loaded.sources) == keys
+    assert [key for key, path, *_ in loaded.source_places] == keys
+    assert {path for _, path, *_ in loaded.source_places} == {"data/sources.yaml"}
+    review = plain("dataset.yaml")
+    assert loaded.review.as_of.isoformat() == str(review["as_of"])
+    assert [(path, what, str(due)) for path, _, _, what, due in loaded.review_dates] == [
+        ("data/dataset.yaml", "the data", str(review["review_by"])),
+        *(("data/missions.yaml", f"the mission {m['id']}", str(m["review_by"])) for m in written if "review_by" in m),
+    ]
+    cited = {m_source for m in written for m_source in m["sources"]}
+    assert cited <= loaded.cited
