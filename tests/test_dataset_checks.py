@@ -725,3 +725,20 @@ def test_load_hands_back_every_files_content_and_where_each_review_date_and_sour
     ]
     cited = {m_source for m in written for m_source in m["sources"]}
     assert cited <= loaded.cited
+
+
+def test_a_key_mistyped_alike_in_two_places_is_taken_for_the_source_partners_yaml_cites(data):
+    """calgary-police-ipop is cited only in partners.yaml: it is a cited source, not a new one, so two
+    missions citing "calgary-police-ipo" are told, each at its line, which key they probably mean (had
+    partners.yaml's citations not counted, the source's own key would be called the mistyped one)."""
+    text = data.text("missions.yaml")
+    first = text.index("      - rcmp-po-mp-current-operations\n")
+    second = text.index("      - rcmp-po-mp-current-operations\n", first + 1)
+    typed = "      - calgary-police-ipo\n"
+    text = text[:second] + typed + text[second:]
+    text = text[:first] + typed + text[first:]
+    data.path("missions.yaml").write_text(text, encoding="utf-8")
+    problems = data.problems()
+    lines = [i + 1 for i, line in enumerate(text.split("\n")) if line == typed.rstrip("\n")]
+    assert [(p.path, p.line) for p in problems] == [("data/missions.yaml", line) for line in lines]
+    assert all('"calgary-police-ipop"' in p.message for p in problems)
