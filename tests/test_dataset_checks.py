@@ -743,3 +743,16 @@ def test_a_key_mistyped_alike_in_two_places_is_taken_for_the_source_partners_yam
     lines = [i + 1 for i, line in enumerate(text.split("\n")) if line == typed.rstrip("\n")]
     assert [(p.path, p.line) for p in problems] == [("data/missions.yaml", line) for line in lines]
     assert all('"calgary-police-ipop"' in p.message for p in problems)
+
+
+def test_load_places_a_missions_review_date_and_warns_of_its_facts_dated_after_the_data_was_checked(data):
+    text = data.text("missions.yaml")
+    first_id = text.split("  - id: ", 1)[1].split("\n", 1)[0].strip()
+    data.path("missions.yaml").write_text(text.replace("\n    updated: ", "\n    review_by: 2027-01-15\n    updated: ", 1), encoding="utf-8")
+    data.replace("dataset.yaml", "\nas_of: 2026-11-30\n", "\nas_of: 2020-01-31\n")  # checked up to long ago
+    loaded = ds.load(data.folder)
+    assert ("data/missions.yaml", *data.where("missions.yaml", "2027-01-15"), f"the mission {first_id}") in [
+        (path, line, column, what) for path, line, column, what, _ in loaded.review_dates
+    ]
+    # A mission's facts dated after 2020-01-31 are said, placed in missions.yaml (a warning, not a problem).
+    assert any(w.path == "data/missions.yaml" for w in loaded.warnings)
