@@ -185,7 +185,10 @@ class Period:
     ``since`` of the status that followed, when one did (``closed``); ``then`` that status's state
     (``ended``, ``suspended`` or ``under_way``). ``first_seen`` and ``last_seen`` are the first and
     last stated dates of the mission's figures inside the period: where a start or an end is not
-    published, the dates the sources do show Canadian police there. ``source`` is the key of the source
+    published, the dates the sources do show Canadian police there. ``begins_from`` and ``ends_by``
+    bound the period: the earliest day its start allows, else that of the nearest status before it that
+    is dated; the latest day the status that followed allows, else that of the nearest one after it that
+    is dated (the statuses are in order), date.max while it lasts. ``source`` is the key of the source
     that gives the period's state, ``end_source`` that of the status that followed."""
 
     state: str
@@ -198,6 +201,8 @@ class Period:
     end_source: str | None = None
     first_seen: When | None = None
     last_seen: When | None = None
+    begins_from: date = date.min
+    ends_by: date = date.max
 
     @property
     def lasting(self) -> bool:
@@ -262,21 +267,14 @@ def _one(value: When | EvidenceRange | None, earliest: bool) -> When | None:
     return bounds[0] or bounds[1]
 
 
-def _known_begin(since: When | EvidenceRange | None) -> int | None:
-    """The first year a period is known to be under way: the stated year, or a range's latest bound."""
+def _latest_year(since: When | EvidenceRange | None) -> int | None:
+    """The latest year a status can have begun: the stated year, or a range's latest bound. For a
+    period's start, the first year it is known to be under way; for its end, the last year a figure
+    of the period can have."""
     if isinstance(since, When):
         return since.year
     if isinstance(since, EvidenceRange) and since.latest is not None:
         return since.latest.year
-    return None
-
-
-def _earliest_year(since: When | EvidenceRange | None) -> int | None:
-    """The earliest year a period can have begun: the stated year, or a range's earliest bound."""
-    if isinstance(since, When):
-        return since.year
-    if isinstance(since, EvidenceRange) and since.earliest is not None:
-        return since.earliest.year
     return None
 
 
@@ -480,7 +478,12 @@ class Facts:
                 while following < len(entries) and entries[following].state == entry.state:
                     following += 1  # the same state again: the same period, as a later source gives it
                 after = entries[following] if following < len(entries) else None
-                low, high = _lower(entry.since), _upper(after.since) if after else date.max
+                # An undated start or end is bounded by the nearest dated status before or after it:
+                # a figure of another period is never taken as this one's.
+                earlier = (_lower(e.since) for e in reversed(entries[: index + 1]))
+                low = next((day for day in earlier if day != date.min), date.min)
+                later = (_upper(e.since) for e in entries[following:])
+                high = next((day for day in later if day != date.max), date.max)
                 inside = [when for when in seen if when.last_day >= low and when.first_day <= high]
                 again = entry.state == "under_way" and any(p.state == "under_way" for p in found)
                 found.append(
@@ -495,6 +498,8 @@ class Facts:
                         end_source=after.source if after else None,
                         first_seen=inside[0] if inside else None,
                         last_seen=inside[-1] if inside else None,
+                        begins_from=low,
+                        ends_by=high,
                     )
                 )
                 index = following
@@ -518,15 +523,17 @@ class Facts:
         for period in self.periods(mission):
             if period.state != "under_way":
                 continue
-            first = _known_begin(period.start)
+            first = _latest_year(period.start)
             if period.lasting:
                 last: int | None = self.latest_year
             elif isinstance(period.end, When):
                 last = period.end.year
             else:
                 last = None
-            low = _earliest_year(period.start)
-            inside = [y for y in dated if (low is None or y >= low) and (last is None or y <= last)]
+            # The figures of this period only, within the years its bounds allow.
+            low = period.begins_from.year
+            high = last if last is not None else period.ends_by.year
+            inside = [y for y in dated if low <= y <= high]
             first = first if first is not None else min(inside, default=last if period.lasting else None)
             last = last if last is not None else max([*inside, first] if first is not None else inside, default=None)
             if first is not None and last is not None:

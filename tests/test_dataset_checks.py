@@ -257,6 +257,18 @@ def test_each_mission_is_checked_on_its_own_and_the_good_ones_kept_with_their_pl
     assert ds._mission_ids(source) == {"m", "bad id", "n"}
 
 
+def test_a_key_beside_missions_is_refused_at_its_line_and_the_missions_still_kept(tmp_path):
+    text = missions(mission_yaml("m", status(("under_way", "2010")))) + "mision_notes: typed by hand\n"
+    path = tmp_path / "missions.yaml"
+    path.write_text(text, encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    found: list = []
+    good = ds._validate_missions(source, found)
+    assert [mission.id for mission, _ in good] == ["m"]
+    assert [(p.path, p.line, p.column) for p in found] == [("data/missions.yaml", *where(text, "mision_notes"))]
+    assert '"mision_notes"' in found[0].message and '"missions"' in found[0].message  # what to write instead
+
+
 def test_the_ids_of_a_file_that_cannot_be_read_are_none(tmp_path):
     path = tmp_path / "missions.yaml"
     path.write_text("missions: {a: 1}\n", encoding="utf-8")
@@ -414,3 +426,333 @@ def test_a_figure_after_the_end_names_the_line_of_the_ends_date_when_the_status_
     assert check(tmp_path, text) == [
         (*where(text, "as_of: 2018", 7), message("as_of_after_end", as_of="2018", end="2017-10-15", line=end_line))
     ]
+
+
+def test_load_sources_names_what_a_missing_or_empty_sources_file_must_hold_as_load_does(tmp_path):
+    # load_sources checks sources.yaml "as load checks it": the same message, which says what the file lists.
+    with pytest.raises(DataError) as alone:
+        ds.load_sources(tmp_path)
+    with pytest.raises(DataError) as whole:
+        ds.load(tmp_path)
+    said = [p.message for p in alone.value.problems]
+    assert said == [p.message for p in whole.value.problems if p.path == "data/sources.yaml"]
+    assert len(said) == 1 and "None" not in said[0] and "sources" in said[0].split(";", 1)[1]
+    (tmp_path / "sources.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(DataError) as empty:
+        ds.load_sources(tmp_path)
+    assert [p.message for p in empty.value.problems] == [message("file_empty", what=ds.FILES["sources.yaml"][1])]
+    assert "None" not in empty.value.problems[0].message
+
+
+# --- Where dated fields and sources stand, for the warnings placed at their line ------------------
+def test_each_review_by_date_is_kept_with_its_file_line_column_and_what_is_to_be_checked(tmp_path):
+    review = "# when the data was checked\nas_of: 2026-05-01\nreview_by: 2026-11-30\n"
+    (tmp_path / "dataset.yaml").write_text(review, encoding="utf-8")
+    dataset_source, _ = read(tmp_path / "dataset.yaml", "data/dataset.yaml", "the review dates")
+    text = missions(
+        mission_yaml("m", status(("under_way", "2010"))) + "    review_by: 2027-01-15\n",
+        mission_yaml("n", status(("under_way", "2011"))),
+        mission_yaml("o", status(("under_way", "2012"))) + "    review_by: 2026-12-01\n",
+    )
+    (tmp_path / "missions.yaml").write_text(text, encoding="utf-8")
+    missions_source, _ = read(tmp_path / "missions.yaml", "data/missions.yaml", "missions")
+    good = ds._validate_missions(missions_source, [])
+    found = ds._review_dates(dataset_source, missions_source, good)
+    # The date as each file holds it: the warning reads it as a day (peaceops/cli.py, review_warnings).
+    assert [(path, line, column, what, str(due)) for path, line, column, what, due in found] == [
+        ("data/dataset.yaml", *where(review, "2026-11-30"), "the data", "2026-11-30"),
+        ("data/missions.yaml", *where(text, "2027-01-15"), "the mission m", "2027-01-15"),
+        ("data/missions.yaml", *where(text, "2026-12-01"), "the mission o", "2026-12-01"),
+    ]
+
+
+def test_a_dataset_file_without_review_by_gives_only_the_missions_review_dates(tmp_path):
+    (tmp_path / "dataset.yaml").write_text("as_of: 2026-05-01\n", encoding="utf-8")
+    dataset_source, _ = read(tmp_path / "dataset.yaml", "data/dataset.yaml", "the review dates")
+    text = missions(mission_yaml("m", status(("under_way", "2010"))) + "    review_by: 2027-01-15\n")
+    (tmp_path / "missions.yaml").write_text(text, encoding="utf-8")
+    missions_source, _ = read(tmp_path / "missions.yaml", "data/missions.yaml", "missions")
+    found = ds._review_dates(dataset_source, missions_source, ds._validate_missions(missions_source, []))
+    assert [(path, line, column, what) for path, line, column, what, _ in found] == [
+        ("data/missions.yaml", *where(text, "2027-01-15"), "the mission m")
+    ]
+
+
+def test_each_sources_key_is_placed_at_its_own_line_for_warnings(tmp_path):
+    entries = [SOURCE.format(key=key, title="{en: T}", address=f"{{en: 'https://x.org/{key}'}}", more="")
+               for key in ("first", "second", "third")]  # fmt: skip
+    text = "sources:\n" + "".join(entries)
+    (tmp_path / "sources.yaml").write_text(text, encoding="utf-8")
+    source, _ = read(tmp_path / "sources.yaml", "data/sources.yaml", "sources")
+    places = ds._source_places(source, SourcesFile.model_validate(source.data))
+    assert places == tuple((key, "data/sources.yaml", *where(text, f"key: {key}", 5)) for key in ("first", "second", "third"))
+
+
+# --- What an editor probably meant by an unknown country ------------------------------------------
+def test_a_three_letter_iso_code_is_taken_for_the_country_it_names(places):
+    assert ds._country_meant("HTI", places) == "HT"
+    assert ds._country_meant("mli", places) == "ML"
+
+
+def test_a_near_miss_of_any_territory_is_suggested_whatever_the_length_of_its_name():
+    from peaceops.source.model import CountriesFile
+
+    own = Gazetteer(CountriesFile.model_validate(
+        {"territories": {"sba": {"name": {"en": "Sovereign Base Areas", "fr": "Zones de souveraineté"}},
+                         "west-bank": {"name": {"en": "West Bank", "fr": "Cisjordanie"}}}}))  # fmt: skip
+    assert ds._country_meant("sbas", own) == "sba"
+    assert ds._country_meant("westbank", own) == "west-bank"
+    assert ds._country_meant("zzzz", own) is None
+
+
+def test_the_ids_of_a_file_whose_top_is_not_a_mapping_are_none(tmp_path):
+    path = tmp_path / "missions.yaml"
+    path.write_text("- id: m\n- id: n\n", encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    assert ds._mission_ids(source) is None
+
+
+def test_the_ids_skip_an_item_that_names_none_and_keep_the_others(tmp_path):
+    path = tmp_path / "missions.yaml"
+    path.write_text("missions:\n  - id: m\n  - acronym: no id here\n  - idea\n  - id: ' n '\n", encoding="utf-8")
+    source, _ = read(path, "data/missions.yaml", "missions")
+    assert ds._mission_ids(source) == {"m", "n"}
+
+
+# --- countries.yaml: names, territories and phrases -----------------------------------------------
+def countries_source(tmp_path: Path, text: str):
+    from peaceops.source.model import CountriesFile
+
+    path = tmp_path / "countries.yaml"
+    path.write_text(text, encoding="utf-8")
+    source, problems = read(path, "data/countries.yaml", "countries")
+    assert problems == []
+    countries = CountriesFile.model_validate(source.data)
+    return source, countries, Gazetteer(countries)
+
+
+def placed(problems) -> list[tuple[int, int, str]]:
+    assert all(p.path == "data/countries.yaml" for p in problems)
+    return [(p.line, p.column, p.message) for p in problems]
+
+
+def test_a_name_or_a_territorys_map_code_that_the_standard_does_not_know_is_refused_at_its_line(tmp_path):
+    text = (
+        "names:\n  XK: {en: Kosovo, fr: Kosovo}\n  TL: {en: Timor-Leste, fr: Timor-Leste}\n  ht: {en: Haiti, fr: Haïti}\n"
+        "territories:\n  west-bank:\n    name: {en: West Bank, fr: Cisjordanie}\n    iso: PS\n"
+        "  atlantis:\n    name: {en: Atlantis, fr: Atlantide}\n    iso: ZZ\n"
+        "  sba:\n    name: {en: Sovereign Base Areas, fr: Zones de souveraineté}\n"
+    )  # fmt: skip
+    source, countries, _ = countries_source(tmp_path, text)
+    assert placed(ds._check_country_names(source, countries)) == [
+        (*where(text, "XK:"), message("unknown_override", code="XK")),
+        (*where(text, "ht:"), message("unknown_override", code="ht")),  # a code is written in capitals
+        (*where(text, "ZZ"), message("unknown_country", code="ZZ", suggestion="")),
+    ]
+
+
+PHRASED = (
+    "names:\n  TL: {en: Timor-Leste, fr: Timor-Leste}\n"
+    "territories:\n  west-bank:\n    name: {en: West Bank, fr: Cisjordanie}\n"
+    "    phrase: {en: in the West Bank, fr: en Cisjordanie}\n    iso: PS\n"
+    "phrases:\n  TL: {en: in Timor-Leste, fr: au Timor-Leste}\n  CY: {en: in Cyprus, fr: à Chypre}\n"
+)
+
+
+def test_places_with_their_phrases_are_accepted(tmp_path):
+    source, countries, places = countries_source(tmp_path, PHRASED)
+    assert ds._check_country_names(source, countries) == []
+    assert ds._check_place_phrases(source, countries, places) == []
+
+
+def test_a_renamed_country_or_a_territory_without_a_phrase_is_refused_at_its_name(tmp_path):
+    text = PHRASED.replace("  TL: {en: in Timor-Leste, fr: au Timor-Leste}\n", "").replace(
+        "    phrase: {en: in the West Bank, fr: en Cisjordanie}\n", ""
+    )
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [
+        (*where(text, "TL:"), message("no_phrase", name="Timor-Leste", code="TL", name_fr="Timor-Leste")),
+        (*where(text, "west-bank:"), message("no_territory_phrase", name="West Bank", code="west-bank", name_fr="Cisjordanie")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "needle", "offset", "kind", "name", "got"),
+    [("{en: on West Bank, fr: en Cisjordanie}", "on West Bank", 0, "bad_phrase_en", "West Bank", "on West Bank"),
+     ("{en: in the West Bank, fr: Cisjordanie}", "the West Bank, fr: Cisjordanie", 19, "bad_phrase_fr", "Cisjordanie", "Cisjordanie"),
+     ("{en: in the West Bank, fr: en Palestine}", "en Palestine", 0, "bad_phrase_fr", "Cisjordanie", "en Palestine")],
+)  # fmt: skip
+def test_a_territorys_phrase_that_does_not_say_in_and_its_name_is_refused_in_its_language(tmp_path, written, needle, offset, kind, name, got):
+    text = PHRASED.replace("{en: in the West Bank, fr: en Cisjordanie}", written)
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [(*where(text, needle, offset), message(kind, name=name, got=got))]
+
+
+def test_a_countrys_phrase_that_does_not_name_it_and_a_phrase_for_no_place_are_refused_all_at_once(tmp_path):
+    text = PHRASED.replace("CY: {en: in Cyprus, fr: à Chypre}", "MX2: {en: in Mali, fr: au Mali}\n  CY: {en: in Cyprus, fr: à Malte}")
+    source, countries, places = countries_source(tmp_path, text)
+    assert placed(ds._check_place_phrases(source, countries, places)) == [
+        (*where(text, "MX2:"), message("unknown_phrase_place", code="MX2")),
+        (*where(text, "à Malte"), message("bad_phrase_fr", name="Chypre", got="à Malte")),  # the next one still checked
+    ]
+
+
+# --- The last day a past-only date may be -------------------------------------------------------
+@pytest.fixture
+def no_pinned_epoch(monkeypatch):
+    from peaceops.source.reference import KEPT
+
+    monkeypatch.delenv(KEPT, raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+
+def test_a_reference_date_later_than_today_is_the_last_day_a_past_only_date_may_be(tmp_path, no_pinned_epoch):
+    """The build's reference date is its last commit's (peaceops/source/reference.py): a commit stamped
+    after today (a clock ahead where it was made) widens what is accepted to that day."""
+    import subprocess
+
+    env = {"GIT_COMMITTER_DATE": "2031-03-04T12:00:00+00:00", "GIT_AUTHOR_DATE": "2031-03-04T12:00:00+00:00",
+           "PATH": __import__("os").environ["PATH"], "HOME": str(tmp_path)}  # fmt: skip
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "m"], check=True, env=env)
+    assert ds.latest_possible_day(tmp_path) == date(2031, 3, 4)
+
+
+def test_today_is_the_same_day_whatever_the_machines_time_zone(tmp_path, no_pinned_epoch, monkeypatch):
+    """The reference date is a day in UTC; today is counted the same way, so that the same data checks
+    the same on an editor's laptop and in CI. Two zones 26 hours apart always have different dates."""
+    import time
+    from datetime import UTC, datetime
+
+    found = []
+    for zone in ("Etc/GMT-14", "Etc/GMT+12"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        found.append(ds.latest_possible_day(tmp_path))  # not a repository: no reference date, so today
+    monkeypatch.undo()
+    time.tzset()
+    assert found[0] == found[1] == datetime.now(tz=UTC).date()
+
+
+# --- load: the checks across files, on a copy of the whole data set --------------------------------
+@pytest.fixture
+def data(tmp_path):
+    from datacopy import DataCopy
+
+    return DataCopy(tmp_path / "data")
+
+
+def test_with_countries_yaml_unreadable_no_mission_is_said_to_be_in_an_unknown_country(data):
+    """A territory's code (west-bank) is known only from countries.yaml: while that file has a mistake,
+    the missions' countries are not judged, so the one mistake is said once, at its own line."""
+    data.replace("countries.yaml", "\nterritories:\n", "\nterritories: [west-bank]\nold_territories:\n")
+    problems = data.problems()
+    assert problems and {p.path for p in problems} == {"data/countries.yaml"}, problems
+
+
+def test_a_partner_citing_a_source_that_is_not_listed_is_refused_at_its_line(data):
+    data.replace("partners.yaml", "      - rcmp-news-2021-04-14-drc\n    note: Officers deployed to MONUSCO in 2021.\n",
+                 "      - rcmp-news-2021-04-41-drc\n    note: Officers deployed to MONUSCO in 2021.\n")  # fmt: skip
+    problems = data.problems()
+    assert [(p.path, p.line) for p in problems] == [("data/partners.yaml", data.where("partners.yaml", "rcmp-news-2021-04-41-drc")[0])]
+    assert '"rcmp-news-2021-04-41-drc"' in problems[0].message
+
+
+def test_a_person_named_with_a_mission_that_is_not_listed_is_refused_at_its_line(data):
+    place = '    place: {en: "Port-au-Prince, Haiti", fr: "Port-au-Prince (Haïti)"}\n    died: 2005-12-20\n'
+    data.replace("people.yaml", "    mission: minustah\n" + place, "    mission: minustha\n" + place)
+    assert [(p.path, p.line, p.message) for p in data.problems()] == [
+        ("data/people.yaml", data.where("people.yaml", "minustha")[0], message("people_unknown_mission", id="minustha"))
+    ]
+
+
+def test_a_date_up_to_the_reference_date_of_the_repository_the_data_is_in_is_accepted(tmp_path, no_pinned_epoch):
+    """The repository is the data folder's parent: its last commit, stamped 2031 here, makes a source
+    consulted in 2030 a date of the past (load reads the dates of the data's own repository)."""
+    import os
+    import subprocess
+
+    from datacopy import DataCopy
+
+    data = DataCopy(tmp_path / "data")
+    text = data.text("sources.yaml")
+    data.path("sources.yaml").write_text(text.replace("consulted: 2026-11-29", "consulted: 2030-01-15", 1), encoding="utf-8")
+    stamp = "2031-03-04T12:00:00+00:00"
+    env = {"GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp, "PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "m"], check=True, env=env)
+    assert [source.key for source in ds.load(data.folder).sources.values()]  # accepted: no DataError
+
+
+def test_load_places_a_phrase_that_does_not_name_its_territory_in_countries_yaml(data):
+    data.replace("countries.yaml", "fr: au Kosovo}", "fr: Kosovo}")
+    assert [(p.path, p.line, p.column) for p in data.problems()] == [("data/countries.yaml", *data.where("countries.yaml", "Kosovo}"))]
+
+
+def test_load_hands_back_every_files_content_and_where_each_review_date_and_source_stands():
+    """The dataset ``load`` gives the pages is each file as the editors wrote it, read here plainly and
+    validated with the file's own model; the review dates and the sources' places are the tests' own
+    reading of dataset.yaml, missions.yaml and sources.yaml."""
+    import plainyaml
+
+    from peaceops.source.model import ContactsFile, ProgramFile
+    from peaceops.source.people import PeopleFile
+    from peaceops.source.serving import ServingFile
+
+    def plain(name: str):
+        return plainyaml.read(ROOT / "data" / name)
+
+    loaded = ds.load(ROOT / "data")
+    written = plain("missions.yaml")["missions"]
+    assert [mission.id for mission in loaded.missions] == [m["id"] for m in written]
+    assert loaded.program == ProgramFile.model_validate(plain("program.yaml")).program
+    assert loaded.contacts == ContactsFile.model_validate(plain("contacts.yaml"))
+    assert loaded.serving == ServingFile.model_validate(plain("serving.yaml"))
+    assert loaded.people == PeopleFile.model_validate(plain("people.yaml"))
+    assert set(loaded.interface) == set(plain("interface.yaml")["text"])
+    assert len(loaded.partners.partners) == len(plain("partners.yaml")["partners"])
+    keys = [source["key"] for source in plain("sources.yaml")["sources"]]
+    assert list(loaded.sources) == keys
+    assert [key for key, path, *_ in loaded.source_places] == keys
+    assert {path for _, path, *_ in loaded.source_places} == {"data/sources.yaml"}
+    review = plain("dataset.yaml")
+    assert loaded.review.as_of.isoformat() == str(review["as_of"])
+    assert [(path, what, str(due)) for path, _, _, what, due in loaded.review_dates] == [
+        ("data/dataset.yaml", "the data", str(review["review_by"])),
+        *(("data/missions.yaml", f"the mission {m['id']}", str(m["review_by"])) for m in written if "review_by" in m),
+    ]
+    # Every key cited, in the missions and in partners.yaml (whose citations count as citing too).
+    cited = {key for m in written for key in m["sources"]} | {key for p in plain("partners.yaml")["partners"] for key in p["sources"]}
+    assert cited <= loaded.cited <= set(keys) | cited
+
+
+def test_a_key_mistyped_alike_in_two_places_is_taken_for_the_source_partners_yaml_cites(data):
+    """calgary-police-ipop is cited only in partners.yaml: it is a cited source, not a new one, so two
+    missions citing "calgary-police-ipo" are told, each at its line, which key they probably mean (had
+    partners.yaml's citations not counted, the source's own key would be called the mistyped one)."""
+    text = data.text("missions.yaml")
+    first = text.index("      - rcmp-po-mp-current-operations\n")
+    second = text.index("      - rcmp-po-mp-current-operations\n", first + 1)
+    typed = "      - calgary-police-ipo\n"
+    text = text[:second] + typed + text[second:]
+    text = text[:first] + typed + text[first:]
+    data.path("missions.yaml").write_text(text, encoding="utf-8")
+    problems = data.problems()
+    lines = [i + 1 for i, line in enumerate(text.split("\n")) if line == typed.rstrip("\n")]
+    assert [(p.path, p.line) for p in problems] == [("data/missions.yaml", line) for line in lines]
+    assert all('"calgary-police-ipop"' in p.message for p in problems)
+
+
+def test_load_places_a_missions_review_date_and_warns_of_its_facts_dated_after_the_data_was_checked(data):
+    text = data.text("missions.yaml")
+    first_id = text.split("  - id: ", 1)[1].split("\n", 1)[0].strip()
+    data.path("missions.yaml").write_text(text.replace("\n    updated: ", "\n    review_by: 2027-01-15\n    updated: ", 1), encoding="utf-8")
+    data.replace("dataset.yaml", "\nas_of: 2026-11-30\n", "\nas_of: 2020-01-31\n")  # checked up to long ago
+    loaded = ds.load(data.folder)
+    assert ("data/missions.yaml", *data.where("missions.yaml", "2027-01-15"), f"the mission {first_id}") in [
+        (path, line, column, what) for path, line, column, what, _ in loaded.review_dates
+    ]
+    # A mission's facts dated after 2020-01-31 are said, placed in missions.yaml (a warning, not a problem).
+    assert any(w.path == "data/missions.yaml" for w in loaded.warnings)

@@ -536,3 +536,145 @@ def test_a_count_in_the_schema_is_a_whole_number(published):
         changed = json.loads(json.dumps(content))
         change(changed)
         assert list(validator.iter_errors(changed))
+
+
+# --- women_deployed's Table Schema, as a portal reads it ------------------------------------------
+def women_deployed(real) -> tuple[dict, list[dict[str, str]]]:
+    files = open_data(real, mission_record("psi"))
+    package = json.loads(files[exports.PACKAGE_FILE])
+    resource = next(resource for resource in package["resources"] if resource["name"] == "women_deployed")
+    return resource, read_csv(files, resource["path"])
+
+
+@pytest.mark.parametrize(
+    ("change", "refused_in"),
+    [({}, None), ({"Women": "0"}, None),  # no woman among those counted is a count like any other
+     ({"Women": "-1"}, "Women"), ({"Women": "two"}, "Women"),
+     ({"Covers": "everything"}, "Covers"), ({"Covers": "UN_missions"}, "Covers"), ({"Covers": "one_mission"}, None)],
+)  # fmt: skip
+def test_women_deployed_schema_refuses_a_negative_count_and_what_the_count_cannot_cover(real, tmp_path, change, refused_in):
+    """Validated in this process by frictionless (as a portal would, tests/test_datapackage.py), one
+    row of the table changed: the counts' kinds are those of people.yaml (un_missions, one_mission)."""
+    from frictionless import Resource, Schema
+
+    resource, rows = women_deployed(real)
+    descriptor = {key: value for key, value in resource["schema"].items() if key != "foreignKeys"}  # one table alone
+    row = {**rows[0], **change}
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    (tmp_path / "women.csv").write_text(out.getvalue(), encoding="utf-8")
+    report = Resource(path="women.csv", basepath=str(tmp_path), schema=Schema.from_descriptor(descriptor)).validate()
+    assert report.flatten(["fieldName"]) == ([] if refused_in is None else [[refused_in]])
+
+
+def test_women_deployed_columns_are_described_by_their_own_texts_in_both_languages(real):
+    """Each column says what it means in this table (opendata.women.<name> in data/interface.yaml), not
+    what a column of the same name means in missions.csv: a count's Mission_ID is empty unless it covers
+    one mission."""
+    import plainyaml
+
+    def words(text: str) -> list[str]:  # the French spaces before ":" made no-break, as on every page
+        return text.replace("\u00a0", " ").replace("\u202f", " ").split()
+
+    texts = plainyaml.read(ROOT / "data" / "interface.yaml")["text"]
+    resource, _ = women_deployed(real)
+    fields = {field["name"]: field for field in resource["schema"]["fields"]}
+    assert list(fields) == ["Count_ID", "As_Of", "Women", "Police_Counted", "Covers", "Mission_ID", "Source_Key"]
+    for name, field in fields.items():
+        own = texts[f"opendata.women.{name}"]
+        assert (words(field["description"]), words(field["x-description-fr"])) == (words(own["en"]), words(own["fr"])), name
+    assert fields["Mission_ID"]["description"] != texts["opendata.column.Mission_ID"]["en"]
+
+
+# --- The Data Package made in this process, as a portal reads it ----------------------------------
+# tests/test_datapackage.py checks the built site's package with the frictionless command (another
+# process, which mutmut cannot count); here the same package is made and validated in this process.
+# Made again for each test (not once per module): mutmut counts the code a fixture runs only for the
+# test that first asks for it, so a shared package would leave the others' checks untried.
+@pytest.fixture
+def package_folder(real, tmp_path_factory):
+    facts = derive(real)
+    publisher = who_publishes(load_publisher(real), None, None)
+    files = exports.open_data_files(facts, build_routes(ROOT / "content", facts), localizers(real), SITE, publisher)
+    folder = tmp_path_factory.mktemp("open-data")
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    return folder
+
+
+def frictionless_errors(folder) -> set[tuple[str, str]]:
+    from frictionless import Package
+
+    report = Package(str(folder / exports.PACKAGE_FILE)).validate()
+    return {(task.name, error.type) for task in report.tasks for error in task.errors}
+
+
+def test_frictionless_in_this_process_finds_every_table_of_the_package_valid(package_folder):
+    from frictionless import Package
+
+    report = Package(str(package_folder / exports.PACKAGE_FILE)).validate()
+    assert report.valid, report.flatten(["type", "note"])[:5]
+    from test_datapackage import TABLES  # the tables written out there, not read from the code
+
+    assert sorted(task.name for task in report.tasks) == sorted(TABLES)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "error"),
+    [("missions", "Updated", "2026-13-01", "type-error"),  # a date column holds real dates
+     ("missions", "Armed", "1", "type-error"), ("missions", "Armed", "0", "type-error"),  # true or false, written so
+     ("missions", "Armed", "yes", "type-error"),
+     ("missions", "Officers_Deployed_Source", "not an address", "type-error"),  # an address column holds addresses
+     ("missions", "Start", "spring 2017", "constraint-error"), ("missions", "Start", "2017 or later", "constraint-error"),
+     ("missions", "Mission_ID", "", "constraint-error"), ("missions", "Status", "", "constraint-error"),  # required
+     ("missions", "Officers_Deployed", "-1", "constraint-error"), ("missions", "Officers_Deployed", "some", "type-error"),
+     ("sources", "Published", "2019-1", "constraint-error"), ("missions_officers", "Figure_Kind", "estimated", "constraint-error"),
+     ("missions", "Personnel_Type", "Formed Police Unit", "constraint-error")],  # the one kind the program sends
+)  # fmt: skip
+def test_the_package_refuses_a_value_its_column_cannot_hold(package_folder, tmp_path, table, column, value, error):
+    import shutil
+
+    copy = tmp_path / "package"
+    shutil.copytree(package_folder, copy)
+    file = copy / f"{table}.csv"
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        header, *records = list(csv.reader(handle))
+    records[0][header.index(column)] = value
+    with file.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows([header, *records])
+    assert (table, error) in frictionless_errors(copy)
+
+
+def test_the_package_made_in_this_process_types_and_joins_its_columns_as_the_built_one_must(package_folder):
+    import test_datapackage
+
+    package = json.loads((package_folder / exports.PACKAGE_FILE).read_text(encoding="utf-8"))
+    test_datapackage.test_keys_join_the_tables(package)
+    test_datapackage.test_dates_years_and_numbers_are_typed_alike_in_every_row(package)
+    for resource in package["resources"]:
+        with (package_folder / resource["path"]).open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle))
+        assert [field["name"] for field in resource["schema"]["fields"]] == header
+        assert resource["schema"]["missingValues"] == [""]  # an empty cell is no value (tables' own rule)
+        for field in resource["schema"]["fields"]:
+            assert field["type"] in {"string", "integer", "boolean", "date"}, field
+            for key in ("title", "x-title-fr", "description", "x-description-fr"):
+                assert isinstance(field[key], str) and field[key].strip(), (resource["name"], field["name"], key)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value", "found"),
+    [("^[a-z]+$", "abc", True), ("^[a-z]+$", "abc1", False), ("[0-9]{4}", "in 2017 or so", True),
+     ("[0-9]{4}", "201", False), ("^https?://", "https://x.org/a", True), ("^https?://", "see https://x.org", False),
+     (r"\.pdf$", "a/b.pdf", True), (r"\.pdf$", "a/b.pdf.html", False), ("x", "x", True), ("x", "y", False)],
+)  # fmt: skip
+def test_a_json_schema_pattern_becomes_one_that_matches_the_whole_value_as_table_schema_requires(pattern, value, found):
+    """JSON Schema finds a pattern anywhere in the value unless anchored; Table Schema's must match it whole."""
+    import re
+
+    from peaceops.outputs.opentables import whole_value_pattern
+
+    assert bool(re.search(pattern, value)) is found  # the JSON Schema reading
+    assert bool(re.fullmatch(whole_value_pattern(pattern), value)) is found
