@@ -60,8 +60,9 @@ watch: $(VENV)/.site
 
 ## test: every test, browser tests included, on TEST_WORKERS processes (pytest-xdist; each test file is
 ##       run in order by one worker, so its fixtures are made once: tests/conftest.py). TEST_WORKERS=0
-##       runs them in this one.
-TEST_WORKERS ?= 2
+##       runs them in this one. Three on two cores: while one waits (a page deadline, the preview's pause,
+##       a browser's answer) the others use the cores; measured in benchmarks/RESULTS.md (issue 31, third round).
+TEST_WORKERS ?= 3
 test: $(VENV)/.test
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
