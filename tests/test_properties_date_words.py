@@ -152,3 +152,43 @@ def test_no_english_word_in_the_french_date_words(say, value):
 # Words spelled the same in both languages that the date words may hold ("date", and month names
 # such as "avril"/"April" differ, so only these).
 _FRENCH_TOO = {"date"}
+
+
+def day_numbers(text: str) -> set[int]:
+    """The numbers of one or two digits in ``text``: a day of the month ("May 1", "1er mai")."""
+    return {int(found) for found in re.findall(r"(?<!\d)\d{1,2}(?!\d)", text)}
+
+
+@given(whens())
+def test_each_date_is_said_to_its_own_precision_and_no_finer(say, value):
+    """A year is said with no month and no day, a month with its month and no day, a day with its
+    month and its day: alone, beside a figure, and in each of the site's date phrases."""
+    for language, fmt in say.items():
+        month = "" if value.is_year else get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
+        bound = EvidenceRange(earliest=value, reason="drawn")
+        for text in (fmt.when(value), fmt.dating(bound), *(fmt.phrase(kind, value) for kind in DATE_PHRASES)):
+            named = {m.casefold() for m in MONTHS[language]} & words(text)
+            if value.is_year:
+                assert not named and not day_numbers(text), (language, value, text)
+            elif value.is_month:
+                assert named == {month.casefold()} and not day_numbers(text), (language, value, text)
+            else:
+                assert named == {month.casefold()} and day_numbers(text) == {value.day}, (language, value, text)
+                # "May 1, 2019" in English; "1er mai 2019" in French: the day before its month, the first "1er".
+                day_at = re.search(rf"(?<!\d){value.day}(?!\d)", text).start()
+                month_at = text.casefold().index(month.casefold())
+                assert (day_at < month_at) == (language == "fr"), (language, value, text)
+                assert (language == "fr" and value.day == 1) == bool(re.search(r"(?<!\d)1er\b", text)), (language, value, text)
+
+
+@given(whens(), whens())
+def test_between_two_dates_each_year_is_written_once(say, first, second):
+    """"Between March and May 2019": the year two months or days share is written once, after both;
+    "between March 2018 and May 2019": two years, each written."""
+    if first.is_year or second.is_year or second.first_day <= first.last_day:
+        return
+    for language, fmt in say.items():
+        text = fmt.between(first, second).replace("\u202f", "").replace("\u00a0", "")
+        for year in {first.year, second.year}:
+            found = re.findall(rf"(?<!\d){year}(?!\d)", text)
+            assert len(found) == 1, (language, first, second, text)
