@@ -192,3 +192,23 @@ def test_between_two_dates_each_year_is_written_once(say, first, second):
         for year in {first.year, second.year}:
             found = re.findall(rf"(?<!\d){year}(?!\d)", text)
             assert len(found) == 1, (language, first, second, text)
+
+
+@given(whens())
+def test_a_date_without_its_year_keeps_its_month_and_day(say, value):
+    """The first of two dates that share a year is said without it ("February 24", "24 février",
+    "1er mars", "mars"): no year, and its month and day as when the year is said."""
+    if value.is_year:
+        return
+    for language, fmt in say.items():
+        month = get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
+        for text in (fmt.when(value, with_year=False), *(fmt.phrase(kind, value, with_year=False) for kind in DATE_PHRASES)):
+            assert not years_named(text), (language, value, text)
+            assert {m.casefold() for m in MONTHS[language]} & words(text) == {month.casefold()}, (language, value, text)
+            if value.is_month:
+                assert not day_numbers(text), (language, value, text)
+                continue
+            assert day_numbers(text) == {value.day}, (language, value, text)
+            day_at = re.search(rf"(?<!\d){value.day}(?!\d)", text).start()
+            assert (day_at < text.casefold().index(month.casefold())) == (language == "fr"), (language, value, text)
+            assert (language == "fr" and value.day == 1) == bool(re.search(r"(?<!\d)1er\b", text)), (language, value, text)
