@@ -212,3 +212,30 @@ def test_a_date_without_its_year_keeps_its_month_and_day(say, value):
             day_at = re.search(rf"(?<!\d){value.day}(?!\d)", text).start()
             assert (day_at < text.casefold().index(month.casefold())) == (language == "fr"), (language, value, text)
             assert (language == "fr" and value.day == 1) == bool(re.search(r"(?<!\d)1er\b", text)), (language, value, text)
+
+
+@pytest.fixture(scope="module")
+def interface_texts() -> dict:
+    return load(ROOT / "data").interface
+
+
+@given(whens(), st.sampled_from(DATE_PHRASES))
+def test_a_date_phrase_is_the_text_of_the_dates_own_precision(interface_texts, value, kind):
+    """Each date phrase has a text per precision in data/interface.yaml (``date.<kind>.year``,
+    ``.month``, ``.day``), which editors may word differently: a phrase uses its date's own. Texts
+    of the test's own, each naming its precision, show which was taken."""
+    interface = dict(interface_texts)
+    for precision in ("year", "month", "day"):
+        key = f"date.{kind}.{precision}"
+        interface[key] = type(interface[key])(en=f"{precision} {{date}}", fr=f"{precision} {{date}}")
+    expected = "year" if value.is_year else "month" if value.is_month else "day"
+    for language in ("en", "fr"):
+        assert Localizer(language, interface).phrase(kind, value).split()[0] == expected, (language, value, kind)
+
+
+@given(whens(), st.sampled_from(DATE_PHRASES))
+def test_french_date_phrases_elide_before_a_vowel(say, value, kind):
+    """"d'avril", "jusqu'en août": French never writes "de" or "que" before a word that starts with a
+    vowel (the months avril, août and octobre)."""
+    text = say["fr"].phrase(kind, value)
+    assert not re.search(r"\b(de|que|le)\s+[aeiouâàéèêîôû]", text, re.IGNORECASE), (value, kind, text)
