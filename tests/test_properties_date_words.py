@@ -233,9 +233,12 @@ def test_a_date_phrase_is_the_text_of_the_dates_own_precision(interface_texts, v
         assert Localizer(language, interface).phrase(kind, value).split()[0] == expected, (language, value, kind)
 
 
-@given(whens(), st.sampled_from(DATE_PHRASES))
-def test_french_date_phrases_elide_before_a_vowel(say, value, kind):
-    """"d'avril", "jusqu'en août": French never writes "de" or "que" before a word that starts with a
-    vowel (the months avril, août and octobre)."""
-    text = say["fr"].phrase(kind, value)
-    assert not re.search(r"\b(de|que|le)\s+[aeiouâàéèêîôû]", text, re.IGNORECASE), (value, kind, text)
+@pytest.mark.parametrize("kind", DATE_PHRASES)
+def test_french_date_phrases_elide_before_a_vowel(say, kind):
+    """"d'avril", "jusqu'en août": French never writes "de", "que" or "le" before a word that starts
+    with a vowel. Every month, as a month and as its first and second days (the vowels are in
+    avril, août and octobre only, too rare for drawn dates to meet every phrase)."""
+    for month in range(1, 13):
+        for value in (When(2019, month), When(2019, month, 1), When(2019, month, 2)):
+            text = say["fr"].phrase(kind, value)
+            assert not re.search(r"\b(de|que|le)\s+[aeiouâàéèêîôû]", text, re.IGNORECASE), (value, kind, text)
