@@ -192,3 +192,53 @@ def test_between_two_dates_each_year_is_written_once(say, first, second):
         for year in {first.year, second.year}:
             found = re.findall(rf"(?<!\d){year}(?!\d)", text)
             assert len(found) == 1, (language, first, second, text)
+
+
+@given(whens())
+def test_a_date_without_its_year_keeps_its_month_and_day(say, value):
+    """The first of two dates that share a year is said without it ("February 24", "24 février",
+    "1er mars", "mars"): no year, and its month and day as when the year is said."""
+    if value.is_year:
+        return
+    for language, fmt in say.items():
+        month = get_month_names("wide", locale="en_CA" if language == "en" else "fr_CA")[value.month]
+        for text in (fmt.when(value, with_year=False), *(fmt.phrase(kind, value, with_year=False) for kind in DATE_PHRASES)):
+            assert not years_named(text), (language, value, text)
+            assert {m.casefold() for m in MONTHS[language]} & words(text) == {month.casefold()}, (language, value, text)
+            if value.is_month:
+                assert not day_numbers(text), (language, value, text)
+                continue
+            assert day_numbers(text) == {value.day}, (language, value, text)
+            day_at = re.search(rf"(?<!\d){value.day}(?!\d)", text).start()
+            assert (day_at < text.casefold().index(month.casefold())) == (language == "fr"), (language, value, text)
+            assert (language == "fr" and value.day == 1) == bool(re.search(r"(?<!\d)1er\b", text)), (language, value, text)
+
+
+@pytest.fixture(scope="module")
+def interface_texts() -> dict:
+    return load(ROOT / "data").interface
+
+
+@given(whens(), st.sampled_from(DATE_PHRASES))
+def test_a_date_phrase_is_the_text_of_the_dates_own_precision(interface_texts, value, kind):
+    """Each date phrase has a text per precision in data/interface.yaml (``date.<kind>.year``,
+    ``.month``, ``.day``), which editors may word differently: a phrase uses its date's own. Texts
+    of the test's own, each naming its precision, show which was taken."""
+    interface = dict(interface_texts)
+    for precision in ("year", "month", "day"):
+        key = f"date.{kind}.{precision}"
+        interface[key] = type(interface[key])(en=f"{precision} {{date}}", fr=f"{precision} {{date}}")
+    expected = "year" if value.is_year else "month" if value.is_month else "day"
+    for language in ("en", "fr"):
+        assert Localizer(language, interface).phrase(kind, value).split()[0] == expected, (language, value, kind)
+
+
+@pytest.mark.parametrize("kind", DATE_PHRASES)
+def test_french_date_phrases_elide_before_a_vowel(say, kind):
+    """"d'avril", "jusqu'en août": French never writes "de", "que" or "le" before a word that starts
+    with a vowel. Every month, as a month and as its first and second days (the vowels are in
+    avril, août and octobre only, too rare for drawn dates to meet every phrase)."""
+    for month in range(1, 13):
+        for value in (When(2019, month), When(2019, month, 1), When(2019, month, 2)):
+            text = say["fr"].phrase(kind, value)
+            assert not re.search(r"\b(de|que|le)\s+[aeiouâàéèêîôû]", text, re.IGNORECASE), (value, kind, text)
